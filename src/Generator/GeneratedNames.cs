@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace NetGen.Generator;
+
+/// <summary>
+/// The names of the members NetGen generates, shared by the emitter (which declares them) and the
+/// validator (which reports a user member of the same name instead of emitting code that cannot compile).
+/// </summary>
+internal static class GeneratedNames
+{
+    public const string InputSize = nameof(InputSize);
+    public const string OutputSize = nameof(OutputSize);
+    public const string ParameterCount = nameof(ParameterCount);
+    public const string Loss = nameof(Loss);
+    public const string Layers = nameof(Layers);
+    public const string Parameters = nameof(Parameters);
+    public const string Gradients = nameof(Gradients);
+    public const string Forward = nameof(Forward);
+    public const string Backward = nameof(Backward);
+    public const string ZeroGradients = nameof(ZeroGradients);
+    public const string ForwardAll = nameof(ForwardAll);
+
+    public const string ParametersField = "_parameters";
+    public const string GradientsField = "_gradients";
+    public const string ActivationsField = "_activations";
+    public const string DeltasField = "_deltas";
+    public const string LogitsField = "_logits";
+    public const string LayersField = "s_layers";
+
+    /// <summary>Stands for the generated constructor taking the seed, in <see cref="For"/>.</summary>
+    public const string SeedConstructor = ".ctor(int)";
+
+    public static string ForwardLayer(int index) => "ForwardLayer" + index.ToString(CultureInfo.InvariantCulture);
+
+    public static string BackwardLayer(int index) => "BackwardLayer" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Every member generated for a network of <paramref name="layerCount"/> layers.</summary>
+    public static HashSet<string> For(int layerCount)
+    {
+        var names = new HashSet<string>
+        {
+            InputSize, OutputSize, ParameterCount, Loss, Layers, Parameters, Gradients, Forward, Backward, ZeroGradients, ForwardAll,
+            ParametersField, GradientsField, ActivationsField, DeltasField, LogitsField, LayersField, SeedConstructor,
+        };
+        for (int k = 1; k <= layerCount; k++)
+        {
+            names.Add(ForwardLayer(k));
+            names.Add(BackwardLayer(k));
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator;
+
+/// <summary>
+/// Generates, for every <c>[Network]</c> class, its buffers and allocation-free Forward and Backward.
+/// The pipeline: parse → validate → plan → emit, each over value-equatable models, with diagnostics
+/// reported from their own output so that source is regenerated only when the network changes.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NetworkGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ValidationResult> validated = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.NetworkAttribute,
+                predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                transform: Parser.Parse)
+            .WithTrackingName(TrackingNames.Parse)
+            .Select(Validator.Validate)
+            .WithTrackingName(TrackingNames.Validate);
+
+        IncrementalValuesProvider<Helpers.EquatableArray<DiagnosticInfo>> diagnostics = validated
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, items) =>
+        {
+            foreach (DiagnosticInfo item in items)
+            {
+                output.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+
+        IncrementalValuesProvider<NetworkPlan> plans = validated
+            .Select(static (result, _) => result.Spec)
+            .WithTrackingName(TrackingNames.Spec)
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => Planner.Plan(spec!))
+            .WithTrackingName(TrackingNames.Plan);
+        context.RegisterSourceOutput(plans, static (output, plan) => output.AddSource(plan.Hierarchy.HintName, Emitter.Emit(plan)));
+    }
+}

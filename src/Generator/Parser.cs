@@ -1,0 +1,195 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Helpers;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator;
+
+/// <summary>
+/// Parse stage: reads a <c>[Network]</c> declaration's attributes into a <see cref="NetworkDeclaration"/>.
+/// It judges nothing; where the C# compiler already reports an error in an attribute (a missing or
+/// mistyped argument, a duplicate <c>[Network]</c>) it returns null and the network is left alone.
+/// </summary>
+internal static class Parser
+{
+    public static NetworkDeclaration? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1)
+        {
+            return null;
+        }
+
+        ImmutableArray<AttributeData> attributes = type.GetAttributes();
+        AttributeData network = context.Attributes[0];
+        if (attributes.Count(a => Is(a, TypeNames.NetworkAttribute)) != 1 || HasErrors(network) || network.ConstructorArguments.Length != 1)
+        {
+            return null;
+        }
+
+        var networkSyntax = network.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        var layers = new List<LayerDeclaration>();
+        SyntaxNode? layerDeclaration = null;
+        LocationInfo? layersOnSecondDeclaration = null;
+        foreach (AttributeData dense in attributes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Is(dense, TypeNames.DenseAttribute))
+            {
+                continue;
+            }
+
+            if (HasErrors(dense) || dense.ConstructorArguments.Length != 2)
+            {
+                return null;
+            }
+
+            var syntax = dense.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            SyntaxNode? declaration = syntax?.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (layerDeclaration is null)
+            {
+                layerDeclaration = declaration;
+            }
+            else if (declaration != layerDeclaration && layersOnSecondDeclaration is null)
+            {
+                layersOnSecondDeclaration = LocationInfo.From(syntax);
+            }
+
+            (object? slope, LocationInfo? slopeLocation) = Named(dense, syntax, "Slope");
+            layers.Add(new LayerDeclaration(
+                Positional(dense, syntax, 0, "size"),
+                Positional(dense, syntax, 1, "activation"),
+                slope is float f ? f : 0.01f,
+                slopeLocation,
+                LocationInfo.From(syntax)));
+        }
+
+        return new NetworkDeclaration(
+            ReadHierarchy(type),
+            LocationInfo.From((context.TargetNode as BaseTypeDeclarationSyntax)?.Identifier.GetLocation() ?? context.TargetNode.GetLocation()),
+            FirstNonPartial(type, cancellationToken),
+            type.IsStatic,
+            Positional(network, networkSyntax, 0, "inputs"),
+            NamedInt(network, networkSyntax, "Loss"),
+            NamedInt(network, networkSyntax, "Kernels"),
+            LocationInfo.From(networkSyntax),
+            layers.ToEquatableArray(),
+            layersOnSecondDeclaration,
+            ReadMembers(type, cancellationToken));
+    }
+
+    private static bool Is(AttributeData attribute, string metadataName) =>
+        attribute.AttributeClass?.ToDisplayString() == metadataName;
+
+    private static bool HasErrors(AttributeData attribute) =>
+        attribute.AttributeClass is null or IErrorTypeSymbol
+        || attribute.AttributeConstructor is null
+        || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
+        || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error);
+
+    private static IntArgument Positional(AttributeData attribute, AttributeSyntax? syntax, int position, string parameterName)
+    {
+        AttributeArgumentSyntax? argument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameterName)
+            ?? syntax?.ArgumentList?.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ElementAtOrDefault(position);
+        return new IntArgument(attribute.ConstructorArguments[position].Value is int value ? value : 0, LocationInfo.From((SyntaxNode?)argument ?? syntax));
+    }
+
+    private static IntArgument NamedInt(AttributeData attribute, AttributeSyntax? syntax, string name)
+    {
+        (object? value, LocationInfo? location) = Named(attribute, syntax, name);
+        return new IntArgument(value is int i ? i : 0, location);
+    }
+
+    /// <summary>A named argument's value and location, or (null, null) where it was not written.</summary>
+    private static (object? Value, LocationInfo? Location) Named(AttributeData attribute, AttributeSyntax? syntax, string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name)
+            {
+                AttributeArgumentSyntax? argumentSyntax = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+                return (argument.Value.Value, LocationInfo.From((SyntaxNode?)argumentSyntax ?? syntax));
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static HierarchyInfo ReadHierarchy(INamedTypeSymbol type)
+    {
+        var containing = new List<TypeHeader>();
+        string metadataName = type.MetadataName;
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            containing.Insert(0, Header(outer));
+            metadataName = outer.MetadataName + "+" + metadataName;
+        }
+
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        return new HierarchyInfo(ns, containing.ToEquatableArray(), Header(type), ns.Length == 0 ? metadataName : ns + "." + metadataName);
+    }
+
+    private static TypeHeader Header(INamedTypeSymbol type)
+    {
+        string keyword = type switch
+        {
+            { IsRecord: true, IsValueType: true } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+        string name = type.TypeParameters.Length == 0
+            ? type.Name
+            : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+        return new TypeHeader(keyword, name);
+    }
+
+    /// <summary>The first of the type and its containing types that is not declared partial everywhere, or null.</summary>
+    private static string? FirstNonPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            foreach (SyntaxReference reference in current.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                    && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    return Header(current).NameWithTypeParameters;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static EquatableArray<MemberInfo> ReadMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var members = new List<MemberInfo>();
+        foreach (ISymbol member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            string? name = member switch
+            {
+                IMethodSymbol { MethodKind: MethodKind.Constructor, Parameters.Length: 1 } constructor when constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32 => GeneratedNames.SeedConstructor,
+                IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => null,
+                _ => member.Name,
+            };
+            if (name is not null)
+            {
+                members.Add(new MemberInfo(name, member.Locations.Length > 0 ? LocationInfo.From(member.Locations[0]) : null));
+            }
+        }
+
+        return members.ToEquatableArray();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using NetGen.Generator.Helpers;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator;
+
+/// <summary>
+/// Plan stage: lays out the parameter and activation buffers and chooses, per layer, between fully
+/// unrolled code and SIMD kernels. The thresholds come from the measurements in docs/kernel-strategy.md.
+/// </summary>
+internal static class Planner
+{
+    /// <summary>
+    /// Under <see cref="KernelStrategyKind.Auto"/>, layers with at most this many weights are unrolled.
+    /// Measured: below it the unrolled code wins (no loop or call overhead); above it the SIMD kernels win
+    /// and the unrolled code also costs ever more JIT time.
+    /// </summary>
+    public const int AutoUnrollMaxWeights = 256;
+
+    /// <summary>
+    /// The most weights any layer is unrolled with, even when asked: an unrolled backward pass costs about
+    /// 30 bytes of IL per weight, and this bound keeps every generated method far below the JIT's
+    /// optimisation limits (60,000 IL bytes, 20,000 IL instructions, 2,000 locals).
+    /// </summary>
+    public const int MaxUnrolledWeights = 512;
+
+    /// <summary>The largest network generated: 2^24 parameters, 64 MiB per float buffer.</summary>
+    public const long MaxParameters = 1L << 24;
+
+    public static NetworkPlan Plan(NetworkSpec spec)
+    {
+        var layers = new List<LayerPlan>(spec.Layers.Count);
+        int inputs = spec.Inputs, offset = 0, activationOffset = 0;
+        for (int i = 0; i < spec.Layers.Count; i++)
+        {
+            LayerSpec layer = spec.Layers[i];
+            int weights = inputs * layer.Outputs;
+            layers.Add(new LayerPlan(
+                Index: i + 1,
+                Inputs: inputs,
+                Outputs: layer.Outputs,
+                Activation: layer.Activation,
+                Slope: layer.Activation == ActivationKind.LeakyReLU ? layer.Slope : 0f,
+                WeightOffset: offset,
+                BiasOffset: offset + weights,
+                ActivationOffset: activationOffset,
+                Strategy: Choose(spec.Kernels, weights)));
+            offset += weights + layer.Outputs;
+            activationOffset += layer.Outputs;
+            inputs = layer.Outputs;
+        }
+
+        return new NetworkPlan(spec.Hierarchy, spec.Inputs, spec.Loss, layers.ToEquatableArray());
+    }
+
+    private static LayerStrategy Choose(KernelStrategyKind kernels, int weights) => kernels switch
+    {
+        KernelStrategyKind.Simd => LayerStrategy.Simd,
+        KernelStrategyKind.Unrolled when weights <= MaxUnrolledWeights => LayerStrategy.Unrolled,
+        KernelStrategyKind.Auto when weights <= AutoUnrollMaxWeights => LayerStrategy.Unrolled,
+        _ => LayerStrategy.Simd,
+    };
+}

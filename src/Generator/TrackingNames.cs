@@ -1,0 +1,13 @@
+namespace NetGen.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can check what each incremental run cached.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = nameof(Parse);
+    public const string Validate = nameof(Validate);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Spec = nameof(Spec);
+    public const string Plan = nameof(Plan);
+
+    public static readonly string[] All = { Parse, Validate, Diagnostics, Spec, Plan };
+}

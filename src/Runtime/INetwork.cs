@@ -1,0 +1,62 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// The contract every generated network implements: a fixed topology, its parameters and gradients as
+/// flat buffers, and one-sample <see cref="Forward"/> and <see cref="Backward"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Parameter layout.</b> Layer by layer from the input: the weight matrix <c>W_k</c> of shape
+/// <c>[out, in]</c>, row-major (row <c>j</c> holds the weights into neuron <c>j</c>, as PyTorch's
+/// <c>nn.Linear.weight</c>), then the bias <c>b_k</c> of length <c>out</c>. <see cref="Layers"/> gives
+/// each layer's offsets. <see cref="Gradients"/> has the same length and layout.
+/// </para>
+/// <para>
+/// An instance keeps the activations of the last sample it saw, so it is not safe to call from several
+/// threads at once. None of its members allocates.
+/// </para>
+/// </remarks>
+public interface INetwork
+{
+    /// <summary>The length of one input sample.</summary>
+    int InputSize { get; }
+
+    /// <summary>The length of one output (and target) sample.</summary>
+    int OutputSize { get; }
+
+    /// <summary>The number of weights and biases, the length of <see cref="Parameters"/> and <see cref="Gradients"/>.</summary>
+    int ParameterCount { get; }
+
+    /// <summary>The per-sample loss <see cref="Backward"/> differentiates.</summary>
+    Loss Loss { get; }
+
+    /// <summary>The dense layers from the input to the output, with their places in <see cref="Parameters"/>.</summary>
+    ReadOnlySpan<LayerInfo> Layers { get; }
+
+    /// <summary>Every weight and bias, in the layout described on <see cref="INetwork"/>.</summary>
+    Span<float> Parameters { get; }
+
+    /// <summary>The gradient accumulated by <see cref="Backward"/> since the last <see cref="ZeroGradients"/>; same layout as <see cref="Parameters"/>.</summary>
+    Span<float> Gradients { get; }
+
+    /// <summary>Computes the network's output <c>ŷ = h_L</c> for one sample.</summary>
+    /// <param name="input">The sample, of length <see cref="InputSize"/>.</param>
+    /// <param name="output">Receives the output, of length <see cref="OutputSize"/>.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    void Forward(ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>
+    /// Runs the forward pass and backpropagation for one sample, <b>adds</b> the sample's gradient
+    /// into <see cref="Gradients"/>, and returns the sample's loss.
+    /// </summary>
+    /// <param name="input">The sample, of length <see cref="InputSize"/>.</param>
+    /// <param name="target">The expected output, of length <see cref="OutputSize"/>.</param>
+    /// <returns>The sample's loss <c>L(ŷ, y)</c>.</returns>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target);
+
+    /// <summary>Sets every element of <see cref="Gradients"/> to zero.</summary>
+    void ZeroGradients();
+}
