@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Model;
 
@@ -18,7 +19,10 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ValidationResult> validated = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 TypeNames.NetworkAttribute,
-                predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                // Classes and record classes only: [Network] is not valid on a struct (the compiler says so), and a
+                // record struct would otherwise slip through as a RecordDeclarationSyntax and get generated code.
+                predicate: static (node, _) => node is ClassDeclarationSyntax
+                    || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)),
                 transform: Parser.Parse)
             .WithTrackingName(TrackingNames.Parse)
             .Select(Validator.Validate)

@@ -94,7 +94,8 @@ internal static class Parser
     private static IntArgument Positional(AttributeData attribute, AttributeSyntax? syntax, int position, string parameterName)
     {
         AttributeArgumentSyntax? argument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameterName)
-            ?? syntax?.ArgumentList?.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ElementAtOrDefault(position);
+            // A named argument may stand in its own position before positional ones, so it counts towards the position.
+            ?? syntax?.ArgumentList?.Arguments.Where(a => a.NameEquals is null).ElementAtOrDefault(position);
         return new IntArgument(attribute.ConstructorArguments[position].Value is int value ? value : 0, LocationInfo.From((SyntaxNode?)argument ?? syntax));
     }
 

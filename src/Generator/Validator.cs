@@ -77,7 +77,8 @@ internal static class Validator
     {
         outputDefined = false;
         bool sizesValid = declaration.Inputs.Value > 0;
-        long parameters = 0;
+        // Decimal, because a few layers of int.MaxValue² weights overflow a long and would pass the size check.
+        decimal parameters = 0;
         long inputs = declaration.Inputs.Value;
         for (int i = 0; i < declaration.Layers.Count; i++)
         {
@@ -90,7 +91,7 @@ internal static class Validator
                 sizesValid = false;
             }
 
-            parameters += (inputs * layer.Size.Value) + layer.Size.Value;
+            parameters += ((decimal)inputs * layer.Size.Value) + layer.Size.Value;
             inputs = layer.Size.Value;
             if (!RequireDefined<ActivationKind>(layer.Activation, "NetGen.Activation", diagnostics))
             {
@@ -168,4 +169,6 @@ internal static class Validator
     }
 
     private static string Format(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Format(decimal value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
