@@ -20,57 +20,56 @@ internal static class DenseLayerEmitter
     public static void WriteForward(SourceWriter writer, NetworkPlan plan, LayerPlan layer)
     {
         string k = Int(layer.Index);
-        bool isOutput = layer.Index == plan.Layers.Count;
         string input = InputName(layer);
+
+        // Cross-entropies need the output layer's pre-activation (the logits) after the forward pass, so it
+        // gets a buffer of its own; every other layer computes a_k into h_k and applies g there.
+        bool keepsLogits = layer.Index == plan.Layers.Count && KeepsLogits(plan);
+        bool activationInline = layer.Strategy == LayerStrategy.Unrolled && !keepsLogits && layer.Activation != ActivationKind.Softmax;
+        string target = keepsLogits ? $"a{k}" : $"h{k}";
         writer.WriteLine($"// Layer {k}: {Int(layer.Inputs)} → {Int(layer.Outputs)}, {layer.Activation}, {(layer.Strategy == LayerStrategy.Unrolled ? "unrolled" : "SIMD")}.");
         writer.OpenBlock(layer.Index == 1 ? $"private void {GeneratedNames.ForwardLayer(1)}({ReadOnlySpan} x)" : $"private void {GeneratedNames.ForwardLayer(layer.Index)}()");
         WriteInputSpan(writer, plan, layer);
         writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
         writer.WriteLine($"{ReadOnlySpan} b{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
         writer.WriteLine($"{Span} h{k} = {Slice(Span, GeneratedNames.ActivationsField, layer.ActivationOffset, layer.Outputs)};");
-        // The output layer keeps its pre-activation a_L (for the loss or for a softmax over the whole layer).
-        string target = isOutput ? $"a{k}" : $"h{k}";
-        if (isOutput)
+        if (keepsLogits)
         {
-            string buffer = plan.Loss == LossKind.MeanSquaredError ? Slice(Span, GeneratedNames.ActivationsField, layer.ActivationOffset, layer.Outputs) : Slice(Span, GeneratedNames.LogitsField, 0, layer.Outputs);
-            writer.WriteLine($"{Span} a{k} = {buffer};");
+            writer.WriteLine($"{Span} a{k} = {Slice(Span, GeneratedNames.LogitsField, 0, layer.Outputs)};");
         }
 
+        string affine = $"a{k} = W{k} · {input} + b{k}" + (keepsLogits ? string.Empty : $", written into h{k}");
         if (layer.Strategy == LayerStrategy.Unrolled)
         {
             WriteRegisterLoads(writer, input, layer.Inputs);
-            writer.WriteLine(isOutput || layer.Activation == ActivationKind.Identity
-                ? $"// {target} = W{k} · {input} + b{k}"
-                : $"// h{k} = {Describe(layer.Activation)}(a{k}) with a{k} = W{k} · {input} + b{k}");
+            writer.WriteLine(activationInline && layer.Activation != ActivationKind.Identity
+                ? $"// h{k} = {Describe(layer.Activation)}(a{k}) with a{k} = W{k} · {input} + b{k}"
+                : $"// {affine}");
             for (int j = 0; j < layer.Outputs; j++)
             {
                 string sum = string.Join(" + ", Enumerable.Range(0, layer.Inputs).Select(i => $"W{k}[{Int((j * layer.Inputs) + i)}] * {Register(input, i)}").Append($"b{k}[{Int(j)}]"));
-                WriteWrapped(writer, $"{target}[{Int(j)}] = ", isOutput ? sum : Activate(layer, sum), ";");
+                WriteWrapped(writer, $"{target}[{Int(j)}] = ", activationInline ? Activate(layer, sum) : sum, ";");
             }
         }
         else
         {
-            writer.WriteLine($"// {target} = W{k} · {input} + b{k}");
+            writer.WriteLine($"// {affine}");
             writer.WriteLine($"{Kernels}DenseKernels.MultiplyAdd(W{k}, {input}, b{k}, {target});");
-            if (!isOutput && layer.Activation != ActivationKind.Identity)
-            {
-                writer.WriteLine($"// h{k} = {Describe(layer.Activation)}(a{k}), in place");
-                writer.WriteLine(ApplyInPlace(layer, $"h{k}") + ";");
-            }
         }
 
-        if (isOutput && !(plan.Loss == LossKind.MeanSquaredError && layer.Activation == ActivationKind.Identity))
+        if (keepsLogits)
         {
-            writer.WriteLine($"// ŷ = h{k} = {Describe(layer.Activation)}(a{k})");
-            if (plan.Loss != LossKind.MeanSquaredError)
-            {
-                writer.WriteLine($"a{k}.CopyTo(h{k});");
-            }
+            writer.WriteLine($"// h{k} = {Describe(layer.Activation)}(a{k})");
+            writer.WriteLine($"a{k}.CopyTo(h{k});");
+        }
+        else if (!activationInline && layer.Activation != ActivationKind.Identity)
+        {
+            writer.WriteLine($"// h{k} = {Describe(layer.Activation)}(a{k}), in place");
+        }
 
-            if (layer.Activation != ActivationKind.Identity)
-            {
-                writer.WriteLine(ApplyInPlace(layer, $"h{k}") + ";");
-            }
+        if (!activationInline && layer.Activation != ActivationKind.Identity)
+        {
+            writer.WriteLine(ApplyInPlace(layer, $"h{k}") + ";");
         }
 
         writer.CloseBlock();

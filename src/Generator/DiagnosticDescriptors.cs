@@ -82,6 +82,31 @@ internal static class DiagnosticDescriptors
         "Slope is ignored",
         "Layer {0} of network '{1}' sets Slope but uses {2}; Slope only applies to Activation.LeakyReLU, so remove it or change the activation");
 
+    public static readonly DiagnosticDescriptor TypeNameClash = Error(
+        "NG0016",
+        "Network type is named like a generated member",
+        "A network cannot be named '{0}', because NetGen generates a member of that name and a member cannot share its type's name; rename the class");
+
+    public static readonly DiagnosticDescriptor PrimaryConstructor = Error(
+        "NG0017",
+        "Network type cannot have a primary constructor",
+        "'{0}' has a primary constructor, but NetGen generates the constructor that initialises the weights; remove the parameter list and declare an ordinary constructor that calls this(seed)");
+
+    public static readonly DiagnosticDescriptor RecordType = Error(
+        "NG0018",
+        "Network type cannot be a record",
+        "'{0}' is a record, whose copies ('with', the copy constructor) would share the network's buffers and whose equality would compare them by reference; declare it as a partial class");
+
+    public static readonly DiagnosticDescriptor ConstructorSkipsInitialization = Warning(
+        "NG0019",
+        "Constructor leaves the weights at zero",
+        "This constructor of '{0}' does not call another with this(...), so it never reaches the generated constructor and every weight stays zero; add ': this(seed: 0)' or another seed");
+
+    public static readonly DiagnosticDescriptor DenseWithoutNetwork = Warning(
+        "NG0020",
+        "Layers without a network",
+        "'{0}' has [Dense] layers but no [Network] attribute, so nothing is generated; add [Network(inputs)] to the declaration");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

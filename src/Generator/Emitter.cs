@@ -43,6 +43,7 @@ internal static class Emitter
         WriteConstantsAndBuffers(writer, plan);
         WriteContract(writer, plan);
         WriteForward(writer, plan);
+        WriteEvaluate(writer, plan);
         WriteBackward(writer, plan);
         foreach (LayerPlan layer in plan.Layers)
         {
@@ -74,7 +75,8 @@ internal static class Emitter
     public static string Slice(string spanType, string field, int offset, int count) =>
         $"new {spanType}({field}, {Int(offset)}, {Int(count)})";
 
-    private static bool KeepsLogits(NetworkPlan plan) => plan.Loss != LossKind.MeanSquaredError;
+    /// <summary>Whether the output pre-activation (the logits) gets a buffer of its own: the cross-entropies are computed from it.</summary>
+    public static bool KeepsLogits(NetworkPlan plan) => plan.Loss != LossKind.MeanSquaredError;
 
     private static string Describe(NetworkPlan plan) =>
         Int(plan.Inputs) + " → " + string.Join(" → ", plan.Layers.Select(l => $"{Int(l.Outputs)} ({l.Activation})"));
@@ -172,7 +174,8 @@ internal static class Emitter
         LayerPlan output = plan.Output;
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public void {GeneratedNames.Forward}({ReadOnlySpan} input, {Span} output)");
-        WriteLengthChecks(writer, "output", GeneratedNames.OutputSize);
+        WriteLengthCheck(writer, "input", GeneratedNames.InputSize);
+        WriteLengthCheck(writer, "output", GeneratedNames.OutputSize);
         writer.WriteLine($"{GeneratedNames.ForwardAll}(input);");
         writer.WriteLine($"{Slice(ReadOnlySpan, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)}.CopyTo(output); // ŷ = h{Int(output.Index)}");
         writer.CloseBlock();
@@ -188,41 +191,40 @@ internal static class Emitter
         writer.WriteLine();
     }
 
+    private static void WriteEvaluate(SourceWriter writer, NetworkPlan plan)
+    {
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public float {GeneratedNames.Evaluate}({ReadOnlySpan} input, {ReadOnlySpan} target, {Span} output)");
+        WriteLengthCheck(writer, "input", GeneratedNames.InputSize);
+        WriteLengthCheck(writer, "target", GeneratedNames.OutputSize);
+        WriteLengthCheck(writer, "output", GeneratedNames.OutputSize);
+        writer.WriteLine($"{GeneratedNames.ForwardAll}(input);");
+        WriteLoss(writer, plan, "the error terms are scratch here: Gradients is not touched");
+        writer.WriteLine($"h{Int(plan.Output.Index)}.CopyTo(output);");
+        writer.WriteLine("return loss;");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
     private static void WriteBackward(SourceWriter writer, NetworkPlan plan)
     {
         LayerPlan output = plan.Output;
         string k = Int(output.Index);
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public float {GeneratedNames.Backward}({ReadOnlySpan} input, {ReadOnlySpan} target)");
-        WriteLengthChecks(writer, "target", GeneratedNames.OutputSize);
+        WriteLengthCheck(writer, "input", GeneratedNames.InputSize);
+        WriteLengthCheck(writer, "target", GeneratedNames.OutputSize);
         writer.WriteLine($"{GeneratedNames.ForwardAll}(input);");
-        writer.WriteLine($"{ReadOnlySpan} h{k} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)};");
-        writer.WriteLine($"{Span} dA{k} = {Slice(Span, GeneratedNames.DeltasField, output.ActivationOffset, output.Outputs)};");
-        switch (plan.Loss)
+        WriteLoss(writer, plan, null);
+        if (plan.Loss == LossKind.MeanSquaredError && output.Activation == ActivationKind.Softmax)
         {
-            case LossKind.CrossEntropy:
-                writer.WriteLine($"// L = −Σ_c y_c log ŷ_c, from the logits a{k} by log-sum-exp; with the softmax it gives ∇a{k} = ŷ − y.");
-                writer.WriteLine($"float loss = {Kernels}LossFunctions.SoftmaxCrossEntropy({GeneratedNames.LogitsField}, h{k}, target, dA{k});");
-                break;
-            case LossKind.BinaryCrossEntropy:
-                writer.WriteLine($"// L = −Σ_j [y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)], from the logits a{k}; with the sigmoid it gives ∇a{k} = ŷ − y.");
-                writer.WriteLine($"float loss = {Kernels}LossFunctions.SigmoidBinaryCrossEntropy({GeneratedNames.LogitsField}, h{k}, target, dA{k});");
-                break;
-            default:
-                writer.WriteLine("// L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.");
-                writer.WriteLine($"float loss = {Kernels}LossFunctions.MeanSquaredError(h{k}, target, dA{k});");
-                if (output.Activation == ActivationKind.Softmax)
-                {
-                    writer.WriteLine($"// ∇a{k} = J_softmaxᵀ ∂L/∂ŷ = ŷ ⊙ (∂L/∂ŷ − (∂L/∂ŷ · ŷ))");
-                    writer.WriteLine($"{Kernels}Activations.MultiplyBySoftmaxJacobian(dA{k}, h{k});");
-                }
-                else if (output.Activation != ActivationKind.Identity)
-                {
-                    writer.WriteLine($"// ∇a{k} = ∂L/∂ŷ ⊙ g'(a{k}), with g' from the outputs h{k}.");
-                    writer.WriteLine(DenseLayerEmitter.MultiplyByDerivative(output, $"dA{k}", $"h{k}") + ";");
-                }
-
-                break;
+            writer.WriteLine($"// ∇a{k} = J_softmaxᵀ ∂L/∂ŷ = ŷ ⊙ (∂L/∂ŷ − (∂L/∂ŷ · ŷ))");
+            writer.WriteLine($"{Kernels}Activations.MultiplyBySoftmaxJacobian(dA{k}, h{k});");
+        }
+        else if (plan.Loss == LossKind.MeanSquaredError && output.Activation != ActivationKind.Identity)
+        {
+            writer.WriteLine($"// ∇a{k} = ∂L/∂ŷ ⊙ g'(a{k}), with g' from the outputs h{k}.");
+            writer.WriteLine(DenseLayerEmitter.MultiplyByDerivative(output, $"dA{k}", $"h{k}") + ";");
         }
 
         for (int index = plan.Layers.Count; index >= 1; index--)
@@ -234,9 +236,31 @@ internal static class Emitter
         writer.CloseBlock();
     }
 
-    private static void WriteLengthChecks(SourceWriter writer, string second, string secondSize)
+    /// <summary>Declares <c>h_L</c> and <c>dA_L</c> and computes the loss, writing its gradient (∂L/∂ŷ, or ∂L/∂a_L for the cross-entropies) into <c>dA_L</c>.</summary>
+    private static void WriteLoss(SourceWriter writer, NetworkPlan plan, string? note)
     {
-        writer.WriteLine($"global::NetGen.ShapeGuard.RequireLength(input.Length, {GeneratedNames.InputSize}, nameof(input));");
-        writer.WriteLine($"global::NetGen.ShapeGuard.RequireLength({second}.Length, {secondSize}, nameof({second}));");
+        LayerPlan output = plan.Output;
+        string k = Int(output.Index);
+        writer.WriteLine($"{ReadOnlySpan} h{k} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)};");
+        writer.WriteLine($"{Span} dA{k} = {Slice(Span, GeneratedNames.DeltasField, output.ActivationOffset, output.Outputs)};");
+        string suffix = note is null ? string.Empty : $" ({note})";
+        switch (plan.Loss)
+        {
+            case LossKind.CrossEntropy:
+                writer.WriteLine($"// L = −Σ_c y_c log ŷ_c, from the logits a{k} by log-sum-exp; with the softmax it gives ∇a{k} = ŷ − y{suffix}.");
+                writer.WriteLine($"float loss = {Kernels}LossFunctions.SoftmaxCrossEntropy({GeneratedNames.LogitsField}, h{k}, target, dA{k});");
+                break;
+            case LossKind.BinaryCrossEntropy:
+                writer.WriteLine($"// L = −Σ_j [y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)], from the logits a{k}; with the sigmoid it gives ∇a{k} = ŷ − y{suffix}.");
+                writer.WriteLine($"float loss = {Kernels}LossFunctions.SigmoidBinaryCrossEntropy({GeneratedNames.LogitsField}, h{k}, target, dA{k});");
+                break;
+            default:
+                writer.WriteLine($"// L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y{suffix}.");
+                writer.WriteLine($"float loss = {Kernels}LossFunctions.MeanSquaredError(h{k}, target, dA{k});");
+                break;
+        }
     }
+
+    private static void WriteLengthCheck(SourceWriter writer, string name, string size) =>
+        writer.WriteLine($"global::NetGen.ShapeGuard.RequireLength({name}.Length, {size}, nameof({name}));");
 }

@@ -18,6 +18,7 @@ internal static class GeneratedNames
     public const string Gradients = nameof(Gradients);
     public const string Forward = nameof(Forward);
     public const string Backward = nameof(Backward);
+    public const string Evaluate = nameof(Evaluate);
     public const string ZeroGradients = nameof(ZeroGradients);
     public const string ForwardAll = nameof(ForwardAll);
 
@@ -40,7 +41,7 @@ internal static class GeneratedNames
     {
         var names = new HashSet<string>
         {
-            InputSize, OutputSize, ParameterCount, Loss, Layers, Parameters, Gradients, Forward, Backward, ZeroGradients, ForwardAll,
+            InputSize, OutputSize, ParameterCount, Loss, Layers, Parameters, Gradients, Forward, Evaluate, Backward, ZeroGradients, ForwardAll,
             ParametersField, GradientsField, ActivationsField, DeltasField, LogitsField, LayersField, SeedConstructor,
         };
         for (int k = 1; k <= layerCount; k++)

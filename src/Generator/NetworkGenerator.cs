@@ -39,6 +39,21 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             }
         });
 
+        // [Dense] on a class without [Network] would otherwise be silently ignored.
+        IncrementalValuesProvider<DiagnosticInfo?> layersWithoutNetwork = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.DenseAttribute,
+                predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                transform: Parser.ParseLayersWithoutNetwork)
+            .WithTrackingName(TrackingNames.LayersWithoutNetwork);
+        context.RegisterSourceOutput(layersWithoutNetwork, static (output, item) =>
+        {
+            if (item is not null)
+            {
+                output.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+
         IncrementalValuesProvider<NetworkPlan> plans = validated
             .Select(static (result, _) => result.Spec)
             .WithTrackingName(TrackingNames.Spec)

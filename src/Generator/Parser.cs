@@ -73,6 +73,9 @@ internal static class Parser
             LocationInfo.From((context.TargetNode as BaseTypeDeclarationSyntax)?.Identifier.GetLocation() ?? context.TargetNode.GetLocation()),
             FirstNonPartial(type, cancellationToken),
             type.IsStatic,
+            type.IsRecord,
+            PrimaryConstructor(type, cancellationToken),
+            ConstructorsNotChainingToSeed(type, cancellationToken),
             Positional(network, networkSyntax, 0, "inputs"),
             NamedInt(network, networkSyntax, "Loss"),
             NamedInt(network, networkSyntax, "Kernels"),
@@ -80,6 +83,18 @@ internal static class Parser
             layers.ToEquatableArray(),
             layersOnSecondDeclaration,
             ReadMembers(type, cancellationToken));
+    }
+
+    /// <summary>A warning for <c>[Dense]</c> layers on a type that has no <c>[Network]</c> on any declaration, else null.</summary>
+    public static DiagnosticInfo? ParseLayersWithoutNetwork(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || type.GetAttributes().Any(a => Is(a, TypeNames.NetworkAttribute)))
+        {
+            return null;
+        }
+
+        SyntaxNode? first = context.Attributes.FirstOrDefault()?.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
+        return DiagnosticInfo.Create(DiagnosticDescriptors.DenseWithoutNetwork, LocationInfo.From(first), Header(type).NameWithTypeParameters);
     }
 
     private static bool Is(AttributeData attribute, string metadataName) =>
@@ -150,8 +165,8 @@ internal static class Parser
         return new TypeHeader(keyword, name);
     }
 
-    /// <summary>The first of the type and its containing types that is not declared partial everywhere, or null.</summary>
-    private static string? FirstNonPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>The first of the type and its containing types that is not declared partial everywhere, with its name's location; or null.</summary>
+    private static NamedLocation? FirstNonPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
@@ -160,13 +175,55 @@ internal static class Parser
                 if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
                     && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
-                    return Header(current).NameWithTypeParameters;
+                    return new NamedLocation(Header(current).NameWithTypeParameters, LocationInfo.From(declaration.Identifier.GetLocation()));
                 }
             }
         }
 
         return null;
     }
+
+    /// <summary>The parameter list of a primary constructor on any declaration of the type, or null.</summary>
+    private static LocationInfo? PrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { ParameterList: { } parameters })
+            {
+                return LocationInfo.From(parameters);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The user's instance constructors that do not chain to another constructor with <c>this(...)</c>: they
+    /// never reach the generated one, so they leave the weights at zero.
+    /// </summary>
+    private static EquatableArray<LocationInfo> ConstructorsNotChainingToSeed(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var locations = new List<LocationInfo>();
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                // A constructor taking one int clashes with the generated one and is reported as such (NG0010).
+                if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax declaration
+                    && !IsSeedConstructor(constructor)
+                    && !declaration.Initializer.IsKind(SyntaxKind.ThisConstructorInitializer)
+                    && LocationInfo.From(declaration.Identifier.GetLocation()) is { } location)
+                {
+                    locations.Add(location);
+                }
+            }
+        }
+
+        return locations.ToEquatableArray();
+    }
+
+    private static bool IsSeedConstructor(IMethodSymbol constructor) =>
+        constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32;
 
     private static EquatableArray<MemberInfo> ReadMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -181,7 +238,7 @@ internal static class Parser
 
             string? name = member switch
             {
-                IMethodSymbol { MethodKind: MethodKind.Constructor, Parameters.Length: 1 } constructor when constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32 => GeneratedNames.SeedConstructor,
+                IMethodSymbol { MethodKind: MethodKind.Constructor } constructor when IsSeedConstructor(constructor) => GeneratedNames.SeedConstructor,
                 IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => null,
                 _ => member.Name,
             };

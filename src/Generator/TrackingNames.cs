@@ -8,6 +8,7 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Spec = nameof(Spec);
     public const string Plan = nameof(Plan);
+    public const string LayersWithoutNetwork = nameof(LayersWithoutNetwork);
 
-    public static readonly string[] All = { Parse, Validate, Diagnostics, Spec, Plan };
+    public static readonly string[] All = { Parse, Validate, Diagnostics, Spec, Plan, LayersWithoutNetwork };
 }

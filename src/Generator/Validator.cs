@@ -29,9 +29,23 @@ internal static class Validator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticType, declaration.TypeLocation, name));
         }
 
-        if (declaration.NonPartialTypeName is { } nonPartial)
+        if (declaration.NonPartialType is { } nonPartial)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, declaration.TypeLocation, nonPartial));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, nonPartial.Location, nonPartial.Name));
+        }
+
+        if (declaration.IsRecord)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RecordType, declaration.TypeLocation, name));
+        }
+        else if (declaration.PrimaryConstructor is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrimaryConstructor, declaration.PrimaryConstructor, name));
+        }
+
+        foreach (LocationInfo constructor in declaration.ConstructorsNotChainingToSeed)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConstructorSkipsInitialization, constructor, name));
         }
 
         if (declaration.Inputs.Value <= 0)
@@ -145,6 +159,12 @@ internal static class Validator
     private static void ValidateMembers(NetworkDeclaration declaration, string name, List<DiagnosticInfo> diagnostics)
     {
         HashSet<string> generated = GeneratedNames.For(declaration.Layers.Count);
+        string typeName = name.Split('<')[0];
+        if (generated.Contains(typeName))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameClash, declaration.TypeLocation, typeName));
+        }
+
         foreach (MemberInfo member in declaration.Members)
         {
             if (generated.Contains(member.Name))

@@ -47,6 +47,14 @@ public interface INetwork
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     void Forward(ReadOnlySpan<float> input, Span<float> output);
 
+    /// <summary>Computes the output and the loss for one sample, leaving <see cref="Gradients"/> untouched.</summary>
+    /// <param name="input">The sample, of length <see cref="InputSize"/>.</param>
+    /// <param name="target">The expected output, of length <see cref="OutputSize"/>.</param>
+    /// <param name="output">Receives the output, of length <see cref="OutputSize"/>.</param>
+    /// <returns>The sample's loss <c>L(ŷ, y)</c>, as <see cref="Backward"/> would return it.</returns>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    float Evaluate(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> output);
+
     /// <summary>
     /// Runs the forward pass and backpropagation for one sample, <b>adds</b> the sample's gradient
     /// into <see cref="Gradients"/>, and returns the sample's loss.

@@ -28,11 +28,11 @@ public sealed class DeclarationDiagnosticTests
             """
             using NetGen;
 
-            public class Outer
+            public class [|Outer|]
             {
                 [Network(2)]
                 [Dense(1, Activation.Sigmoid)]
-                public partial class [|Net|];
+                public partial class Net;
             }
             """,
             "NG0001",
@@ -90,6 +90,71 @@ public sealed class DeclarationDiagnosticTests
             "NG0010",
             DiagnosticSeverity.Error,
             "'Net' declares 'a constructor taking one int', which NetGen generates for the network; rename or remove it");
+
+    // A member cannot share its type's name (CS0542), so a network called Forward or Layers cannot compile.
+    [Fact]
+    public void Reports_NG0016_when_the_network_is_named_like_a_generated_member() =>
+        DiagnosticAssert.ReportsSingle(
+            """
+            using NetGen;
+
+            [Network(2)]
+            [Dense(1, Activation.Sigmoid)]
+            public partial class [|Layers|];
+            """,
+            "NG0016",
+            DiagnosticSeverity.Error,
+            "A network cannot be named 'Layers', because NetGen generates a member of that name and a member cannot share its type's name; rename the class");
+
+    [Fact]
+    public void Reports_NG0017_on_the_parameter_list_of_a_primary_constructor() =>
+        DiagnosticAssert.ReportsSingle(
+            """
+            using NetGen;
+
+            [Network(2)]
+            [Dense(1, Activation.Sigmoid)]
+            public partial class Net[|(string name)|];
+            """,
+            "NG0017",
+            DiagnosticSeverity.Error,
+            "'Net' has a primary constructor, but NetGen generates the constructor that initialises the weights; remove the parameter list and declare an ordinary constructor that calls this(seed)");
+
+    // A record's 'with' and copy constructor would copy the buffer references, so two networks would share weights.
+    [Fact]
+    public void Reports_NG0018_on_the_name_of_a_record_network() =>
+        DiagnosticAssert.ReportsSingle(
+            """
+            using NetGen;
+
+            [Network(2)]
+            [Dense(1, Activation.Sigmoid)]
+            public partial record [|Net|];
+            """,
+            "NG0018",
+            DiagnosticSeverity.Error,
+            "'Net' is a record, whose copies ('with', the copy constructor) would share the network's buffers and whose equality would compare them by reference; declare it as a partial class");
+
+    [Fact]
+    public void Reports_NG0019_on_a_user_constructor_that_does_not_chain_to_the_seeded_one() =>
+        DiagnosticAssert.ReportsSingle(
+            """
+            using NetGen;
+
+            [Network(2)]
+            [Dense(1, Activation.Sigmoid)]
+            public partial class Net
+            {
+                /// <summary>Forgets the seeded constructor.</summary>
+                public [|Net|]() { }
+
+                /// <summary>Reaches it.</summary>
+                public Net(string name) : this(seed: 7) { }
+            }
+            """,
+            "NG0019",
+            DiagnosticSeverity.Warning,
+            "This constructor of 'Net' does not call another with this(...), so it never reaches the generated constructor and every weight stays zero; add ': this(seed: 0)' or another seed");
 
     [Fact]
     public void Reports_NG0014_on_the_type_name_when_the_network_is_static() =>

@@ -78,18 +78,6 @@ public sealed class DeclarationSnapshotTests
             """);
 
     [Fact]
-    public void Generates_a_network_declared_as_a_record_class() =>
-        NetworkSnapshot.Verify("""
-            using NetGen;
-
-            namespace Samples;
-
-            [Network(2)]
-            [Dense(1, Activation.Sigmoid)]
-            public partial record RecordNet;
-            """);
-
-    [Fact]
     public void Generates_one_file_per_network_when_a_compilation_declares_two() =>
         NetworkSnapshot.Verify("""
             using NetGen;

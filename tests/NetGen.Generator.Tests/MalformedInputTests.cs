@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using NetGen.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -106,18 +107,26 @@ public sealed class MalformedInputTests
     }
 
     [Fact]
-    public void Ignores_dense_layers_without_a_network_attribute()
+    public void Warns_NG0020_on_the_first_dense_layer_of_a_class_without_a_network_attribute()
     {
-        GeneratorRun run = RunWithoutFailure("""
+        const string Source = """
             using NetGen;
 
             [Dense(4, Activation.Tanh)]
             [Dense(1, Activation.Sigmoid)]
             public partial class NotANetwork;
-            """);
+            """;
+        GeneratorRun run = RunWithoutFailure(Source);
 
         GeneratorAssert.GeneratedNothing(run);
-        GeneratorAssert.ReportedNothing(run);
+        Diagnostic warning = Assert.Single(run.Result.Diagnostics);
+        Assert.Equal("NG0020", warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(
+            "'NotANetwork' has [Dense] layers but no [Network] attribute, so nothing is generated; add [Network(inputs)] to the declaration",
+            warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new LinePosition(2, 1), warning.Location.GetLineSpan().StartLinePosition);
+        Assert.Equal("Dense(4, Activation.Tanh)", Source.Substring(warning.Location.SourceSpan.Start, warning.Location.SourceSpan.Length));
     }
 
     [Fact]

@@ -3,16 +3,16 @@ using Xunit;
 
 namespace NetGen.Tests;
 
-/// <summary>Forward and Backward allocate nothing.</summary>
+/// <summary>Forward, Evaluate and Backward allocate nothing.</summary>
 public class AllocationTests
 {
     private const int Calls = 1000;
 
     [Fact]
-    public void Forward_and_Backward_of_a_tiny_net_allocate_nothing() => AssertNoAllocation(new TinyNet(seed: 1));
+    public void Forward_Evaluate_and_Backward_of_a_tiny_net_allocate_nothing() => AssertNoAllocation(new TinyNet(seed: 1));
 
     [Fact]
-    public void Forward_and_Backward_of_a_784_128_10_net_allocate_nothing() => AssertNoAllocation(new MnistNet(seed: 1));
+    public void Forward_Evaluate_and_Backward_of_a_784_128_10_net_allocate_nothing() => AssertNoAllocation(new MnistNet(seed: 1));
 
     private static void AssertNoAllocation(INetwork network)
     {
@@ -34,6 +34,7 @@ public class AllocationTests
         for (int i = 0; i < count; i++)
         {
             network.Forward(input, output);
+            network.Evaluate(input, target, output);
             network.Backward(input, target);
         }
 

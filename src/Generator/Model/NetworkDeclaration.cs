@@ -10,8 +10,11 @@ namespace NetGen.Generator.Model;
 internal sealed record NetworkDeclaration(
     HierarchyInfo Hierarchy,
     LocationInfo? TypeLocation,
-    string? NonPartialTypeName,
+    NamedLocation? NonPartialType,
     bool IsStatic,
+    bool IsRecord,
+    LocationInfo? PrimaryConstructor,
+    EquatableArray<LocationInfo> ConstructorsNotChainingToSeed,
     IntArgument Inputs,
     IntArgument Loss,
     IntArgument Kernels,
@@ -19,6 +22,9 @@ internal sealed record NetworkDeclaration(
     EquatableArray<LayerDeclaration> Layers,
     LocationInfo? LayersOnSecondDeclaration,
     EquatableArray<MemberInfo> Members);
+
+/// <summary>A name and where it is declared. Immutable and structurally equal.</summary>
+internal sealed record NamedLocation(string Name, LocationInfo? Location);
 
 /// <summary>One <c>[Dense]</c> attribute as written. Immutable and structurally equal.</summary>
 internal sealed record LayerDeclaration(IntArgument Size, IntArgument Activation, float Slope, LocationInfo? SlopeLocation, LocationInfo? AttributeLocation);

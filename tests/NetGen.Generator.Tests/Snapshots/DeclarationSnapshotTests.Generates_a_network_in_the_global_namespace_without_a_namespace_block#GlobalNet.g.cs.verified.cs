@@ -78,6 +78,21 @@ partial class GlobalNet : global::NetGen.INetwork
     }
 
     /// <inheritdoc/>
+    public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+    {
+        global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+        global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+        global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+        ForwardAll(input);
+        global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 1);
+        global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 1);
+        // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
+        float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h1, target, dA1);
+        h1.CopyTo(output);
+        return loss;
+    }
+
+    /// <inheritdoc/>
     public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
     {
         global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -99,12 +114,9 @@ partial class GlobalNet : global::NetGen.INetwork
         global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 2);
         global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 2, 1);
         global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 1);
-        global::System.Span<float> a1 = new global::System.Span<float>(_activations, 0, 1);
         float x_1 = x[1], x_0 = x[0];
-        // a1 = W1 · x + b1
-        a1[0] = W1[0] * x_0 + W1[1] * x_1 + b1[0];
-        // ŷ = h1 = σ(a1)
-        global::NetGen.Kernels.Activations.Sigmoid(h1);
+        // h1 = σ(a1) with a1 = W1 · x + b1
+        h1[0] = global::NetGen.Kernels.Activations.Sigmoid(W1[0] * x_0 + W1[1] * x_1 + b1[0]);
     }
 
     // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.

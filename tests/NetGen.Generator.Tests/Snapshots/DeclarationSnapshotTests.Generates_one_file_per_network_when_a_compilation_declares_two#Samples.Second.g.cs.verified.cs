@@ -83,6 +83,21 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+        {
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            ForwardAll(input);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 2);
+            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 2);
+            // L = −Σ_c y_c log ŷ_c, from the logits a1 by log-sum-exp; with the softmax it gives ∇a1 = ŷ − y (the error terms are scratch here: Gradients is not touched).
+            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits, h1, target, dA1);
+            h1.CopyTo(output);
+            return loss;
+        }
+
+        /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -107,7 +122,7 @@ namespace Samples
             // a1 = W1 · x + b1
             a1[0] = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
             a1[1] = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
-            // ŷ = h1 = softmax(a1)
+            // h1 = softmax(a1)
             a1.CopyTo(h1);
             global::NetGen.Kernels.Activations.Softmax(h1);
         }

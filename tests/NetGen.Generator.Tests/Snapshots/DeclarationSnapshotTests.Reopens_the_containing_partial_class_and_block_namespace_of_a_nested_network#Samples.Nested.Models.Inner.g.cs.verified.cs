@@ -85,6 +85,21 @@ namespace Samples.Nested
             }
 
             /// <inheritdoc/>
+            public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+            {
+                global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+                global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+                global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+                ForwardAll(input);
+                global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 2, 1);
+                global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 2, 1);
+                // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
+                float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
+                h2.CopyTo(output);
+                return loss;
+            }
+
+            /// <inheritdoc/>
             public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
             {
                 global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -136,10 +151,9 @@ namespace Samples.Nested
                 global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
                 global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 8, 1);
                 global::System.Span<float> h2 = new global::System.Span<float>(_activations, 2, 1);
-                global::System.Span<float> a2 = new global::System.Span<float>(_activations, 2, 1);
                 float h1_1 = h1[1], h1_0 = h1[0];
-                // a2 = W2 · h1 + b2
-                a2[0] = W2[0] * h1_0 + W2[1] * h1_1 + b2[0];
+                // a2 = W2 · h1 + b2, written into h2
+                h2[0] = W2[0] * h1_0 + W2[1] * h1_1 + b2[0];
             }
 
             // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).

@@ -83,6 +83,21 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+        {
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            ForwardAll(input);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 1);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 1);
+            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
+            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
+            h2.CopyTo(output);
+            return loss;
+        }
+
+        /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -105,7 +120,7 @@ namespace Samples
             global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 8);
             global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 8, 4);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 4);
-            // h1 = W1 · x + b1
+            // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
             // h1 = tanh(a1), in place
             global::NetGen.Kernels.Activations.Tanh(h1);
@@ -130,10 +145,9 @@ namespace Samples
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 1);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 4, 1);
-            global::System.Span<float> a2 = new global::System.Span<float>(_activations, 4, 1);
-            // a2 = W2 · h1 + b2
-            global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, a2);
-            // ŷ = h2 = σ(a2)
+            // a2 = W2 · h1 + b2, written into h2
+            global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, h2);
+            // h2 = σ(a2), in place
             global::NetGen.Kernels.Activations.Sigmoid(h2);
         }
 

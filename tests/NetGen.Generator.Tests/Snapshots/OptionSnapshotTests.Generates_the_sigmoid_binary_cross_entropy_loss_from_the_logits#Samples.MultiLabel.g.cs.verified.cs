@@ -86,6 +86,21 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+        {
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            ForwardAll(input);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 2);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 2);
+            // L = −Σ_j [y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)], from the logits a2; with the sigmoid it gives ∇a2 = ŷ − y (the error terms are scratch here: Gradients is not touched).
+            float loss = global::NetGen.Kernels.LossFunctions.SigmoidBinaryCrossEntropy(_logits, h2, target, dA2);
+            h2.CopyTo(output);
+            return loss;
+        }
+
+        /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -154,7 +169,7 @@ namespace Samples
             // a2 = W2 · h1 + b2
             a2[0] = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
             a2[1] = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
-            // ŷ = h2 = σ(a2)
+            // h2 = σ(a2)
             a2.CopyTo(h2);
             global::NetGen.Kernels.Activations.Sigmoid(h2);
         }

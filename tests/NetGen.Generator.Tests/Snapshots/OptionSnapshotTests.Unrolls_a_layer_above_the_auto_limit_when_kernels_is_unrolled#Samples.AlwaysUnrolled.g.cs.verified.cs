@@ -83,6 +83,21 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+        {
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            ForwardAll(input);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 16, 1);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 16, 1);
+            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
+            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
+            h2.CopyTo(output);
+            return loss;
+        }
+
+        /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -515,11 +530,10 @@ namespace Samples
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 336, 16);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 352, 1);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 16, 1);
-            global::System.Span<float> a2 = new global::System.Span<float>(_activations, 16, 1);
             float h1_15 = h1[15], h1_14 = h1[14], h1_13 = h1[13], h1_12 = h1[12], h1_11 = h1[11], h1_10 = h1[10], h1_9 = h1[9], h1_8 = h1[8];
             float h1_7 = h1[7], h1_6 = h1[6], h1_5 = h1[5], h1_4 = h1[4], h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // a2 = W2 · h1 + b2
-            a2[0] = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
+            // a2 = W2 · h1 + b2, written into h2
+            h2[0] = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
                     W2[8] * h1_8 + W2[9] * h1_9 + W2[10] * h1_10 + W2[11] * h1_11 + W2[12] * h1_12 + W2[13] * h1_13 + W2[14] * h1_14 + W2[15] * h1_15 +
                     b2[0];
         }

@@ -86,6 +86,21 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+        {
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            ForwardAll(input);
+            global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 48, 1);
+            global::System.Span<float> dA3 = new global::System.Span<float>(_deltas, 48, 1);
+            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
+            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h3, target, dA3);
+            h3.CopyTo(output);
+            return loss;
+        }
+
+        /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -178,7 +193,7 @@ namespace Samples
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 320);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 360, 40);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 8, 40);
-            // h2 = W2 · h1 + b2
+            // a2 = W2 · h1 + b2, written into h2
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, h2);
             // h2 = leaky_relu(a2), in place
             global::NetGen.Kernels.Activations.LeakyReLU(h2, 0.05f);
@@ -210,14 +225,13 @@ namespace Samples
             global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 400, 40);
             global::System.ReadOnlySpan<float> b3 = new global::System.ReadOnlySpan<float>(_parameters, 440, 1);
             global::System.Span<float> h3 = new global::System.Span<float>(_activations, 48, 1);
-            global::System.Span<float> a3 = new global::System.Span<float>(_activations, 48, 1);
             float h2_39 = h2[39], h2_38 = h2[38], h2_37 = h2[37], h2_36 = h2[36], h2_35 = h2[35], h2_34 = h2[34], h2_33 = h2[33], h2_32 = h2[32];
             float h2_31 = h2[31], h2_30 = h2[30], h2_29 = h2[29], h2_28 = h2[28], h2_27 = h2[27], h2_26 = h2[26], h2_25 = h2[25], h2_24 = h2[24];
             float h2_23 = h2[23], h2_22 = h2[22], h2_21 = h2[21], h2_20 = h2[20], h2_19 = h2[19], h2_18 = h2[18], h2_17 = h2[17], h2_16 = h2[16];
             float h2_15 = h2[15], h2_14 = h2[14], h2_13 = h2[13], h2_12 = h2[12], h2_11 = h2[11], h2_10 = h2[10], h2_9 = h2[9], h2_8 = h2[8];
             float h2_7 = h2[7], h2_6 = h2[6], h2_5 = h2[5], h2_4 = h2[4], h2_3 = h2[3], h2_2 = h2[2], h2_1 = h2[1], h2_0 = h2[0];
-            // a3 = W3 · h2 + b3
-            a3[0] = W3[0] * h2_0 + W3[1] * h2_1 + W3[2] * h2_2 + W3[3] * h2_3 + W3[4] * h2_4 + W3[5] * h2_5 + W3[6] * h2_6 + W3[7] * h2_7 +
+            // a3 = W3 · h2 + b3, written into h3
+            h3[0] = W3[0] * h2_0 + W3[1] * h2_1 + W3[2] * h2_2 + W3[3] * h2_3 + W3[4] * h2_4 + W3[5] * h2_5 + W3[6] * h2_6 + W3[7] * h2_7 +
                     W3[8] * h2_8 + W3[9] * h2_9 + W3[10] * h2_10 + W3[11] * h2_11 + W3[12] * h2_12 + W3[13] * h2_13 + W3[14] * h2_14 + W3[15] * h2_15 +
                     W3[16] * h2_16 + W3[17] * h2_17 + W3[18] * h2_18 + W3[19] * h2_19 + W3[20] * h2_20 + W3[21] * h2_21 + W3[22] * h2_22 + W3[23] * h2_23 +
                     W3[24] * h2_24 + W3[25] * h2_25 + W3[26] * h2_26 + W3[27] * h2_27 + W3[28] * h2_28 + W3[29] * h2_29 + W3[30] * h2_30 + W3[31] * h2_31 +

@@ -80,6 +80,21 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+        {
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            ForwardAll(input);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 3);
+            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 3);
+            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
+            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h1, target, dA1);
+            h1.CopyTo(output);
+            return loss;
+        }
+
+        /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -101,13 +116,12 @@ namespace Samples
             global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 9);
             global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 9, 3);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 3);
-            global::System.Span<float> a1 = new global::System.Span<float>(_activations, 0, 3);
             float x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // a1 = W1 · x + b1
-            a1[0] = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
-            a1[1] = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
-            a1[2] = W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2];
-            // ŷ = h1 = softmax(a1)
+            // a1 = W1 · x + b1, written into h1
+            h1[0] = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
+            h1[1] = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
+            h1[2] = W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2];
+            // h1 = softmax(a1), in place
             global::NetGen.Kernels.Activations.Softmax(h1);
         }
 

@@ -83,6 +83,21 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+        {
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            ForwardAll(input);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 1);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 1);
+            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
+            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
+            h2.CopyTo(output);
+            return loss;
+        }
+
+        /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -144,12 +159,9 @@ namespace Samples
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 1);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 4, 1);
-            global::System.Span<float> a2 = new global::System.Span<float>(_activations, 4, 1);
             float h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // a2 = W2 · h1 + b2
-            a2[0] = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
-            // ŷ = h2 = σ(a2)
-            global::NetGen.Kernels.Activations.Sigmoid(h2);
+            // h2 = σ(a2) with a2 = W2 · h1 + b2
+            h2[0] = global::NetGen.Kernels.Activations.Sigmoid(W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0]);
         }
 
         // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).

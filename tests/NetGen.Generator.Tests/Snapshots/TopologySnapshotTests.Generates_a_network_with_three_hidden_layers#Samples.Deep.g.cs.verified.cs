@@ -92,6 +92,21 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+        {
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            ForwardAll(input);
+            global::System.ReadOnlySpan<float> h4 = new global::System.ReadOnlySpan<float>(_activations, 21, 3);
+            global::System.Span<float> dA4 = new global::System.Span<float>(_deltas, 21, 3);
+            // L = −Σ_c y_c log ŷ_c, from the logits a4 by log-sum-exp; with the softmax it gives ∇a4 = ŷ − y (the error terms are scratch here: Gradients is not touched).
+            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits, h4, target, dA4);
+            h4.CopyTo(output);
+            return loss;
+        }
+
+        /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -420,7 +435,7 @@ namespace Samples
             a4[0] = W4[0] * h3_0 + W4[1] * h3_1 + W4[2] * h3_2 + W4[3] * h3_3 + W4[4] * h3_4 + b4[0];
             a4[1] = W4[5] * h3_0 + W4[6] * h3_1 + W4[7] * h3_2 + W4[8] * h3_3 + W4[9] * h3_4 + b4[1];
             a4[2] = W4[10] * h3_0 + W4[11] * h3_1 + W4[12] * h3_2 + W4[13] * h3_3 + W4[14] * h3_4 + b4[2];
-            // ŷ = h4 = softmax(a4)
+            // h4 = softmax(a4)
             a4.CopyTo(h4);
             global::NetGen.Kernels.Activations.Softmax(h4);
         }

@@ -83,6 +83,21 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+        {
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            ForwardAll(input);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 16, 3);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 16, 3);
+            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
+            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
+            h2.CopyTo(output);
+            return loss;
+        }
+
+        /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -103,7 +118,7 @@ namespace Samples
             global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 320);
             global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 320, 16);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 16);
-            // h1 = W1 · x + b1
+            // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
             // h1 = relu(a1), in place
             global::NetGen.Kernels.Activations.ReLU(h1);
@@ -128,17 +143,16 @@ namespace Samples
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 336, 48);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 384, 3);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 16, 3);
-            global::System.Span<float> a2 = new global::System.Span<float>(_activations, 16, 3);
             float h1_15 = h1[15], h1_14 = h1[14], h1_13 = h1[13], h1_12 = h1[12], h1_11 = h1[11], h1_10 = h1[10], h1_9 = h1[9], h1_8 = h1[8];
             float h1_7 = h1[7], h1_6 = h1[6], h1_5 = h1[5], h1_4 = h1[4], h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // a2 = W2 · h1 + b2
-            a2[0] = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
+            // a2 = W2 · h1 + b2, written into h2
+            h2[0] = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
                     W2[8] * h1_8 + W2[9] * h1_9 + W2[10] * h1_10 + W2[11] * h1_11 + W2[12] * h1_12 + W2[13] * h1_13 + W2[14] * h1_14 + W2[15] * h1_15 +
                     b2[0];
-            a2[1] = W2[16] * h1_0 + W2[17] * h1_1 + W2[18] * h1_2 + W2[19] * h1_3 + W2[20] * h1_4 + W2[21] * h1_5 + W2[22] * h1_6 + W2[23] * h1_7 +
+            h2[1] = W2[16] * h1_0 + W2[17] * h1_1 + W2[18] * h1_2 + W2[19] * h1_3 + W2[20] * h1_4 + W2[21] * h1_5 + W2[22] * h1_6 + W2[23] * h1_7 +
                     W2[24] * h1_8 + W2[25] * h1_9 + W2[26] * h1_10 + W2[27] * h1_11 + W2[28] * h1_12 + W2[29] * h1_13 + W2[30] * h1_14 + W2[31] * h1_15 +
                     b2[1];
-            a2[2] = W2[32] * h1_0 + W2[33] * h1_1 + W2[34] * h1_2 + W2[35] * h1_3 + W2[36] * h1_4 + W2[37] * h1_5 + W2[38] * h1_6 + W2[39] * h1_7 +
+            h2[2] = W2[32] * h1_0 + W2[33] * h1_1 + W2[34] * h1_2 + W2[35] * h1_3 + W2[36] * h1_4 + W2[37] * h1_5 + W2[38] * h1_6 + W2[39] * h1_7 +
                     W2[40] * h1_8 + W2[41] * h1_9 + W2[42] * h1_10 + W2[43] * h1_11 + W2[44] * h1_12 + W2[45] * h1_13 + W2[46] * h1_14 + W2[47] * h1_15 +
                     b2[2];
         }

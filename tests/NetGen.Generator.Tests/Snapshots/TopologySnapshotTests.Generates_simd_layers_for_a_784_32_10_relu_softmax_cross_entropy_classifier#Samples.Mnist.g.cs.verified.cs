@@ -86,6 +86,21 @@ namespace Samples
         }
 
         /// <inheritdoc/>
+        public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
+        {
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            ForwardAll(input);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 32, 10);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 32, 10);
+            // L = −Σ_c y_c log ŷ_c, from the logits a2 by log-sum-exp; with the softmax it gives ∇a2 = ŷ − y (the error terms are scratch here: Gradients is not touched).
+            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits, h2, target, dA2);
+            h2.CopyTo(output);
+            return loss;
+        }
+
+        /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
@@ -106,7 +121,7 @@ namespace Samples
             global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 25088);
             global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 25088, 32);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 32);
-            // h1 = W1 · x + b1
+            // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
             // h1 = relu(a1), in place
             global::NetGen.Kernels.Activations.ReLU(h1);
@@ -134,7 +149,7 @@ namespace Samples
             global::System.Span<float> a2 = new global::System.Span<float>(_logits, 0, 10);
             // a2 = W2 · h1 + b2
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, a2);
-            // ŷ = h2 = softmax(a2)
+            // h2 = softmax(a2)
             a2.CopyTo(h2);
             global::NetGen.Kernels.Activations.Softmax(h2);
         }

@@ -108,6 +108,25 @@ public class GradientTests
         Assert.All(network.Gradients.ToArray(), g => Assert.Equal(0f, g));
     }
 
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void Evaluate_returns_the_loss_and_output_of_Backward_and_Forward_without_touching_the_gradients(string name)
+    {
+        INetwork network = Create(name, seed: 9);
+        float[] x = Samples.Input(network, 4), y = Samples.Target(network, 4);
+        float[] forward = new float[network.OutputSize], evaluated = new float[network.OutputSize];
+        network.Forward(x, forward);
+        network.ZeroGradients();
+        network.Gradients[0] = 42f;
+
+        float loss = network.Evaluate(x, y, evaluated);
+
+        Assert.Equal(forward, evaluated);
+        Assert.Equal(42f, network.Gradients[0]);
+        Assert.All(network.Gradients[1..].ToArray(), g => Assert.Equal(0f, g));
+        Assert.Equal(network.Backward(x, y), loss);
+    }
+
     [Fact]
     public void Equal_seeds_give_equal_parameters_and_different_seeds_differ()
     {
