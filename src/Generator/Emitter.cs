@@ -154,6 +154,9 @@ internal static class Emitter
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public {Span} {GeneratedNames.Gradients} => {GeneratedNames.GradientsField};");
         writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"public {ReadOnlySpan} {GeneratedNames.Output} => {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, plan.Output.ActivationOffset, plan.Outputs)};");
+        writer.WriteLine();
         writer.WriteLine("int global::NetGen.INetwork.InputSize => InputSize;");
         writer.WriteLine();
         writer.WriteLine("int global::NetGen.INetwork.OutputSize => OutputSize;");

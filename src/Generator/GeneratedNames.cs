@@ -19,6 +19,7 @@ internal static class GeneratedNames
     public const string Forward = nameof(Forward);
     public const string Backward = nameof(Backward);
     public const string Evaluate = nameof(Evaluate);
+    public const string Output = nameof(Output);
     public const string ZeroGradients = nameof(ZeroGradients);
     public const string ForwardAll = nameof(ForwardAll);
 
@@ -41,7 +42,7 @@ internal static class GeneratedNames
     {
         var names = new HashSet<string>
         {
-            InputSize, OutputSize, ParameterCount, Loss, Layers, Parameters, Gradients, Forward, Evaluate, Backward, ZeroGradients, ForwardAll,
+            InputSize, OutputSize, ParameterCount, Loss, Layers, Parameters, Gradients, Forward, Evaluate, Output, Backward, ZeroGradients, ForwardAll,
             ParametersField, GradientsField, ActivationsField, DeltasField, LogitsField, LayersField, SeedConstructor,
         };
         for (int k = 1; k <= layerCount; k++)

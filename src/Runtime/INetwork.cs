@@ -41,6 +41,9 @@ public interface INetwork
     /// <summary>The gradient accumulated by <see cref="Backward"/> since the last <see cref="ZeroGradients"/>; same layout as <see cref="Parameters"/>.</summary>
     Span<float> Gradients { get; }
 
+    /// <summary>The output <c>ŷ = h_L</c> of the last sample passed to <see cref="Forward"/>, <see cref="Evaluate"/> or <see cref="Backward"/>; valid until the next call.</summary>
+    ReadOnlySpan<float> Output { get; }
+
     /// <summary>Computes the network's output <c>ŷ = h_L</c> for one sample.</summary>
     /// <param name="input">The sample, of length <see cref="InputSize"/>.</param>
     /// <param name="output">Receives the output, of length <see cref="OutputSize"/>.</param>

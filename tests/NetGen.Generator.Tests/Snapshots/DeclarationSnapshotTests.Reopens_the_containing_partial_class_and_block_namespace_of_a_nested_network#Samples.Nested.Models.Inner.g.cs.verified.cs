@@ -55,6 +55,9 @@ namespace Samples.Nested
             /// <inheritdoc/>
             public global::System.Span<float> Gradients => _gradients;
 
+            /// <inheritdoc/>
+            public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 2, 1);
+
             int global::NetGen.INetwork.InputSize => InputSize;
 
             int global::NetGen.INetwork.OutputSize => OutputSize;

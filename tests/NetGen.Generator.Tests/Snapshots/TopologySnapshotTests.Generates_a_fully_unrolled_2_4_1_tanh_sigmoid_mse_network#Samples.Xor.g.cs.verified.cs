@@ -53,6 +53,9 @@ namespace Samples
         /// <inheritdoc/>
         public global::System.Span<float> Gradients => _gradients;
 
+        /// <inheritdoc/>
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 4, 1);
+
         int global::NetGen.INetwork.InputSize => InputSize;
 
         int global::NetGen.INetwork.OutputSize => OutputSize;
