@@ -150,5 +150,5 @@ public static class Trainer
     }
 
     private static TrainingDivergedException Diverged(string what, double value, int epoch, int batch, int batches) =>
-        new($"The {what} became {value} in epoch {epoch}, minibatch {batch + 1} of {batches}; training stopped. Lower the learning rate, clip the gradient (TrainingOptions.MaxGradientNorm) or scale the features.");
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The {what} became {value} in epoch {epoch}, minibatch {batch + 1} of {batches}; training stopped. Lower the learning rate, clip the gradient (TrainingOptions.MaxGradientNorm) or scale the features."));
 }

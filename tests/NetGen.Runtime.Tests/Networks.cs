@@ -1,0 +1,15 @@
+using NetGen;
+
+namespace NetGen.Runtime.Tests;
+
+/// <summary>A small classifier for the iris set: 4 features, 3 classes.</summary>
+[Network(4, Loss = Loss.CrossEntropy)]
+[Dense(16, Activation.Tanh)]
+[Dense(3, Activation.Softmax)]
+public partial class IrisNet;
+
+/// <summary>A small regressor.</summary>
+[Network(2)]
+[Dense(8, Activation.Tanh)]
+[Dense(1, Activation.Identity)]
+public partial class SmallRegressor;
