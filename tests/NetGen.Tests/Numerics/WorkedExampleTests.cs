@@ -1,3 +1,4 @@
+using System;
 using NetGen;
 using Xunit;
 
