@@ -13,3 +13,9 @@ public partial class IrisNet;
 [Dense(8, Activation.Tanh)]
 [Dense(1, Activation.Identity)]
 public partial class SmallRegressor;
+
+/// <summary>A 4-input, 3-class classifier trained in the allocation test with every training feature switched on.</summary>
+[Network(4, Loss = Loss.CrossEntropy)]
+[Dense(32, Activation.ReLU)]
+[Dense(3, Activation.Softmax)]
+public partial class IrisShapedClassifier;
