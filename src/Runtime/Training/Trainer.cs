@@ -39,6 +39,11 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         RequireShape(network, train, nameof(train));
+        if (train.Count == 0)
+        {
+            throw new ArgumentException("The training set is empty.", nameof(train));
+        }
+
         if (validation is not null)
         {
             RequireShape(network, validation, nameof(validation));
@@ -141,11 +146,6 @@ public static class Trainer
             throw new ArgumentException(
                 $"The {name} set has {data.InputSize} features and {data.OutputSize} targets per sample, but the network takes {network.InputSize} inputs and gives {network.OutputSize} outputs.",
                 name);
-        }
-
-        if (data.Count == 0 && name == "train")
-        {
-            throw new ArgumentException("The training set is empty.", name);
         }
     }
 
