@@ -19,10 +19,11 @@ namespace NetGen.Optimizers;
 /// <see cref="Update"/> allocates nothing.
 /// </para>
 /// </remarks>
-public sealed class Adam : IOptimizer
+public class Adam : IOptimizer
 {
     private readonly float[] _firstMoment;
     private readonly float[] _secondMoment;
+    private readonly bool _decoupled;
     private float _learningRate;
 
     /// <summary>Creates the optimizer for <paramref name="parameterCount"/> parameters.</summary>
@@ -34,7 +35,14 @@ public sealed class Adam : IOptimizer
     /// <param name="weightDecay">The L2 penalty λ added to the gradient as <c>λθ</c>; non-negative; 0 by default.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
     public Adam(int parameterCount, float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f, float weightDecay = 0f)
+        : this(parameterCount, learningRate, beta1, beta2, epsilon, weightDecay, decoupled: false)
     {
+    }
+
+    /// <summary>The constructor <see cref="AdamW"/> shares, with the weight decay applied as an L2 penalty or decoupled.</summary>
+    private protected Adam(int parameterCount, float learningRate, float beta1, float beta2, float epsilon, float weightDecay, bool decoupled)
+    {
+        _decoupled = decoupled;
         ParameterCount = OptimizerGuard.ParameterCount(parameterCount, nameof(parameterCount));
         _learningRate = OptimizerGuard.Positive(learningRate, nameof(learningRate));
         Beta1 = OptimizerGuard.UnitInterval(beta1, nameof(beta1));
@@ -66,7 +74,7 @@ public sealed class Adam : IOptimizer
     /// <summary>The term ε added to the denominator.</summary>
     public float Epsilon { get; }
 
-    /// <summary>The L2 penalty λ, added to the gradient as <c>λθ</c>.</summary>
+    /// <summary>The weight decay λ: for <see cref="Adam"/> an L2 penalty added to the gradient as <c>λθ</c>; for <see cref="AdamW"/> a decoupled shrink of the parameters by <c>1 − ηλ</c> before each update.</summary>
     public float WeightDecay { get; }
 
     /// <summary>The number of updates made since construction or the last <see cref="Reset"/>; the <c>t</c> of the bias corrections.</summary>
@@ -94,8 +102,8 @@ public sealed class Adam : IOptimizer
             Beta1,
             Beta2,
             Epsilon,
-            l2: WeightDecay,
-            shrink: 1f,
+            l2: _decoupled ? 0f : WeightDecay,
+            shrink: _decoupled ? (float)(1 - ((double)_learningRate * WeightDecay)) : 1f,
             stepSize: (float)(_learningRate / correction1),
             sqrtCorrection2: (float)Math.Sqrt(correction2));
         StepCount = t;

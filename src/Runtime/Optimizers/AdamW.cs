@@ -17,15 +17,11 @@ namespace NetGen.Optimizers;
 /// <para>
 /// The decay shrinks the parameters directly, by the same factor for every parameter, instead of entering the
 /// gradient and its adaptive scaling as <see cref="Adam"/>'s L2 penalty does. The moments are allocated once by
-/// the constructor; <see cref="Update"/> allocates nothing.
+/// the constructor; <see cref="Adam.Update"/> allocates nothing.
 /// </para>
 /// </remarks>
-public sealed class AdamW : IOptimizer
+public sealed class AdamW : Adam
 {
-    private readonly float[] _firstMoment;
-    private readonly float[] _secondMoment;
-    private float _learningRate;
-
     /// <summary>Creates the optimizer for <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">The length of the parameter and gradient spans; positive.</param>
     /// <param name="learningRate">The step size η; positive. Defaults to 0.001.</param>
@@ -35,70 +31,7 @@ public sealed class AdamW : IOptimizer
     /// <param name="weightDecay">The decoupled weight decay λ; non-negative. Defaults to 0.01, as PyTorch.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
     public AdamW(int parameterCount, float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f, float weightDecay = 0.01f)
+        : base(parameterCount, learningRate, beta1, beta2, epsilon, weightDecay, decoupled: true)
     {
-        ParameterCount = OptimizerGuard.ParameterCount(parameterCount, nameof(parameterCount));
-        _learningRate = OptimizerGuard.Positive(learningRate, nameof(learningRate));
-        Beta1 = OptimizerGuard.UnitInterval(beta1, nameof(beta1));
-        Beta2 = OptimizerGuard.UnitInterval(beta2, nameof(beta2));
-        Epsilon = OptimizerGuard.Positive(epsilon, nameof(epsilon));
-        WeightDecay = OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
-        _firstMoment = new float[parameterCount];
-        _secondMoment = new float[parameterCount];
-    }
-
-    /// <summary>The number of parameters the optimizer updates.</summary>
-    public int ParameterCount { get; }
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
-    /// <remarks>Zero is accepted here (a schedule may anneal to it), though not by the constructor.</remarks>
-    public float LearningRate
-    {
-        get => _learningRate;
-        set => _learningRate = OptimizerGuard.NonNegative(value, nameof(value));
-    }
-
-    /// <summary>The decay rate β₁ of the first moment.</summary>
-    public float Beta1 { get; }
-
-    /// <summary>The decay rate β₂ of the second moment.</summary>
-    public float Beta2 { get; }
-
-    /// <summary>The term ε added to the denominator.</summary>
-    public float Epsilon { get; }
-
-    /// <summary>The decoupled weight decay λ: each update first multiplies the parameters by <c>1 − ηλ</c>.</summary>
-    public float WeightDecay { get; }
-
-    /// <summary>The number of updates made since construction or the last <see cref="Reset"/>; the <c>t</c> of the bias corrections.</summary>
-    public int StepCount { get; private set; }
-
-    /// <summary>Clears the moments and the step count, as if the optimizer were new.</summary>
-    public void Reset()
-    {
-        _firstMoment.AsSpan().Clear();
-        _secondMoment.AsSpan().Clear();
-        StepCount = 0;
-    }
-
-    /// <inheritdoc/>
-    public void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
-    {
-        OptimizerGuard.Lengths(ParameterCount, parameters, gradients);
-        int t = StepCount + 1;
-        double correction1 = 1 - Math.Pow(Beta1, t), correction2 = 1 - Math.Pow(Beta2, t);
-        AdamKernel.Update(
-            parameters,
-            gradients,
-            _firstMoment,
-            _secondMoment,
-            Beta1,
-            Beta2,
-            Epsilon,
-            l2: 0f,
-            shrink: (float)(1 - (double)_learningRate * WeightDecay),
-            stepSize: (float)(_learningRate / correction1),
-            sqrtCorrection2: (float)Math.Sqrt(correction2));
-        StepCount = t;
     }
 }

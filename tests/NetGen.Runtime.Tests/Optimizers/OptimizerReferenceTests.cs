@@ -198,7 +198,6 @@ public class OptimizerReferenceTests
         {
             case Sgd sgd: sgd.Reset(); break;
             case Adam adam: adam.Reset(); break;
-            case AdamW adamW: adamW.Reset(); break;
             case RmsProp rmsProp: rmsProp.Reset(); break;
             case AdaGrad adaGrad: adaGrad.Reset(); break;
             default: throw new ArgumentException(optimizer.GetType().Name, nameof(optimizer));
@@ -209,7 +208,6 @@ public class OptimizerReferenceTests
     {
         Sgd sgd => sgd.StepCount,
         Adam adam => adam.StepCount,
-        AdamW adamW => adamW.StepCount,
         RmsProp rmsProp => rmsProp.StepCount,
         AdaGrad adaGrad => adaGrad.StepCount,
         _ => throw new ArgumentException(optimizer.GetType().Name, nameof(optimizer)),
