@@ -166,7 +166,13 @@ internal static class DenseLayerEmitter
 
     private static void WriteInputSpan(SourceWriter writer, NetworkPlan plan, LayerPlan layer)
     {
-        if (layer.Index > 1)
+        if (layer.Index == 1)
+        {
+            // Forward and Backward checked the length already; the slice shows the JIT it is the constant
+            // InputSize, so the kernels' loops get constant bounds here too.
+            writer.WriteLine($"x = x.Slice(0, {GeneratedNames.InputSize}); // length checked by the caller; a constant for the JIT");
+        }
+        else
         {
             LayerPlan below = plan.Layers[layer.Index - 2];
             writer.WriteLine($"{ReadOnlySpan} h{Int(below.Index)} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, below.ActivationOffset, below.Outputs)};");

@@ -10,12 +10,18 @@ namespace NetGen.Generator;
 /// </summary>
 internal static class Planner
 {
+    /// <summary>Under <see cref="KernelStrategyKind.Auto"/>, only layers with at most this many inputs are unrolled.</summary>
+    public const int AutoUnrollMaxInputs = 8;
+
     /// <summary>
-    /// Under <see cref="KernelStrategyKind.Auto"/>, layers with at most this many weights are unrolled.
-    /// Measured: below it the unrolled code wins (no loop or call overhead); above it the SIMD kernels win
-    /// and the unrolled code also costs ever more JIT time.
+    /// Under <see cref="KernelStrategyKind.Auto"/>, whether a layer is unrolled: at most 8 inputs and at most 32
+    /// weights (24 with more than 4 inputs). Measured (docs/kernel-strategy.md): the SIMD kernels vectorise along
+    /// the inputs, so from 8 inputs on they fill whole registers and unrolling has nothing left to win; unrolled
+    /// code is scalar, so above about 32 weights it loses even where the inputs fit in registers, and past 16–32
+    /// inputs it spills and falls 10–50× behind.
     /// </summary>
-    public const int AutoUnrollMaxWeights = 256;
+    public static bool AutoUnrolls(int inputs, int outputs) =>
+        inputs <= AutoUnrollMaxInputs && inputs * outputs <= (inputs <= 4 ? 32 : 24);
 
     /// <summary>
     /// The most weights any layer is unrolled with, even when asked: an unrolled backward pass costs about
@@ -45,7 +51,7 @@ internal static class Planner
                 WeightOffset: offset,
                 BiasOffset: offset + weights,
                 ActivationOffset: activationOffset,
-                Strategy: Choose(spec.Kernels, weights)));
+                Strategy: Choose(spec.Kernels, inputs, layer.Outputs)));
             offset += weights + layer.Outputs;
             activationOffset += layer.Outputs;
             inputs = layer.Outputs;
@@ -54,11 +60,11 @@ internal static class Planner
         return new NetworkPlan(spec.Hierarchy, spec.Inputs, spec.Loss, layers.ToEquatableArray());
     }
 
-    private static LayerStrategy Choose(KernelStrategyKind kernels, int weights) => kernels switch
+    private static LayerStrategy Choose(KernelStrategyKind kernels, int inputs, int outputs) => kernels switch
     {
         KernelStrategyKind.Simd => LayerStrategy.Simd,
-        KernelStrategyKind.Unrolled when weights <= MaxUnrolledWeights => LayerStrategy.Unrolled,
-        KernelStrategyKind.Auto when weights <= AutoUnrollMaxWeights => LayerStrategy.Unrolled,
+        KernelStrategyKind.Unrolled when inputs * outputs <= MaxUnrolledWeights => LayerStrategy.Unrolled,
+        KernelStrategyKind.Auto when AutoUnrolls(inputs, outputs) => LayerStrategy.Unrolled,
         _ => LayerStrategy.Simd,
     };
 }

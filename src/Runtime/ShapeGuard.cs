@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace NetGen;
 
@@ -11,6 +12,7 @@ public static class ShapeGuard
     /// <param name="expected">The length the network requires.</param>
     /// <param name="parameterName">The name of the argument, for the exception.</param>
     /// <exception cref="ArgumentException"><paramref name="actual"/> differs from <paramref name="expected"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RequireLength(int actual, int expected, string parameterName)
     {
         if (actual != expected)
@@ -20,6 +22,7 @@ public static class ShapeGuard
     }
 
     [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowWrongLength(int actual, int expected, string parameterName) =>
         throw new ArgumentException($"Expected a span of length {expected} but got {actual}.", parameterName);
 }

@@ -28,7 +28,7 @@ public sealed class TopologySnapshotTests
             namespace Samples;
 
             [Network(20)]
-            [Dense(16, Activation.ReLU)]
+            [Dense(4, Activation.ReLU)]
             [Dense(3, Activation.Identity)]
             public partial class Regressor;
             """);

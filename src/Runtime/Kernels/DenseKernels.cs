@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -16,6 +17,13 @@ public static class DenseKernels
     /// <summary>Row blocking: this many rows share each load of the vector they multiply.</summary>
     private const int RowBlock = 4;
 
+    /// <summary>
+    /// The 512-bit path only from this many columns on: below it the per-row horizontal sums of the wider
+    /// registers cost more than they save (measured 1.05–1.7× slower than 256-bit at 16–32 columns, faster
+    /// from 64; docs/kernel-strategy.md).
+    /// </summary>
+    private const int Wide512MinColumns = 64;
+
     /// <summary><c>output = weights · input + bias</c>, the pre-activation <c>a = W h + b</c> of a layer.</summary>
     /// <param name="weights">The matrix <c>W</c>, <c>[output.Length, input.Length]</c> row-major.</param>
     /// <param name="input">The vector <c>h</c>.</param>
@@ -32,7 +40,7 @@ public static class DenseKernels
         ref float b = ref MemoryMarshal.GetReference(bias);
         ref float y = ref MemoryMarshal.GetReference(output);
         int rows = output.Length, columns = input.Length;
-        if (Vector512.IsHardwareAccelerated && columns >= Vector512<float>.Count)
+        if (Vector512.IsHardwareAccelerated && columns >= Wide512MinColumns)
         {
             MultiplyAdd<Simd512, Vector512<float>>(ref w, ref x, ref b, ref y, rows, columns);
         }
@@ -63,7 +71,7 @@ public static class DenseKernels
         ref float r = ref MemoryMarshal.GetReference(right);
         ref float d = ref MemoryMarshal.GetReference(destination);
         int rows = left.Length, columns = right.Length;
-        if (Vector512.IsHardwareAccelerated && columns >= Vector512<float>.Count)
+        if (Vector512.IsHardwareAccelerated && columns >= Wide512MinColumns)
         {
             AddOuterProduct<Simd512, Vector512<float>>(ref l, ref r, ref d, rows, columns);
         }
@@ -94,7 +102,7 @@ public static class DenseKernels
         ref float v = ref MemoryMarshal.GetReference(vector);
         ref float d = ref MemoryMarshal.GetReference(destination);
         int rows = vector.Length, columns = destination.Length;
-        if (Vector512.IsHardwareAccelerated && columns >= Vector512<float>.Count)
+        if (Vector512.IsHardwareAccelerated && columns >= Wide512MinColumns)
         {
             MultiplyTransposed<Simd512, Vector512<float>>(ref w, ref v, ref d, rows, columns);
         }
@@ -273,11 +281,18 @@ public static class DenseKernels
         }
     }
 
+    /// <summary>Checks a matrix's length; inlined, so with constant shapes the JIT removes it entirely.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void RequireMatrix(int matrixLength, int rows, int columns)
     {
         if ((long)rows * columns != matrixLength)
         {
-            throw new ArgumentException($"A [{rows}, {columns}] matrix needs {(long)rows * columns} elements but the span has {matrixLength}.");
+            ThrowWrongMatrix(matrixLength, rows, columns);
         }
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowWrongMatrix(int matrixLength, int rows, int columns) =>
+        throw new ArgumentException($"A [{rows}, {columns}] matrix needs {(long)rows * columns} elements but the span has {matrixLength}.");
 }

@@ -116,6 +116,7 @@ namespace Samples.FileScoped
         // Layer 1: 3 → 2, ReLU, unrolled.
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
+            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 6);
             global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 2);
@@ -128,6 +129,7 @@ namespace Samples.FileScoped
         // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
         private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
         {
+            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 2);
             global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 6);
             global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 6, 2);

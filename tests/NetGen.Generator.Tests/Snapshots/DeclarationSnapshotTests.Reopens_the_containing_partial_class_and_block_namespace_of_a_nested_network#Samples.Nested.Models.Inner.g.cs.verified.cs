@@ -120,6 +120,7 @@ namespace Samples.Nested
             // Layer 1: 2 → 2, Tanh, unrolled.
             private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
             {
+                x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
                 global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 4);
                 global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 4, 2);
                 global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 2);
@@ -132,6 +133,7 @@ namespace Samples.Nested
             // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
             private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
             {
+                x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
                 global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 2);
                 global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 4);
                 global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 4, 2);

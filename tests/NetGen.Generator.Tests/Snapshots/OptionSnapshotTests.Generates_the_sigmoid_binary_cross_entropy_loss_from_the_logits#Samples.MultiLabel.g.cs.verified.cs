@@ -121,6 +121,7 @@ namespace Samples
         // Layer 1: 3 → 4, ReLU, unrolled.
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
+            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 12);
             global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 4);
@@ -135,6 +136,7 @@ namespace Samples
         // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
         private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
         {
+            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 4);
             global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 12);
             global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 12, 4);

@@ -25,7 +25,7 @@ namespace Samples
         // Parameter layout, layer by layer: W_k [out, in] row-major, then b_k.
         //   W1 [8, 4] at [0, 32), b1 [8] at [32, 40), unrolled
         //   W2 [40, 8] at [40, 360), b2 [40] at [360, 400), SIMD
-        //   W3 [1, 40] at [400, 440), b3 [1] at [440, 441), unrolled
+        //   W3 [1, 40] at [400, 440), b3 [1] at [440, 441), SIMD
         private static readonly global::NetGen.LayerInfo[] s_layers =
         {
             new global::NetGen.LayerInfo(4, 8, global::NetGen.Activation.LeakyReLU, 0.2f, 0, 32),
@@ -122,6 +122,7 @@ namespace Samples
         // Layer 1: 4 → 8, LeakyReLU, unrolled.
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
+            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 32);
             global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 32, 8);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 8);
@@ -140,6 +141,7 @@ namespace Samples
         // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
         private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
         {
+            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 8);
             global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 32);
             global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 32, 8);
@@ -221,25 +223,15 @@ namespace Samples
             global::NetGen.Kernels.Activations.MultiplyByLeakyReLUDerivative(dA1, h1, 0.2f);
         }
 
-        // Layer 3: 40 → 1, Identity, unrolled.
+        // Layer 3: 40 → 1, Identity, SIMD.
         private void ForwardLayer3()
         {
             global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 40);
             global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 400, 40);
             global::System.ReadOnlySpan<float> b3 = new global::System.ReadOnlySpan<float>(_parameters, 440, 1);
             global::System.Span<float> h3 = new global::System.Span<float>(_activations, 48, 1);
-            float h2_39 = h2[39], h2_38 = h2[38], h2_37 = h2[37], h2_36 = h2[36], h2_35 = h2[35], h2_34 = h2[34], h2_33 = h2[33], h2_32 = h2[32];
-            float h2_31 = h2[31], h2_30 = h2[30], h2_29 = h2[29], h2_28 = h2[28], h2_27 = h2[27], h2_26 = h2[26], h2_25 = h2[25], h2_24 = h2[24];
-            float h2_23 = h2[23], h2_22 = h2[22], h2_21 = h2[21], h2_20 = h2[20], h2_19 = h2[19], h2_18 = h2[18], h2_17 = h2[17], h2_16 = h2[16];
-            float h2_15 = h2[15], h2_14 = h2[14], h2_13 = h2[13], h2_12 = h2[12], h2_11 = h2[11], h2_10 = h2[10], h2_9 = h2[9], h2_8 = h2[8];
-            float h2_7 = h2[7], h2_6 = h2[6], h2_5 = h2[5], h2_4 = h2[4], h2_3 = h2[3], h2_2 = h2[2], h2_1 = h2[1], h2_0 = h2[0];
             // a3 = W3 · h2 + b3, written into h3
-            h3[0] = W3[0] * h2_0 + W3[1] * h2_1 + W3[2] * h2_2 + W3[3] * h2_3 + W3[4] * h2_4 + W3[5] * h2_5 + W3[6] * h2_6 + W3[7] * h2_7 +
-                    W3[8] * h2_8 + W3[9] * h2_9 + W3[10] * h2_10 + W3[11] * h2_11 + W3[12] * h2_12 + W3[13] * h2_13 + W3[14] * h2_14 + W3[15] * h2_15 +
-                    W3[16] * h2_16 + W3[17] * h2_17 + W3[18] * h2_18 + W3[19] * h2_19 + W3[20] * h2_20 + W3[21] * h2_21 + W3[22] * h2_22 + W3[23] * h2_23 +
-                    W3[24] * h2_24 + W3[25] * h2_25 + W3[26] * h2_26 + W3[27] * h2_27 + W3[28] * h2_28 + W3[29] * h2_29 + W3[30] * h2_30 + W3[31] * h2_31 +
-                    W3[32] * h2_32 + W3[33] * h2_33 + W3[34] * h2_34 + W3[35] * h2_35 + W3[36] * h2_36 + W3[37] * h2_37 + W3[38] * h2_38 + W3[39] * h2_39 +
-                    b3[0];
+            global::NetGen.Kernels.DenseKernels.MultiplyAdd(W3, h2, b3, h3);
         }
 
         // Layer 3, backward: ∇W3 += ∇a3 h2ᵀ, ∇b3 += ∇a3, then ∇a2 = (W3ᵀ ∇a3) ⊙ g'(a2).
@@ -251,96 +243,14 @@ namespace Samples
             global::System.Span<float> db3 = new global::System.Span<float>(_gradients, 440, 1);
             global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 400, 40);
             global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 8, 40);
-            float dA3_0 = dA3[0];
-            float h2_39 = h2[39], h2_38 = h2[38], h2_37 = h2[37], h2_36 = h2[36], h2_35 = h2[35], h2_34 = h2[34], h2_33 = h2[33], h2_32 = h2[32];
-            float h2_31 = h2[31], h2_30 = h2[30], h2_29 = h2[29], h2_28 = h2[28], h2_27 = h2[27], h2_26 = h2[26], h2_25 = h2[25], h2_24 = h2[24];
-            float h2_23 = h2[23], h2_22 = h2[22], h2_21 = h2[21], h2_20 = h2[20], h2_19 = h2[19], h2_18 = h2[18], h2_17 = h2[17], h2_16 = h2[16];
-            float h2_15 = h2[15], h2_14 = h2[14], h2_13 = h2[13], h2_12 = h2[12], h2_11 = h2[11], h2_10 = h2[10], h2_9 = h2[9], h2_8 = h2[8];
-            float h2_7 = h2[7], h2_6 = h2[6], h2_5 = h2[5], h2_4 = h2[4], h2_3 = h2[3], h2_2 = h2[2], h2_1 = h2[1], h2_0 = h2[0];
-            // ∇W3 += ∇a3 h2ᵀ, that is ∇W3[j, i] += ∇a3[j] · h2[i]
-            dW3[0] += dA3_0 * h2_0;
-            dW3[1] += dA3_0 * h2_1;
-            dW3[2] += dA3_0 * h2_2;
-            dW3[3] += dA3_0 * h2_3;
-            dW3[4] += dA3_0 * h2_4;
-            dW3[5] += dA3_0 * h2_5;
-            dW3[6] += dA3_0 * h2_6;
-            dW3[7] += dA3_0 * h2_7;
-            dW3[8] += dA3_0 * h2_8;
-            dW3[9] += dA3_0 * h2_9;
-            dW3[10] += dA3_0 * h2_10;
-            dW3[11] += dA3_0 * h2_11;
-            dW3[12] += dA3_0 * h2_12;
-            dW3[13] += dA3_0 * h2_13;
-            dW3[14] += dA3_0 * h2_14;
-            dW3[15] += dA3_0 * h2_15;
-            dW3[16] += dA3_0 * h2_16;
-            dW3[17] += dA3_0 * h2_17;
-            dW3[18] += dA3_0 * h2_18;
-            dW3[19] += dA3_0 * h2_19;
-            dW3[20] += dA3_0 * h2_20;
-            dW3[21] += dA3_0 * h2_21;
-            dW3[22] += dA3_0 * h2_22;
-            dW3[23] += dA3_0 * h2_23;
-            dW3[24] += dA3_0 * h2_24;
-            dW3[25] += dA3_0 * h2_25;
-            dW3[26] += dA3_0 * h2_26;
-            dW3[27] += dA3_0 * h2_27;
-            dW3[28] += dA3_0 * h2_28;
-            dW3[29] += dA3_0 * h2_29;
-            dW3[30] += dA3_0 * h2_30;
-            dW3[31] += dA3_0 * h2_31;
-            dW3[32] += dA3_0 * h2_32;
-            dW3[33] += dA3_0 * h2_33;
-            dW3[34] += dA3_0 * h2_34;
-            dW3[35] += dA3_0 * h2_35;
-            dW3[36] += dA3_0 * h2_36;
-            dW3[37] += dA3_0 * h2_37;
-            dW3[38] += dA3_0 * h2_38;
-            dW3[39] += dA3_0 * h2_39;
+            // ∇W3 += ∇a3 h2ᵀ
+            global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA3, h2, dW3);
             // ∇b3 += ∇a3
-            db3[0] += dA3_0;
-            // ∇a2 = (W3ᵀ ∇a3) ⊙ leaky_relu'(a2), with the derivative from the outputs h2
-            dA2[0] = (W3[0] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_0, 0.05f);
-            dA2[1] = (W3[1] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_1, 0.05f);
-            dA2[2] = (W3[2] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_2, 0.05f);
-            dA2[3] = (W3[3] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_3, 0.05f);
-            dA2[4] = (W3[4] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_4, 0.05f);
-            dA2[5] = (W3[5] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_5, 0.05f);
-            dA2[6] = (W3[6] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_6, 0.05f);
-            dA2[7] = (W3[7] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_7, 0.05f);
-            dA2[8] = (W3[8] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_8, 0.05f);
-            dA2[9] = (W3[9] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_9, 0.05f);
-            dA2[10] = (W3[10] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_10, 0.05f);
-            dA2[11] = (W3[11] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_11, 0.05f);
-            dA2[12] = (W3[12] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_12, 0.05f);
-            dA2[13] = (W3[13] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_13, 0.05f);
-            dA2[14] = (W3[14] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_14, 0.05f);
-            dA2[15] = (W3[15] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_15, 0.05f);
-            dA2[16] = (W3[16] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_16, 0.05f);
-            dA2[17] = (W3[17] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_17, 0.05f);
-            dA2[18] = (W3[18] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_18, 0.05f);
-            dA2[19] = (W3[19] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_19, 0.05f);
-            dA2[20] = (W3[20] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_20, 0.05f);
-            dA2[21] = (W3[21] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_21, 0.05f);
-            dA2[22] = (W3[22] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_22, 0.05f);
-            dA2[23] = (W3[23] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_23, 0.05f);
-            dA2[24] = (W3[24] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_24, 0.05f);
-            dA2[25] = (W3[25] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_25, 0.05f);
-            dA2[26] = (W3[26] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_26, 0.05f);
-            dA2[27] = (W3[27] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_27, 0.05f);
-            dA2[28] = (W3[28] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_28, 0.05f);
-            dA2[29] = (W3[29] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_29, 0.05f);
-            dA2[30] = (W3[30] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_30, 0.05f);
-            dA2[31] = (W3[31] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_31, 0.05f);
-            dA2[32] = (W3[32] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_32, 0.05f);
-            dA2[33] = (W3[33] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_33, 0.05f);
-            dA2[34] = (W3[34] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_34, 0.05f);
-            dA2[35] = (W3[35] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_35, 0.05f);
-            dA2[36] = (W3[36] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_36, 0.05f);
-            dA2[37] = (W3[37] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_37, 0.05f);
-            dA2[38] = (W3[38] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_38, 0.05f);
-            dA2[39] = (W3[39] * dA3_0) * global::NetGen.Kernels.Activations.LeakyReLUDerivative(h2_39, 0.05f);
+            global::NetGen.Kernels.DenseKernels.Add(dA3, db3);
+            // ∇h2 = W3ᵀ ∇a3, written into dA2
+            global::NetGen.Kernels.DenseKernels.MultiplyTransposed(W3, dA3, dA2);
+            // ∇a2 = ∇h2 ⊙ leaky_relu'(a2), from the outputs h2
+            global::NetGen.Kernels.Activations.MultiplyByLeakyReLUDerivative(dA2, h2, 0.05f);
         }
     }
 }

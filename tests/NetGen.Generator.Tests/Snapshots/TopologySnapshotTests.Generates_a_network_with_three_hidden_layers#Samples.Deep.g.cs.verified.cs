@@ -23,9 +23,9 @@ namespace Samples
         public const global::NetGen.Loss Loss = global::NetGen.Loss.CrossEntropy;
 
         // Parameter layout, layer by layer: W_k [out, in] row-major, then b_k.
-        //   W1 [8, 6] at [0, 48), b1 [8] at [48, 56), unrolled
-        //   W2 [8, 8] at [56, 120), b2 [8] at [120, 128), unrolled
-        //   W3 [5, 8] at [128, 168), b3 [5] at [168, 173), unrolled
+        //   W1 [8, 6] at [0, 48), b1 [8] at [48, 56), SIMD
+        //   W2 [8, 8] at [56, 120), b2 [8] at [120, 128), SIMD
+        //   W3 [5, 8] at [128, 168), b3 [5] at [168, 173), SIMD
         //   W4 [3, 5] at [173, 188), b4 [3] at [188, 191), unrolled
         private static readonly global::NetGen.LayerInfo[] s_layers =
         {
@@ -126,117 +126,43 @@ namespace Samples
             return loss;
         }
 
-        // Layer 1: 6 → 8, Tanh, unrolled.
+        // Layer 1: 6 → 8, Tanh, SIMD.
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
+            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 48);
             global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 48, 8);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 8);
-            float x_5 = x[5], x_4 = x[4], x_3 = x[3], x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // h1 = tanh(a1) with a1 = W1 · x + b1
-            h1[0] = global::NetGen.Kernels.Activations.Tanh(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + W1[4] * x_4 + W1[5] * x_5 + b1[0]);
-            h1[1] = global::NetGen.Kernels.Activations.Tanh(W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + W1[9] * x_3 + W1[10] * x_4 + W1[11] * x_5 + b1[1]);
-            h1[2] = global::NetGen.Kernels.Activations.Tanh(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + W1[16] * x_4 + W1[17] * x_5 + b1[2]);
-            h1[3] = global::NetGen.Kernels.Activations.Tanh(W1[18] * x_0 + W1[19] * x_1 + W1[20] * x_2 + W1[21] * x_3 + W1[22] * x_4 + W1[23] * x_5 + b1[3]);
-            h1[4] = global::NetGen.Kernels.Activations.Tanh(W1[24] * x_0 + W1[25] * x_1 + W1[26] * x_2 + W1[27] * x_3 + W1[28] * x_4 + W1[29] * x_5 + b1[4]);
-            h1[5] = global::NetGen.Kernels.Activations.Tanh(W1[30] * x_0 + W1[31] * x_1 + W1[32] * x_2 + W1[33] * x_3 + W1[34] * x_4 + W1[35] * x_5 + b1[5]);
-            h1[6] = global::NetGen.Kernels.Activations.Tanh(W1[36] * x_0 + W1[37] * x_1 + W1[38] * x_2 + W1[39] * x_3 + W1[40] * x_4 + W1[41] * x_5 + b1[6]);
-            h1[7] = global::NetGen.Kernels.Activations.Tanh(W1[42] * x_0 + W1[43] * x_1 + W1[44] * x_2 + W1[45] * x_3 + W1[46] * x_4 + W1[47] * x_5 + b1[7]);
+            // a1 = W1 · x + b1, written into h1
+            global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
+            // h1 = tanh(a1), in place
+            global::NetGen.Kernels.Activations.Tanh(h1);
         }
 
         // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
         private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
         {
+            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 8);
             global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 48);
             global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 48, 8);
-            float dA1_7 = dA1[7], dA1_6 = dA1[6], dA1_5 = dA1[5], dA1_4 = dA1[4], dA1_3 = dA1[3], dA1_2 = dA1[2], dA1_1 = dA1[1], dA1_0 = dA1[0];
-            float x_5 = x[5], x_4 = x[4], x_3 = x[3], x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
-            dW1[0] += dA1_0 * x_0;
-            dW1[1] += dA1_0 * x_1;
-            dW1[2] += dA1_0 * x_2;
-            dW1[3] += dA1_0 * x_3;
-            dW1[4] += dA1_0 * x_4;
-            dW1[5] += dA1_0 * x_5;
-            dW1[6] += dA1_1 * x_0;
-            dW1[7] += dA1_1 * x_1;
-            dW1[8] += dA1_1 * x_2;
-            dW1[9] += dA1_1 * x_3;
-            dW1[10] += dA1_1 * x_4;
-            dW1[11] += dA1_1 * x_5;
-            dW1[12] += dA1_2 * x_0;
-            dW1[13] += dA1_2 * x_1;
-            dW1[14] += dA1_2 * x_2;
-            dW1[15] += dA1_2 * x_3;
-            dW1[16] += dA1_2 * x_4;
-            dW1[17] += dA1_2 * x_5;
-            dW1[18] += dA1_3 * x_0;
-            dW1[19] += dA1_3 * x_1;
-            dW1[20] += dA1_3 * x_2;
-            dW1[21] += dA1_3 * x_3;
-            dW1[22] += dA1_3 * x_4;
-            dW1[23] += dA1_3 * x_5;
-            dW1[24] += dA1_4 * x_0;
-            dW1[25] += dA1_4 * x_1;
-            dW1[26] += dA1_4 * x_2;
-            dW1[27] += dA1_4 * x_3;
-            dW1[28] += dA1_4 * x_4;
-            dW1[29] += dA1_4 * x_5;
-            dW1[30] += dA1_5 * x_0;
-            dW1[31] += dA1_5 * x_1;
-            dW1[32] += dA1_5 * x_2;
-            dW1[33] += dA1_5 * x_3;
-            dW1[34] += dA1_5 * x_4;
-            dW1[35] += dA1_5 * x_5;
-            dW1[36] += dA1_6 * x_0;
-            dW1[37] += dA1_6 * x_1;
-            dW1[38] += dA1_6 * x_2;
-            dW1[39] += dA1_6 * x_3;
-            dW1[40] += dA1_6 * x_4;
-            dW1[41] += dA1_6 * x_5;
-            dW1[42] += dA1_7 * x_0;
-            dW1[43] += dA1_7 * x_1;
-            dW1[44] += dA1_7 * x_2;
-            dW1[45] += dA1_7 * x_3;
-            dW1[46] += dA1_7 * x_4;
-            dW1[47] += dA1_7 * x_5;
+            // ∇W1 += ∇a1 xᵀ
+            global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA1, x, dW1);
             // ∇b1 += ∇a1
-            db1[0] += dA1_0;
-            db1[1] += dA1_1;
-            db1[2] += dA1_2;
-            db1[3] += dA1_3;
-            db1[4] += dA1_4;
-            db1[5] += dA1_5;
-            db1[6] += dA1_6;
-            db1[7] += dA1_7;
+            global::NetGen.Kernels.DenseKernels.Add(dA1, db1);
         }
 
-        // Layer 2: 8 → 8, ReLU, unrolled.
+        // Layer 2: 8 → 8, ReLU, SIMD.
         private void ForwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 56, 64);
             global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 120, 8);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 8, 8);
-            float h1_7 = h1[7], h1_6 = h1[6], h1_5 = h1[5], h1_4 = h1[4], h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // h2 = relu(a2) with a2 = W2 · h1 + b2
-            h2[0] = global::NetGen.Kernels.Activations.ReLU(W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
-                    b2[0]);
-            h2[1] = global::NetGen.Kernels.Activations.ReLU(W2[8] * h1_0 + W2[9] * h1_1 + W2[10] * h1_2 + W2[11] * h1_3 + W2[12] * h1_4 + W2[13] * h1_5 + W2[14] * h1_6 + W2[15] * h1_7 +
-                    b2[1]);
-            h2[2] = global::NetGen.Kernels.Activations.ReLU(W2[16] * h1_0 + W2[17] * h1_1 + W2[18] * h1_2 + W2[19] * h1_3 + W2[20] * h1_4 + W2[21] * h1_5 + W2[22] * h1_6 + W2[23] * h1_7 +
-                    b2[2]);
-            h2[3] = global::NetGen.Kernels.Activations.ReLU(W2[24] * h1_0 + W2[25] * h1_1 + W2[26] * h1_2 + W2[27] * h1_3 + W2[28] * h1_4 + W2[29] * h1_5 + W2[30] * h1_6 + W2[31] * h1_7 +
-                    b2[3]);
-            h2[4] = global::NetGen.Kernels.Activations.ReLU(W2[32] * h1_0 + W2[33] * h1_1 + W2[34] * h1_2 + W2[35] * h1_3 + W2[36] * h1_4 + W2[37] * h1_5 + W2[38] * h1_6 + W2[39] * h1_7 +
-                    b2[4]);
-            h2[5] = global::NetGen.Kernels.Activations.ReLU(W2[40] * h1_0 + W2[41] * h1_1 + W2[42] * h1_2 + W2[43] * h1_3 + W2[44] * h1_4 + W2[45] * h1_5 + W2[46] * h1_6 + W2[47] * h1_7 +
-                    b2[5]);
-            h2[6] = global::NetGen.Kernels.Activations.ReLU(W2[48] * h1_0 + W2[49] * h1_1 + W2[50] * h1_2 + W2[51] * h1_3 + W2[52] * h1_4 + W2[53] * h1_5 + W2[54] * h1_6 + W2[55] * h1_7 +
-                    b2[6]);
-            h2[7] = global::NetGen.Kernels.Activations.ReLU(W2[56] * h1_0 + W2[57] * h1_1 + W2[58] * h1_2 + W2[59] * h1_3 + W2[60] * h1_4 + W2[61] * h1_5 + W2[62] * h1_6 + W2[63] * h1_7 +
-                    b2[7]);
+            // a2 = W2 · h1 + b2, written into h2
+            global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, h2);
+            // h2 = relu(a2), in place
+            global::NetGen.Kernels.Activations.ReLU(h2);
         }
 
         // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).
@@ -248,112 +174,27 @@ namespace Samples
             global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 120, 8);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 56, 64);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 8);
-            float dA2_7 = dA2[7], dA2_6 = dA2[6], dA2_5 = dA2[5], dA2_4 = dA2[4], dA2_3 = dA2[3], dA2_2 = dA2[2], dA2_1 = dA2[1], dA2_0 = dA2[0];
-            float h1_7 = h1[7], h1_6 = h1[6], h1_5 = h1[5], h1_4 = h1[4], h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // ∇W2 += ∇a2 h1ᵀ, that is ∇W2[j, i] += ∇a2[j] · h1[i]
-            dW2[0] += dA2_0 * h1_0;
-            dW2[1] += dA2_0 * h1_1;
-            dW2[2] += dA2_0 * h1_2;
-            dW2[3] += dA2_0 * h1_3;
-            dW2[4] += dA2_0 * h1_4;
-            dW2[5] += dA2_0 * h1_5;
-            dW2[6] += dA2_0 * h1_6;
-            dW2[7] += dA2_0 * h1_7;
-            dW2[8] += dA2_1 * h1_0;
-            dW2[9] += dA2_1 * h1_1;
-            dW2[10] += dA2_1 * h1_2;
-            dW2[11] += dA2_1 * h1_3;
-            dW2[12] += dA2_1 * h1_4;
-            dW2[13] += dA2_1 * h1_5;
-            dW2[14] += dA2_1 * h1_6;
-            dW2[15] += dA2_1 * h1_7;
-            dW2[16] += dA2_2 * h1_0;
-            dW2[17] += dA2_2 * h1_1;
-            dW2[18] += dA2_2 * h1_2;
-            dW2[19] += dA2_2 * h1_3;
-            dW2[20] += dA2_2 * h1_4;
-            dW2[21] += dA2_2 * h1_5;
-            dW2[22] += dA2_2 * h1_6;
-            dW2[23] += dA2_2 * h1_7;
-            dW2[24] += dA2_3 * h1_0;
-            dW2[25] += dA2_3 * h1_1;
-            dW2[26] += dA2_3 * h1_2;
-            dW2[27] += dA2_3 * h1_3;
-            dW2[28] += dA2_3 * h1_4;
-            dW2[29] += dA2_3 * h1_5;
-            dW2[30] += dA2_3 * h1_6;
-            dW2[31] += dA2_3 * h1_7;
-            dW2[32] += dA2_4 * h1_0;
-            dW2[33] += dA2_4 * h1_1;
-            dW2[34] += dA2_4 * h1_2;
-            dW2[35] += dA2_4 * h1_3;
-            dW2[36] += dA2_4 * h1_4;
-            dW2[37] += dA2_4 * h1_5;
-            dW2[38] += dA2_4 * h1_6;
-            dW2[39] += dA2_4 * h1_7;
-            dW2[40] += dA2_5 * h1_0;
-            dW2[41] += dA2_5 * h1_1;
-            dW2[42] += dA2_5 * h1_2;
-            dW2[43] += dA2_5 * h1_3;
-            dW2[44] += dA2_5 * h1_4;
-            dW2[45] += dA2_5 * h1_5;
-            dW2[46] += dA2_5 * h1_6;
-            dW2[47] += dA2_5 * h1_7;
-            dW2[48] += dA2_6 * h1_0;
-            dW2[49] += dA2_6 * h1_1;
-            dW2[50] += dA2_6 * h1_2;
-            dW2[51] += dA2_6 * h1_3;
-            dW2[52] += dA2_6 * h1_4;
-            dW2[53] += dA2_6 * h1_5;
-            dW2[54] += dA2_6 * h1_6;
-            dW2[55] += dA2_6 * h1_7;
-            dW2[56] += dA2_7 * h1_0;
-            dW2[57] += dA2_7 * h1_1;
-            dW2[58] += dA2_7 * h1_2;
-            dW2[59] += dA2_7 * h1_3;
-            dW2[60] += dA2_7 * h1_4;
-            dW2[61] += dA2_7 * h1_5;
-            dW2[62] += dA2_7 * h1_6;
-            dW2[63] += dA2_7 * h1_7;
+            // ∇W2 += ∇a2 h1ᵀ
+            global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA2, h1, dW2);
             // ∇b2 += ∇a2
-            db2[0] += dA2_0;
-            db2[1] += dA2_1;
-            db2[2] += dA2_2;
-            db2[3] += dA2_3;
-            db2[4] += dA2_4;
-            db2[5] += dA2_5;
-            db2[6] += dA2_6;
-            db2[7] += dA2_7;
-            // ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1), with the derivative from the outputs h1
-            dA1[0] = (W2[0] * dA2_0 + W2[8] * dA2_1 + W2[16] * dA2_2 + W2[24] * dA2_3 + W2[32] * dA2_4 + W2[40] * dA2_5 + W2[48] * dA2_6 + W2[56] * dA2_7) * global::NetGen.Kernels.Activations.TanhDerivative(h1_0);
-            dA1[1] = (W2[1] * dA2_0 + W2[9] * dA2_1 + W2[17] * dA2_2 + W2[25] * dA2_3 + W2[33] * dA2_4 + W2[41] * dA2_5 + W2[49] * dA2_6 + W2[57] * dA2_7) * global::NetGen.Kernels.Activations.TanhDerivative(h1_1);
-            dA1[2] = (W2[2] * dA2_0 + W2[10] * dA2_1 + W2[18] * dA2_2 + W2[26] * dA2_3 + W2[34] * dA2_4 + W2[42] * dA2_5 + W2[50] * dA2_6 + W2[58] * dA2_7) * global::NetGen.Kernels.Activations.TanhDerivative(h1_2);
-            dA1[3] = (W2[3] * dA2_0 + W2[11] * dA2_1 + W2[19] * dA2_2 + W2[27] * dA2_3 + W2[35] * dA2_4 + W2[43] * dA2_5 + W2[51] * dA2_6 + W2[59] * dA2_7) * global::NetGen.Kernels.Activations.TanhDerivative(h1_3);
-            dA1[4] = (W2[4] * dA2_0 + W2[12] * dA2_1 + W2[20] * dA2_2 + W2[28] * dA2_3 + W2[36] * dA2_4 + W2[44] * dA2_5 + W2[52] * dA2_6 + W2[60] * dA2_7) * global::NetGen.Kernels.Activations.TanhDerivative(h1_4);
-            dA1[5] = (W2[5] * dA2_0 + W2[13] * dA2_1 + W2[21] * dA2_2 + W2[29] * dA2_3 + W2[37] * dA2_4 + W2[45] * dA2_5 + W2[53] * dA2_6 + W2[61] * dA2_7) * global::NetGen.Kernels.Activations.TanhDerivative(h1_5);
-            dA1[6] = (W2[6] * dA2_0 + W2[14] * dA2_1 + W2[22] * dA2_2 + W2[30] * dA2_3 + W2[38] * dA2_4 + W2[46] * dA2_5 + W2[54] * dA2_6 + W2[62] * dA2_7) * global::NetGen.Kernels.Activations.TanhDerivative(h1_6);
-            dA1[7] = (W2[7] * dA2_0 + W2[15] * dA2_1 + W2[23] * dA2_2 + W2[31] * dA2_3 + W2[39] * dA2_4 + W2[47] * dA2_5 + W2[55] * dA2_6 + W2[63] * dA2_7) * global::NetGen.Kernels.Activations.TanhDerivative(h1_7);
+            global::NetGen.Kernels.DenseKernels.Add(dA2, db2);
+            // ∇h1 = W2ᵀ ∇a2, written into dA1
+            global::NetGen.Kernels.DenseKernels.MultiplyTransposed(W2, dA2, dA1);
+            // ∇a1 = ∇h1 ⊙ tanh'(a1), from the outputs h1
+            global::NetGen.Kernels.Activations.MultiplyByTanhDerivative(dA1, h1);
         }
 
-        // Layer 3: 8 → 5, Sigmoid, unrolled.
+        // Layer 3: 8 → 5, Sigmoid, SIMD.
         private void ForwardLayer3()
         {
             global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 8);
             global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 128, 40);
             global::System.ReadOnlySpan<float> b3 = new global::System.ReadOnlySpan<float>(_parameters, 168, 5);
             global::System.Span<float> h3 = new global::System.Span<float>(_activations, 16, 5);
-            float h2_7 = h2[7], h2_6 = h2[6], h2_5 = h2[5], h2_4 = h2[4], h2_3 = h2[3], h2_2 = h2[2], h2_1 = h2[1], h2_0 = h2[0];
-            // h3 = σ(a3) with a3 = W3 · h2 + b3
-            h3[0] = global::NetGen.Kernels.Activations.Sigmoid(W3[0] * h2_0 + W3[1] * h2_1 + W3[2] * h2_2 + W3[3] * h2_3 + W3[4] * h2_4 + W3[5] * h2_5 + W3[6] * h2_6 + W3[7] * h2_7 +
-                    b3[0]);
-            h3[1] = global::NetGen.Kernels.Activations.Sigmoid(W3[8] * h2_0 + W3[9] * h2_1 + W3[10] * h2_2 + W3[11] * h2_3 + W3[12] * h2_4 + W3[13] * h2_5 + W3[14] * h2_6 + W3[15] * h2_7 +
-                    b3[1]);
-            h3[2] = global::NetGen.Kernels.Activations.Sigmoid(W3[16] * h2_0 + W3[17] * h2_1 + W3[18] * h2_2 + W3[19] * h2_3 + W3[20] * h2_4 + W3[21] * h2_5 + W3[22] * h2_6 + W3[23] * h2_7 +
-                    b3[2]);
-            h3[3] = global::NetGen.Kernels.Activations.Sigmoid(W3[24] * h2_0 + W3[25] * h2_1 + W3[26] * h2_2 + W3[27] * h2_3 + W3[28] * h2_4 + W3[29] * h2_5 + W3[30] * h2_6 + W3[31] * h2_7 +
-                    b3[3]);
-            h3[4] = global::NetGen.Kernels.Activations.Sigmoid(W3[32] * h2_0 + W3[33] * h2_1 + W3[34] * h2_2 + W3[35] * h2_3 + W3[36] * h2_4 + W3[37] * h2_5 + W3[38] * h2_6 + W3[39] * h2_7 +
-                    b3[4]);
+            // a3 = W3 · h2 + b3, written into h3
+            global::NetGen.Kernels.DenseKernels.MultiplyAdd(W3, h2, b3, h3);
+            // h3 = σ(a3), in place
+            global::NetGen.Kernels.Activations.Sigmoid(h3);
         }
 
         // Layer 3, backward: ∇W3 += ∇a3 h2ᵀ, ∇b3 += ∇a3, then ∇a2 = (W3ᵀ ∇a3) ⊙ g'(a2).
@@ -365,64 +206,14 @@ namespace Samples
             global::System.Span<float> db3 = new global::System.Span<float>(_gradients, 168, 5);
             global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 128, 40);
             global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 8, 8);
-            float dA3_4 = dA3[4], dA3_3 = dA3[3], dA3_2 = dA3[2], dA3_1 = dA3[1], dA3_0 = dA3[0];
-            float h2_7 = h2[7], h2_6 = h2[6], h2_5 = h2[5], h2_4 = h2[4], h2_3 = h2[3], h2_2 = h2[2], h2_1 = h2[1], h2_0 = h2[0];
-            // ∇W3 += ∇a3 h2ᵀ, that is ∇W3[j, i] += ∇a3[j] · h2[i]
-            dW3[0] += dA3_0 * h2_0;
-            dW3[1] += dA3_0 * h2_1;
-            dW3[2] += dA3_0 * h2_2;
-            dW3[3] += dA3_0 * h2_3;
-            dW3[4] += dA3_0 * h2_4;
-            dW3[5] += dA3_0 * h2_5;
-            dW3[6] += dA3_0 * h2_6;
-            dW3[7] += dA3_0 * h2_7;
-            dW3[8] += dA3_1 * h2_0;
-            dW3[9] += dA3_1 * h2_1;
-            dW3[10] += dA3_1 * h2_2;
-            dW3[11] += dA3_1 * h2_3;
-            dW3[12] += dA3_1 * h2_4;
-            dW3[13] += dA3_1 * h2_5;
-            dW3[14] += dA3_1 * h2_6;
-            dW3[15] += dA3_1 * h2_7;
-            dW3[16] += dA3_2 * h2_0;
-            dW3[17] += dA3_2 * h2_1;
-            dW3[18] += dA3_2 * h2_2;
-            dW3[19] += dA3_2 * h2_3;
-            dW3[20] += dA3_2 * h2_4;
-            dW3[21] += dA3_2 * h2_5;
-            dW3[22] += dA3_2 * h2_6;
-            dW3[23] += dA3_2 * h2_7;
-            dW3[24] += dA3_3 * h2_0;
-            dW3[25] += dA3_3 * h2_1;
-            dW3[26] += dA3_3 * h2_2;
-            dW3[27] += dA3_3 * h2_3;
-            dW3[28] += dA3_3 * h2_4;
-            dW3[29] += dA3_3 * h2_5;
-            dW3[30] += dA3_3 * h2_6;
-            dW3[31] += dA3_3 * h2_7;
-            dW3[32] += dA3_4 * h2_0;
-            dW3[33] += dA3_4 * h2_1;
-            dW3[34] += dA3_4 * h2_2;
-            dW3[35] += dA3_4 * h2_3;
-            dW3[36] += dA3_4 * h2_4;
-            dW3[37] += dA3_4 * h2_5;
-            dW3[38] += dA3_4 * h2_6;
-            dW3[39] += dA3_4 * h2_7;
+            // ∇W3 += ∇a3 h2ᵀ
+            global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA3, h2, dW3);
             // ∇b3 += ∇a3
-            db3[0] += dA3_0;
-            db3[1] += dA3_1;
-            db3[2] += dA3_2;
-            db3[3] += dA3_3;
-            db3[4] += dA3_4;
-            // ∇a2 = (W3ᵀ ∇a3) ⊙ relu'(a2), with the derivative from the outputs h2
-            dA2[0] = (W3[0] * dA3_0 + W3[8] * dA3_1 + W3[16] * dA3_2 + W3[24] * dA3_3 + W3[32] * dA3_4) * global::NetGen.Kernels.Activations.ReLUDerivative(h2_0);
-            dA2[1] = (W3[1] * dA3_0 + W3[9] * dA3_1 + W3[17] * dA3_2 + W3[25] * dA3_3 + W3[33] * dA3_4) * global::NetGen.Kernels.Activations.ReLUDerivative(h2_1);
-            dA2[2] = (W3[2] * dA3_0 + W3[10] * dA3_1 + W3[18] * dA3_2 + W3[26] * dA3_3 + W3[34] * dA3_4) * global::NetGen.Kernels.Activations.ReLUDerivative(h2_2);
-            dA2[3] = (W3[3] * dA3_0 + W3[11] * dA3_1 + W3[19] * dA3_2 + W3[27] * dA3_3 + W3[35] * dA3_4) * global::NetGen.Kernels.Activations.ReLUDerivative(h2_3);
-            dA2[4] = (W3[4] * dA3_0 + W3[12] * dA3_1 + W3[20] * dA3_2 + W3[28] * dA3_3 + W3[36] * dA3_4) * global::NetGen.Kernels.Activations.ReLUDerivative(h2_4);
-            dA2[5] = (W3[5] * dA3_0 + W3[13] * dA3_1 + W3[21] * dA3_2 + W3[29] * dA3_3 + W3[37] * dA3_4) * global::NetGen.Kernels.Activations.ReLUDerivative(h2_5);
-            dA2[6] = (W3[6] * dA3_0 + W3[14] * dA3_1 + W3[22] * dA3_2 + W3[30] * dA3_3 + W3[38] * dA3_4) * global::NetGen.Kernels.Activations.ReLUDerivative(h2_6);
-            dA2[7] = (W3[7] * dA3_0 + W3[15] * dA3_1 + W3[23] * dA3_2 + W3[31] * dA3_3 + W3[39] * dA3_4) * global::NetGen.Kernels.Activations.ReLUDerivative(h2_7);
+            global::NetGen.Kernels.DenseKernels.Add(dA3, db3);
+            // ∇h2 = W3ᵀ ∇a3, written into dA2
+            global::NetGen.Kernels.DenseKernels.MultiplyTransposed(W3, dA3, dA2);
+            // ∇a2 = ∇h2 ⊙ relu'(a2), from the outputs h2
+            global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA2, h2);
         }
 
         // Layer 4: 5 → 3, Softmax, unrolled.

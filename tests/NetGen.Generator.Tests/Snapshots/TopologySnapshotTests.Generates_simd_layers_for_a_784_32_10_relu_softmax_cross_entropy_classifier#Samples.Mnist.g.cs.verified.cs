@@ -121,6 +121,7 @@ namespace Samples
         // Layer 1: 784 → 32, ReLU, SIMD.
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
+            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 25088);
             global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 25088, 32);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 32);
@@ -133,6 +134,7 @@ namespace Samples
         // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
         private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
         {
+            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 32);
             global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 25088);
             global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 25088, 32);

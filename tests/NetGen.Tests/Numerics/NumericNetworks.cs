@@ -1,6 +1,7 @@
 // The networks of the numeric tests: every hidden activation with every valid (output activation, loss)
-// pair, on four topologies: one hidden layer; three hidden layers, unrolled and forced SIMD (with a
-// custom LeakyReLU slope in the middle); and a 784-input SIMD layer. 5 × 8 × 4 = 160 declarations.
+// pair, on five topologies: one hidden layer (unrolled); three hidden layers under the planner's choice
+// (unrolled and SIMD layers mixed), forced unrolled and forced SIMD (with a custom LeakyReLU slope in the
+// middle); and a 784-input SIMD layer. 5 × 8 × 5 = 200 declarations.
 using NetGen;
 
 namespace NetGen.Tests.Numerics;
@@ -484,6 +485,286 @@ public sealed partial class DeepLeakySoftmaxCe;
 [Dense(7, Activation.LeakyReLU)]
 [Dense(3, Activation.Sigmoid)]
 public sealed partial class DeepLeakySigBce;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Identity)]
+[Dense(5, Activation.Identity)]
+[Dense(7, Activation.Identity)]
+[Dense(3, Activation.Identity)]
+public sealed partial class DeepUnrolledIdIdMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Identity)]
+[Dense(5, Activation.Identity)]
+[Dense(7, Activation.Identity)]
+[Dense(3, Activation.Sigmoid)]
+public sealed partial class DeepUnrolledIdSigMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Identity)]
+[Dense(5, Activation.Identity)]
+[Dense(7, Activation.Identity)]
+[Dense(3, Activation.Tanh)]
+public sealed partial class DeepUnrolledIdTanhMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Identity)]
+[Dense(5, Activation.Identity)]
+[Dense(7, Activation.Identity)]
+[Dense(3, Activation.ReLU)]
+public sealed partial class DeepUnrolledIdReluMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Identity)]
+[Dense(5, Activation.Identity)]
+[Dense(7, Activation.Identity)]
+[Dense(3, Activation.LeakyReLU)]
+public sealed partial class DeepUnrolledIdLeakyMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Identity)]
+[Dense(5, Activation.Identity)]
+[Dense(7, Activation.Identity)]
+[Dense(3, Activation.Softmax)]
+public sealed partial class DeepUnrolledIdSoftmaxMse;
+
+[Network(4, Loss = Loss.CrossEntropy, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Identity)]
+[Dense(5, Activation.Identity)]
+[Dense(7, Activation.Identity)]
+[Dense(3, Activation.Softmax)]
+public sealed partial class DeepUnrolledIdSoftmaxCe;
+
+[Network(4, Loss = Loss.BinaryCrossEntropy, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Identity)]
+[Dense(5, Activation.Identity)]
+[Dense(7, Activation.Identity)]
+[Dense(3, Activation.Sigmoid)]
+public sealed partial class DeepUnrolledIdSigBce;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(5, Activation.Sigmoid)]
+[Dense(7, Activation.Sigmoid)]
+[Dense(3, Activation.Identity)]
+public sealed partial class DeepUnrolledSigIdMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(5, Activation.Sigmoid)]
+[Dense(7, Activation.Sigmoid)]
+[Dense(3, Activation.Sigmoid)]
+public sealed partial class DeepUnrolledSigSigMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(5, Activation.Sigmoid)]
+[Dense(7, Activation.Sigmoid)]
+[Dense(3, Activation.Tanh)]
+public sealed partial class DeepUnrolledSigTanhMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(5, Activation.Sigmoid)]
+[Dense(7, Activation.Sigmoid)]
+[Dense(3, Activation.ReLU)]
+public sealed partial class DeepUnrolledSigReluMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(5, Activation.Sigmoid)]
+[Dense(7, Activation.Sigmoid)]
+[Dense(3, Activation.LeakyReLU)]
+public sealed partial class DeepUnrolledSigLeakyMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(5, Activation.Sigmoid)]
+[Dense(7, Activation.Sigmoid)]
+[Dense(3, Activation.Softmax)]
+public sealed partial class DeepUnrolledSigSoftmaxMse;
+
+[Network(4, Loss = Loss.CrossEntropy, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(5, Activation.Sigmoid)]
+[Dense(7, Activation.Sigmoid)]
+[Dense(3, Activation.Softmax)]
+public sealed partial class DeepUnrolledSigSoftmaxCe;
+
+[Network(4, Loss = Loss.BinaryCrossEntropy, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(5, Activation.Sigmoid)]
+[Dense(7, Activation.Sigmoid)]
+[Dense(3, Activation.Sigmoid)]
+public sealed partial class DeepUnrolledSigSigBce;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Tanh)]
+[Dense(5, Activation.Tanh)]
+[Dense(7, Activation.Tanh)]
+[Dense(3, Activation.Identity)]
+public sealed partial class DeepUnrolledTanhIdMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Tanh)]
+[Dense(5, Activation.Tanh)]
+[Dense(7, Activation.Tanh)]
+[Dense(3, Activation.Sigmoid)]
+public sealed partial class DeepUnrolledTanhSigMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Tanh)]
+[Dense(5, Activation.Tanh)]
+[Dense(7, Activation.Tanh)]
+[Dense(3, Activation.Tanh)]
+public sealed partial class DeepUnrolledTanhTanhMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Tanh)]
+[Dense(5, Activation.Tanh)]
+[Dense(7, Activation.Tanh)]
+[Dense(3, Activation.ReLU)]
+public sealed partial class DeepUnrolledTanhReluMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Tanh)]
+[Dense(5, Activation.Tanh)]
+[Dense(7, Activation.Tanh)]
+[Dense(3, Activation.LeakyReLU)]
+public sealed partial class DeepUnrolledTanhLeakyMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Tanh)]
+[Dense(5, Activation.Tanh)]
+[Dense(7, Activation.Tanh)]
+[Dense(3, Activation.Softmax)]
+public sealed partial class DeepUnrolledTanhSoftmaxMse;
+
+[Network(4, Loss = Loss.CrossEntropy, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Tanh)]
+[Dense(5, Activation.Tanh)]
+[Dense(7, Activation.Tanh)]
+[Dense(3, Activation.Softmax)]
+public sealed partial class DeepUnrolledTanhSoftmaxCe;
+
+[Network(4, Loss = Loss.BinaryCrossEntropy, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Tanh)]
+[Dense(5, Activation.Tanh)]
+[Dense(7, Activation.Tanh)]
+[Dense(3, Activation.Sigmoid)]
+public sealed partial class DeepUnrolledTanhSigBce;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.ReLU)]
+[Dense(5, Activation.ReLU)]
+[Dense(7, Activation.ReLU)]
+[Dense(3, Activation.Identity)]
+public sealed partial class DeepUnrolledReluIdMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.ReLU)]
+[Dense(5, Activation.ReLU)]
+[Dense(7, Activation.ReLU)]
+[Dense(3, Activation.Sigmoid)]
+public sealed partial class DeepUnrolledReluSigMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.ReLU)]
+[Dense(5, Activation.ReLU)]
+[Dense(7, Activation.ReLU)]
+[Dense(3, Activation.Tanh)]
+public sealed partial class DeepUnrolledReluTanhMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.ReLU)]
+[Dense(5, Activation.ReLU)]
+[Dense(7, Activation.ReLU)]
+[Dense(3, Activation.ReLU)]
+public sealed partial class DeepUnrolledReluReluMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.ReLU)]
+[Dense(5, Activation.ReLU)]
+[Dense(7, Activation.ReLU)]
+[Dense(3, Activation.LeakyReLU)]
+public sealed partial class DeepUnrolledReluLeakyMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.ReLU)]
+[Dense(5, Activation.ReLU)]
+[Dense(7, Activation.ReLU)]
+[Dense(3, Activation.Softmax)]
+public sealed partial class DeepUnrolledReluSoftmaxMse;
+
+[Network(4, Loss = Loss.CrossEntropy, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.ReLU)]
+[Dense(5, Activation.ReLU)]
+[Dense(7, Activation.ReLU)]
+[Dense(3, Activation.Softmax)]
+public sealed partial class DeepUnrolledReluSoftmaxCe;
+
+[Network(4, Loss = Loss.BinaryCrossEntropy, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.ReLU)]
+[Dense(5, Activation.ReLU)]
+[Dense(7, Activation.ReLU)]
+[Dense(3, Activation.Sigmoid)]
+public sealed partial class DeepUnrolledReluSigBce;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.LeakyReLU)]
+[Dense(5, Activation.LeakyReLU, Slope = 0.1f)]
+[Dense(7, Activation.LeakyReLU)]
+[Dense(3, Activation.Identity)]
+public sealed partial class DeepUnrolledLeakyIdMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.LeakyReLU)]
+[Dense(5, Activation.LeakyReLU, Slope = 0.1f)]
+[Dense(7, Activation.LeakyReLU)]
+[Dense(3, Activation.Sigmoid)]
+public sealed partial class DeepUnrolledLeakySigMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.LeakyReLU)]
+[Dense(5, Activation.LeakyReLU, Slope = 0.1f)]
+[Dense(7, Activation.LeakyReLU)]
+[Dense(3, Activation.Tanh)]
+public sealed partial class DeepUnrolledLeakyTanhMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.LeakyReLU)]
+[Dense(5, Activation.LeakyReLU, Slope = 0.1f)]
+[Dense(7, Activation.LeakyReLU)]
+[Dense(3, Activation.ReLU)]
+public sealed partial class DeepUnrolledLeakyReluMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.LeakyReLU)]
+[Dense(5, Activation.LeakyReLU, Slope = 0.1f)]
+[Dense(7, Activation.LeakyReLU)]
+[Dense(3, Activation.LeakyReLU)]
+public sealed partial class DeepUnrolledLeakyLeakyMse;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.LeakyReLU)]
+[Dense(5, Activation.LeakyReLU, Slope = 0.1f)]
+[Dense(7, Activation.LeakyReLU)]
+[Dense(3, Activation.Softmax)]
+public sealed partial class DeepUnrolledLeakySoftmaxMse;
+
+[Network(4, Loss = Loss.CrossEntropy, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.LeakyReLU)]
+[Dense(5, Activation.LeakyReLU, Slope = 0.1f)]
+[Dense(7, Activation.LeakyReLU)]
+[Dense(3, Activation.Softmax)]
+public sealed partial class DeepUnrolledLeakySoftmaxCe;
+
+[Network(4, Loss = Loss.BinaryCrossEntropy, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.LeakyReLU)]
+[Dense(5, Activation.LeakyReLU, Slope = 0.1f)]
+[Dense(7, Activation.LeakyReLU)]
+[Dense(3, Activation.Sigmoid)]
+public sealed partial class DeepUnrolledLeakySigBce;
 
 [Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Simd)]
 [Dense(6, Activation.Identity)]
@@ -1050,6 +1331,46 @@ internal static class AllNetworks
         (nameof(DeepLeakySoftmaxMse), seed => new DeepLeakySoftmaxMse(seed)),
         (nameof(DeepLeakySoftmaxCe), seed => new DeepLeakySoftmaxCe(seed)),
         (nameof(DeepLeakySigBce), seed => new DeepLeakySigBce(seed)),
+        (nameof(DeepUnrolledIdIdMse), seed => new DeepUnrolledIdIdMse(seed)),
+        (nameof(DeepUnrolledIdSigMse), seed => new DeepUnrolledIdSigMse(seed)),
+        (nameof(DeepUnrolledIdTanhMse), seed => new DeepUnrolledIdTanhMse(seed)),
+        (nameof(DeepUnrolledIdReluMse), seed => new DeepUnrolledIdReluMse(seed)),
+        (nameof(DeepUnrolledIdLeakyMse), seed => new DeepUnrolledIdLeakyMse(seed)),
+        (nameof(DeepUnrolledIdSoftmaxMse), seed => new DeepUnrolledIdSoftmaxMse(seed)),
+        (nameof(DeepUnrolledIdSoftmaxCe), seed => new DeepUnrolledIdSoftmaxCe(seed)),
+        (nameof(DeepUnrolledIdSigBce), seed => new DeepUnrolledIdSigBce(seed)),
+        (nameof(DeepUnrolledSigIdMse), seed => new DeepUnrolledSigIdMse(seed)),
+        (nameof(DeepUnrolledSigSigMse), seed => new DeepUnrolledSigSigMse(seed)),
+        (nameof(DeepUnrolledSigTanhMse), seed => new DeepUnrolledSigTanhMse(seed)),
+        (nameof(DeepUnrolledSigReluMse), seed => new DeepUnrolledSigReluMse(seed)),
+        (nameof(DeepUnrolledSigLeakyMse), seed => new DeepUnrolledSigLeakyMse(seed)),
+        (nameof(DeepUnrolledSigSoftmaxMse), seed => new DeepUnrolledSigSoftmaxMse(seed)),
+        (nameof(DeepUnrolledSigSoftmaxCe), seed => new DeepUnrolledSigSoftmaxCe(seed)),
+        (nameof(DeepUnrolledSigSigBce), seed => new DeepUnrolledSigSigBce(seed)),
+        (nameof(DeepUnrolledTanhIdMse), seed => new DeepUnrolledTanhIdMse(seed)),
+        (nameof(DeepUnrolledTanhSigMse), seed => new DeepUnrolledTanhSigMse(seed)),
+        (nameof(DeepUnrolledTanhTanhMse), seed => new DeepUnrolledTanhTanhMse(seed)),
+        (nameof(DeepUnrolledTanhReluMse), seed => new DeepUnrolledTanhReluMse(seed)),
+        (nameof(DeepUnrolledTanhLeakyMse), seed => new DeepUnrolledTanhLeakyMse(seed)),
+        (nameof(DeepUnrolledTanhSoftmaxMse), seed => new DeepUnrolledTanhSoftmaxMse(seed)),
+        (nameof(DeepUnrolledTanhSoftmaxCe), seed => new DeepUnrolledTanhSoftmaxCe(seed)),
+        (nameof(DeepUnrolledTanhSigBce), seed => new DeepUnrolledTanhSigBce(seed)),
+        (nameof(DeepUnrolledReluIdMse), seed => new DeepUnrolledReluIdMse(seed)),
+        (nameof(DeepUnrolledReluSigMse), seed => new DeepUnrolledReluSigMse(seed)),
+        (nameof(DeepUnrolledReluTanhMse), seed => new DeepUnrolledReluTanhMse(seed)),
+        (nameof(DeepUnrolledReluReluMse), seed => new DeepUnrolledReluReluMse(seed)),
+        (nameof(DeepUnrolledReluLeakyMse), seed => new DeepUnrolledReluLeakyMse(seed)),
+        (nameof(DeepUnrolledReluSoftmaxMse), seed => new DeepUnrolledReluSoftmaxMse(seed)),
+        (nameof(DeepUnrolledReluSoftmaxCe), seed => new DeepUnrolledReluSoftmaxCe(seed)),
+        (nameof(DeepUnrolledReluSigBce), seed => new DeepUnrolledReluSigBce(seed)),
+        (nameof(DeepUnrolledLeakyIdMse), seed => new DeepUnrolledLeakyIdMse(seed)),
+        (nameof(DeepUnrolledLeakySigMse), seed => new DeepUnrolledLeakySigMse(seed)),
+        (nameof(DeepUnrolledLeakyTanhMse), seed => new DeepUnrolledLeakyTanhMse(seed)),
+        (nameof(DeepUnrolledLeakyReluMse), seed => new DeepUnrolledLeakyReluMse(seed)),
+        (nameof(DeepUnrolledLeakyLeakyMse), seed => new DeepUnrolledLeakyLeakyMse(seed)),
+        (nameof(DeepUnrolledLeakySoftmaxMse), seed => new DeepUnrolledLeakySoftmaxMse(seed)),
+        (nameof(DeepUnrolledLeakySoftmaxCe), seed => new DeepUnrolledLeakySoftmaxCe(seed)),
+        (nameof(DeepUnrolledLeakySigBce), seed => new DeepUnrolledLeakySigBce(seed)),
         (nameof(DeepSimdIdIdMse), seed => new DeepSimdIdIdMse(seed)),
         (nameof(DeepSimdIdSigMse), seed => new DeepSimdIdSigMse(seed)),
         (nameof(DeepSimdIdTanhMse), seed => new DeepSimdIdTanhMse(seed)),
