@@ -5,59 +5,8 @@ namespace NetGen.Benchmarks;
 
 /// <summary>Forward of one dense layer, in × out, identity output and MSE; Ratio = unrolled / SIMD.</summary>
 [Config(typeof(BenchmarkConfig))]
-public class SingleLayerForward
+public class SingleLayerForward : SingleLayerNetworks
 {
-    private readonly Dense2x2Unrolled _dense2x2Unrolled = new(seed: 1);
-    private readonly Dense2x2Simd _dense2x2Simd = new(seed: 1);
-    private readonly Dense2x8Unrolled _dense2x8Unrolled = new(seed: 1);
-    private readonly Dense2x8Simd _dense2x8Simd = new(seed: 1);
-    private readonly Dense4x4Unrolled _dense4x4Unrolled = new(seed: 1);
-    private readonly Dense4x4Simd _dense4x4Simd = new(seed: 1);
-    private readonly Dense8x2Unrolled _dense8x2Unrolled = new(seed: 1);
-    private readonly Dense8x2Simd _dense8x2Simd = new(seed: 1);
-    private readonly Dense16x1Unrolled _dense16x1Unrolled = new(seed: 1);
-    private readonly Dense16x1Simd _dense16x1Simd = new(seed: 1);
-    private readonly Dense4x8Unrolled _dense4x8Unrolled = new(seed: 1);
-    private readonly Dense4x8Simd _dense4x8Simd = new(seed: 1);
-    private readonly Dense8x3Unrolled _dense8x3Unrolled = new(seed: 1);
-    private readonly Dense8x3Simd _dense8x3Simd = new(seed: 1);
-    private readonly Dense8x4Unrolled _dense8x4Unrolled = new(seed: 1);
-    private readonly Dense8x4Simd _dense8x4Simd = new(seed: 1);
-    private readonly Dense2x16Unrolled _dense2x16Unrolled = new(seed: 1);
-    private readonly Dense2x16Simd _dense2x16Simd = new(seed: 1);
-    private readonly Dense16x2Unrolled _dense16x2Unrolled = new(seed: 1);
-    private readonly Dense16x2Simd _dense16x2Simd = new(seed: 1);
-    private readonly Dense4x16Unrolled _dense4x16Unrolled = new(seed: 1);
-    private readonly Dense4x16Simd _dense4x16Simd = new(seed: 1);
-    private readonly Dense8x8Unrolled _dense8x8Unrolled = new(seed: 1);
-    private readonly Dense8x8Simd _dense8x8Simd = new(seed: 1);
-    private readonly Dense16x4Unrolled _dense16x4Unrolled = new(seed: 1);
-    private readonly Dense16x4Simd _dense16x4Simd = new(seed: 1);
-    private readonly Dense4x32Unrolled _dense4x32Unrolled = new(seed: 1);
-    private readonly Dense4x32Simd _dense4x32Simd = new(seed: 1);
-    private readonly Dense8x16Unrolled _dense8x16Unrolled = new(seed: 1);
-    private readonly Dense8x16Simd _dense8x16Simd = new(seed: 1);
-    private readonly Dense16x8Unrolled _dense16x8Unrolled = new(seed: 1);
-    private readonly Dense16x8Simd _dense16x8Simd = new(seed: 1);
-    private readonly Dense32x4Unrolled _dense32x4Unrolled = new(seed: 1);
-    private readonly Dense32x4Simd _dense32x4Simd = new(seed: 1);
-    private readonly Dense16x16Unrolled _dense16x16Unrolled = new(seed: 1);
-    private readonly Dense16x16Simd _dense16x16Simd = new(seed: 1);
-    private readonly Dense32x8Unrolled _dense32x8Unrolled = new(seed: 1);
-    private readonly Dense32x8Simd _dense32x8Simd = new(seed: 1);
-    private readonly Dense4x128Unrolled _dense4x128Unrolled = new(seed: 1);
-    private readonly Dense4x128Simd _dense4x128Simd = new(seed: 1);
-    private readonly Dense16x32Unrolled _dense16x32Unrolled = new(seed: 1);
-    private readonly Dense16x32Simd _dense16x32Simd = new(seed: 1);
-    private readonly Dense32x16Unrolled _dense32x16Unrolled = new(seed: 1);
-    private readonly Dense32x16Simd _dense32x16Simd = new(seed: 1);
-    private readonly Dense64x8Unrolled _dense64x8Unrolled = new(seed: 1);
-    private readonly Dense64x8Simd _dense64x8Simd = new(seed: 1);
-    private readonly Dense128x4Unrolled _dense128x4Unrolled = new(seed: 1);
-    private readonly Dense128x4Simd _dense128x4Simd = new(seed: 1);
-    private readonly Dense512x1Unrolled _dense512x1Unrolled = new(seed: 1);
-    private readonly Dense512x1Simd _dense512x1Simd = new(seed: 1);
-
     [Benchmark, BenchmarkCategory("2x2")]
     public void Unrolled_2x2() => _dense2x2Unrolled.Forward(Data.Input(Dense2x2Unrolled.InputSize), Data.Output(Dense2x2Unrolled.OutputSize));
 
@@ -211,59 +160,8 @@ public class SingleLayerForward
 
 /// <summary>Backward of one dense layer, in × out, identity output and MSE; Ratio = unrolled / SIMD.</summary>
 [Config(typeof(BenchmarkConfig))]
-public class SingleLayerBackward
+public class SingleLayerBackward : SingleLayerNetworks
 {
-    private readonly Dense2x2Unrolled _dense2x2Unrolled = new(seed: 1);
-    private readonly Dense2x2Simd _dense2x2Simd = new(seed: 1);
-    private readonly Dense2x8Unrolled _dense2x8Unrolled = new(seed: 1);
-    private readonly Dense2x8Simd _dense2x8Simd = new(seed: 1);
-    private readonly Dense4x4Unrolled _dense4x4Unrolled = new(seed: 1);
-    private readonly Dense4x4Simd _dense4x4Simd = new(seed: 1);
-    private readonly Dense8x2Unrolled _dense8x2Unrolled = new(seed: 1);
-    private readonly Dense8x2Simd _dense8x2Simd = new(seed: 1);
-    private readonly Dense16x1Unrolled _dense16x1Unrolled = new(seed: 1);
-    private readonly Dense16x1Simd _dense16x1Simd = new(seed: 1);
-    private readonly Dense4x8Unrolled _dense4x8Unrolled = new(seed: 1);
-    private readonly Dense4x8Simd _dense4x8Simd = new(seed: 1);
-    private readonly Dense8x3Unrolled _dense8x3Unrolled = new(seed: 1);
-    private readonly Dense8x3Simd _dense8x3Simd = new(seed: 1);
-    private readonly Dense8x4Unrolled _dense8x4Unrolled = new(seed: 1);
-    private readonly Dense8x4Simd _dense8x4Simd = new(seed: 1);
-    private readonly Dense2x16Unrolled _dense2x16Unrolled = new(seed: 1);
-    private readonly Dense2x16Simd _dense2x16Simd = new(seed: 1);
-    private readonly Dense16x2Unrolled _dense16x2Unrolled = new(seed: 1);
-    private readonly Dense16x2Simd _dense16x2Simd = new(seed: 1);
-    private readonly Dense4x16Unrolled _dense4x16Unrolled = new(seed: 1);
-    private readonly Dense4x16Simd _dense4x16Simd = new(seed: 1);
-    private readonly Dense8x8Unrolled _dense8x8Unrolled = new(seed: 1);
-    private readonly Dense8x8Simd _dense8x8Simd = new(seed: 1);
-    private readonly Dense16x4Unrolled _dense16x4Unrolled = new(seed: 1);
-    private readonly Dense16x4Simd _dense16x4Simd = new(seed: 1);
-    private readonly Dense4x32Unrolled _dense4x32Unrolled = new(seed: 1);
-    private readonly Dense4x32Simd _dense4x32Simd = new(seed: 1);
-    private readonly Dense8x16Unrolled _dense8x16Unrolled = new(seed: 1);
-    private readonly Dense8x16Simd _dense8x16Simd = new(seed: 1);
-    private readonly Dense16x8Unrolled _dense16x8Unrolled = new(seed: 1);
-    private readonly Dense16x8Simd _dense16x8Simd = new(seed: 1);
-    private readonly Dense32x4Unrolled _dense32x4Unrolled = new(seed: 1);
-    private readonly Dense32x4Simd _dense32x4Simd = new(seed: 1);
-    private readonly Dense16x16Unrolled _dense16x16Unrolled = new(seed: 1);
-    private readonly Dense16x16Simd _dense16x16Simd = new(seed: 1);
-    private readonly Dense32x8Unrolled _dense32x8Unrolled = new(seed: 1);
-    private readonly Dense32x8Simd _dense32x8Simd = new(seed: 1);
-    private readonly Dense4x128Unrolled _dense4x128Unrolled = new(seed: 1);
-    private readonly Dense4x128Simd _dense4x128Simd = new(seed: 1);
-    private readonly Dense16x32Unrolled _dense16x32Unrolled = new(seed: 1);
-    private readonly Dense16x32Simd _dense16x32Simd = new(seed: 1);
-    private readonly Dense32x16Unrolled _dense32x16Unrolled = new(seed: 1);
-    private readonly Dense32x16Simd _dense32x16Simd = new(seed: 1);
-    private readonly Dense64x8Unrolled _dense64x8Unrolled = new(seed: 1);
-    private readonly Dense64x8Simd _dense64x8Simd = new(seed: 1);
-    private readonly Dense128x4Unrolled _dense128x4Unrolled = new(seed: 1);
-    private readonly Dense128x4Simd _dense128x4Simd = new(seed: 1);
-    private readonly Dense512x1Unrolled _dense512x1Unrolled = new(seed: 1);
-    private readonly Dense512x1Simd _dense512x1Simd = new(seed: 1);
-
     [Benchmark, BenchmarkCategory("2x2")]
     public float Unrolled_2x2() => _dense2x2Unrolled.Backward(Data.Input(Dense2x2Unrolled.InputSize), Data.Target(Dense2x2Unrolled.OutputSize));
 
@@ -417,23 +315,8 @@ public class SingleLayerBackward
 
 /// <summary>Forward of a → b (tanh) → c (identity), MSE; Ratio = unrolled / SIMD.</summary>
 [Config(typeof(BenchmarkConfig))]
-public class TwoLayerForward
+public class TwoLayerForward : TwoLayerNetworks
 {
-    private readonly Mlp4x4x4Unrolled _mlp4x4x4Unrolled = new(seed: 1);
-    private readonly Mlp4x4x4Simd _mlp4x4x4Simd = new(seed: 1);
-    private readonly Mlp4x8x4Unrolled _mlp4x8x4Unrolled = new(seed: 1);
-    private readonly Mlp4x8x4Simd _mlp4x8x4Simd = new(seed: 1);
-    private readonly Mlp8x8x8Unrolled _mlp8x8x8Unrolled = new(seed: 1);
-    private readonly Mlp8x8x8Simd _mlp8x8x8Simd = new(seed: 1);
-    private readonly Mlp8x16x8Unrolled _mlp8x16x8Unrolled = new(seed: 1);
-    private readonly Mlp8x16x8Simd _mlp8x16x8Simd = new(seed: 1);
-    private readonly Mlp16x16x16Unrolled _mlp16x16x16Unrolled = new(seed: 1);
-    private readonly Mlp16x16x16Simd _mlp16x16x16Simd = new(seed: 1);
-    private readonly Mlp32x16x32Unrolled _mlp32x16x32Unrolled = new(seed: 1);
-    private readonly Mlp32x16x32Simd _mlp32x16x32Simd = new(seed: 1);
-    private readonly Mlp64x8x64Unrolled _mlp64x8x64Unrolled = new(seed: 1);
-    private readonly Mlp64x8x64Simd _mlp64x8x64Simd = new(seed: 1);
-
     [Benchmark, BenchmarkCategory("4-4-4")]
     public void Unrolled_4_4_4() => _mlp4x4x4Unrolled.Forward(Data.Input(Mlp4x4x4Unrolled.InputSize), Data.Output(Mlp4x4x4Unrolled.OutputSize));
 
@@ -479,23 +362,8 @@ public class TwoLayerForward
 
 /// <summary>Backward of a → b (tanh) → c (identity), MSE; Ratio = unrolled / SIMD.</summary>
 [Config(typeof(BenchmarkConfig))]
-public class TwoLayerBackward
+public class TwoLayerBackward : TwoLayerNetworks
 {
-    private readonly Mlp4x4x4Unrolled _mlp4x4x4Unrolled = new(seed: 1);
-    private readonly Mlp4x4x4Simd _mlp4x4x4Simd = new(seed: 1);
-    private readonly Mlp4x8x4Unrolled _mlp4x8x4Unrolled = new(seed: 1);
-    private readonly Mlp4x8x4Simd _mlp4x8x4Simd = new(seed: 1);
-    private readonly Mlp8x8x8Unrolled _mlp8x8x8Unrolled = new(seed: 1);
-    private readonly Mlp8x8x8Simd _mlp8x8x8Simd = new(seed: 1);
-    private readonly Mlp8x16x8Unrolled _mlp8x16x8Unrolled = new(seed: 1);
-    private readonly Mlp8x16x8Simd _mlp8x16x8Simd = new(seed: 1);
-    private readonly Mlp16x16x16Unrolled _mlp16x16x16Unrolled = new(seed: 1);
-    private readonly Mlp16x16x16Simd _mlp16x16x16Simd = new(seed: 1);
-    private readonly Mlp32x16x32Unrolled _mlp32x16x32Unrolled = new(seed: 1);
-    private readonly Mlp32x16x32Simd _mlp32x16x32Simd = new(seed: 1);
-    private readonly Mlp64x8x64Unrolled _mlp64x8x64Unrolled = new(seed: 1);
-    private readonly Mlp64x8x64Simd _mlp64x8x64Simd = new(seed: 1);
-
     [Benchmark, BenchmarkCategory("4-4-4")]
     public float Unrolled_4_4_4() => _mlp4x4x4Unrolled.Backward(Data.Input(Mlp4x4x4Unrolled.InputSize), Data.Target(Mlp4x4x4Unrolled.OutputSize));
 
@@ -541,14 +409,8 @@ public class TwoLayerBackward
 
 /// <summary>Forward of whole networks under Auto, Unrolled (where allowed) and SIMD; Ratio = strategy / SIMD.</summary>
 [Config(typeof(BenchmarkConfig))]
-public class WholeNetForward
+public class WholeNetForward : WholeNetworks
 {
-    private readonly Net4x8x3Auto _net4x8x3Auto = new(seed: 1);
-    private readonly Net4x8x3Unrolled _net4x8x3Unrolled = new(seed: 1);
-    private readonly Net4x8x3Simd _net4x8x3Simd = new(seed: 1);
-    private readonly Net16x64x64x1Auto _net16x64x64x1Auto = new(seed: 1);
-    private readonly Net16x64x64x1Simd _net16x64x64x1Simd = new(seed: 1);
-
     [Benchmark, BenchmarkCategory("4-8-3")]
     public void Auto_4_8_3() => _net4x8x3Auto.Forward(Data.Input(Net4x8x3Auto.InputSize), Data.Output(Net4x8x3Auto.OutputSize));
 
@@ -567,14 +429,8 @@ public class WholeNetForward
 
 /// <summary>Backward of whole networks under Auto, Unrolled (where allowed) and SIMD; Ratio = strategy / SIMD.</summary>
 [Config(typeof(BenchmarkConfig))]
-public class WholeNetBackward
+public class WholeNetBackward : WholeNetworks
 {
-    private readonly Net4x8x3Auto _net4x8x3Auto = new(seed: 1);
-    private readonly Net4x8x3Unrolled _net4x8x3Unrolled = new(seed: 1);
-    private readonly Net4x8x3Simd _net4x8x3Simd = new(seed: 1);
-    private readonly Net16x64x64x1Auto _net16x64x64x1Auto = new(seed: 1);
-    private readonly Net16x64x64x1Simd _net16x64x64x1Simd = new(seed: 1);
-
     [Benchmark, BenchmarkCategory("4-8-3")]
     public float Auto_4_8_3() => _net4x8x3Auto.Backward(Data.Input(Net4x8x3Auto.InputSize), Data.Target(Net4x8x3Auto.OutputSize));
 
@@ -589,4 +445,88 @@ public class WholeNetBackward
 
     [Benchmark(Baseline = true), BenchmarkCategory("16-64-64-1")]
     public float Simd_16_64_64_1() => _net16x64x64x1Simd.Backward(Data.Input(Net16x64x64x1Simd.InputSize), Data.Target(Net16x64x64x1Simd.OutputSize));
+}
+
+/// <summary>One dense layer per shape, unrolled and SIMD, shared by the forward and backward benchmarks.</summary>
+public abstract class SingleLayerNetworks
+{
+    protected readonly Dense2x2Unrolled _dense2x2Unrolled = new(seed: 1);
+    protected readonly Dense2x2Simd _dense2x2Simd = new(seed: 1);
+    protected readonly Dense2x8Unrolled _dense2x8Unrolled = new(seed: 1);
+    protected readonly Dense2x8Simd _dense2x8Simd = new(seed: 1);
+    protected readonly Dense4x4Unrolled _dense4x4Unrolled = new(seed: 1);
+    protected readonly Dense4x4Simd _dense4x4Simd = new(seed: 1);
+    protected readonly Dense8x2Unrolled _dense8x2Unrolled = new(seed: 1);
+    protected readonly Dense8x2Simd _dense8x2Simd = new(seed: 1);
+    protected readonly Dense16x1Unrolled _dense16x1Unrolled = new(seed: 1);
+    protected readonly Dense16x1Simd _dense16x1Simd = new(seed: 1);
+    protected readonly Dense4x8Unrolled _dense4x8Unrolled = new(seed: 1);
+    protected readonly Dense4x8Simd _dense4x8Simd = new(seed: 1);
+    protected readonly Dense8x3Unrolled _dense8x3Unrolled = new(seed: 1);
+    protected readonly Dense8x3Simd _dense8x3Simd = new(seed: 1);
+    protected readonly Dense8x4Unrolled _dense8x4Unrolled = new(seed: 1);
+    protected readonly Dense8x4Simd _dense8x4Simd = new(seed: 1);
+    protected readonly Dense2x16Unrolled _dense2x16Unrolled = new(seed: 1);
+    protected readonly Dense2x16Simd _dense2x16Simd = new(seed: 1);
+    protected readonly Dense16x2Unrolled _dense16x2Unrolled = new(seed: 1);
+    protected readonly Dense16x2Simd _dense16x2Simd = new(seed: 1);
+    protected readonly Dense4x16Unrolled _dense4x16Unrolled = new(seed: 1);
+    protected readonly Dense4x16Simd _dense4x16Simd = new(seed: 1);
+    protected readonly Dense8x8Unrolled _dense8x8Unrolled = new(seed: 1);
+    protected readonly Dense8x8Simd _dense8x8Simd = new(seed: 1);
+    protected readonly Dense16x4Unrolled _dense16x4Unrolled = new(seed: 1);
+    protected readonly Dense16x4Simd _dense16x4Simd = new(seed: 1);
+    protected readonly Dense4x32Unrolled _dense4x32Unrolled = new(seed: 1);
+    protected readonly Dense4x32Simd _dense4x32Simd = new(seed: 1);
+    protected readonly Dense8x16Unrolled _dense8x16Unrolled = new(seed: 1);
+    protected readonly Dense8x16Simd _dense8x16Simd = new(seed: 1);
+    protected readonly Dense16x8Unrolled _dense16x8Unrolled = new(seed: 1);
+    protected readonly Dense16x8Simd _dense16x8Simd = new(seed: 1);
+    protected readonly Dense32x4Unrolled _dense32x4Unrolled = new(seed: 1);
+    protected readonly Dense32x4Simd _dense32x4Simd = new(seed: 1);
+    protected readonly Dense16x16Unrolled _dense16x16Unrolled = new(seed: 1);
+    protected readonly Dense16x16Simd _dense16x16Simd = new(seed: 1);
+    protected readonly Dense32x8Unrolled _dense32x8Unrolled = new(seed: 1);
+    protected readonly Dense32x8Simd _dense32x8Simd = new(seed: 1);
+    protected readonly Dense4x128Unrolled _dense4x128Unrolled = new(seed: 1);
+    protected readonly Dense4x128Simd _dense4x128Simd = new(seed: 1);
+    protected readonly Dense16x32Unrolled _dense16x32Unrolled = new(seed: 1);
+    protected readonly Dense16x32Simd _dense16x32Simd = new(seed: 1);
+    protected readonly Dense32x16Unrolled _dense32x16Unrolled = new(seed: 1);
+    protected readonly Dense32x16Simd _dense32x16Simd = new(seed: 1);
+    protected readonly Dense64x8Unrolled _dense64x8Unrolled = new(seed: 1);
+    protected readonly Dense64x8Simd _dense64x8Simd = new(seed: 1);
+    protected readonly Dense128x4Unrolled _dense128x4Unrolled = new(seed: 1);
+    protected readonly Dense128x4Simd _dense128x4Simd = new(seed: 1);
+    protected readonly Dense512x1Unrolled _dense512x1Unrolled = new(seed: 1);
+    protected readonly Dense512x1Simd _dense512x1Simd = new(seed: 1);
+}
+
+/// <summary>Two-layer networks per shape, unrolled and SIMD, shared by the forward and backward benchmarks.</summary>
+public abstract class TwoLayerNetworks
+{
+    protected readonly Mlp4x4x4Unrolled _mlp4x4x4Unrolled = new(seed: 1);
+    protected readonly Mlp4x4x4Simd _mlp4x4x4Simd = new(seed: 1);
+    protected readonly Mlp4x8x4Unrolled _mlp4x8x4Unrolled = new(seed: 1);
+    protected readonly Mlp4x8x4Simd _mlp4x8x4Simd = new(seed: 1);
+    protected readonly Mlp8x8x8Unrolled _mlp8x8x8Unrolled = new(seed: 1);
+    protected readonly Mlp8x8x8Simd _mlp8x8x8Simd = new(seed: 1);
+    protected readonly Mlp8x16x8Unrolled _mlp8x16x8Unrolled = new(seed: 1);
+    protected readonly Mlp8x16x8Simd _mlp8x16x8Simd = new(seed: 1);
+    protected readonly Mlp16x16x16Unrolled _mlp16x16x16Unrolled = new(seed: 1);
+    protected readonly Mlp16x16x16Simd _mlp16x16x16Simd = new(seed: 1);
+    protected readonly Mlp32x16x32Unrolled _mlp32x16x32Unrolled = new(seed: 1);
+    protected readonly Mlp32x16x32Simd _mlp32x16x32Simd = new(seed: 1);
+    protected readonly Mlp64x8x64Unrolled _mlp64x8x64Unrolled = new(seed: 1);
+    protected readonly Mlp64x8x64Simd _mlp64x8x64Simd = new(seed: 1);
+}
+
+/// <summary>Whole networks under each strategy, shared by the forward and backward benchmarks.</summary>
+public abstract class WholeNetworks
+{
+    protected readonly Net4x8x3Auto _net4x8x3Auto = new(seed: 1);
+    protected readonly Net4x8x3Unrolled _net4x8x3Unrolled = new(seed: 1);
+    protected readonly Net4x8x3Simd _net4x8x3Simd = new(seed: 1);
+    protected readonly Net16x64x64x1Auto _net16x64x64x1Auto = new(seed: 1);
+    protected readonly Net16x64x64x1Simd _net16x64x64x1Simd = new(seed: 1);
 }
