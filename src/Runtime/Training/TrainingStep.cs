@@ -32,7 +32,7 @@ public sealed class TrainingStep : IDisposable
     private readonly INetwork[] _workers;
     private readonly double[] _losses;
     private readonly Thread[] _threads;
-    private readonly Barrier? _barrier;
+    private readonly Rendezvous? _barrier;
     private readonly ExceptionDispatchInfo?[] _failures;
     private float[] _outputs = [];
     private int _count;
@@ -67,7 +67,7 @@ public sealed class TrainingStep : IDisposable
         _threads = new Thread[workers - 1];
         if (workers > 1)
         {
-            _barrier = new Barrier(workers);
+            _barrier = new Rendezvous(workers);
             for (int w = 1; w < workers; w++)
             {
                 int worker = w;
@@ -152,8 +152,6 @@ public sealed class TrainingStep : IDisposable
             {
                 thread.Join();
             }
-
-            _barrier.Dispose();
         }
     }
 
