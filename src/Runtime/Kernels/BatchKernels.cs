@@ -245,14 +245,18 @@ public static class BatchKernels
         int r = 0;
         for (; r <= rows - RowBlock; r += RowBlock)
         {
-            for (int column = 0; column < vectorEnd; column += 2 * count)
+            int column = 0;
+            for (; column <= vectorEnd - (2 * count); column += 2 * count)
             {
-                // Two registers of columns, or one where only one is left (then both name the same columns).
-                int second = column + count < vectorEnd ? column + count : column;
-                Tile<TSimd, TVector>(ref p, start, ref bias, r, column, second);
+                Tile<TSimd, TVector>(ref p, start, ref bias, r, column);
             }
 
-            for (int column = vectorEnd; column < width; column++)
+            if (column < vectorEnd)
+            {
+                NarrowTile<TSimd, TVector>(ref p, start, ref bias, r, column);
+            }
+
+            for (column = vectorEnd; column < width; column++)
             {
                 for (int row = r; row < r + RowBlock; row++)
                 {
@@ -289,11 +293,12 @@ public static class BatchKernels
 
     /// <summary>One six-row tile of <see cref="Multiply"/>, over all of <c>k</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int second)
+    private static void Tile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
-        nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride, offset = second - column;
+        int second = column + TSimd.Count;
+        nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride;
         ref float c0 = ref Unsafe.Add(ref p.C, r * p.CStride);
         int cStride = p.CStride;
         TVector s00 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, column));
@@ -316,7 +321,7 @@ public static class BatchKernels
         for (int k = p.Depth; k > 0; k--)
         {
             TVector x0 = TSimd.Load(ref bk);
-            TVector x1 = TSimd.Load(ref Unsafe.Add(ref bk, offset));
+            TVector x1 = TSimd.Load(ref Unsafe.Add(ref bk, TSimd.Count));
             TVector w = TSimd.Broadcast(ak);
             s00 = TSimd.MultiplyAdd(w, x0, s00);
             s01 = TSimd.MultiplyAdd(w, x1, s01);
@@ -340,7 +345,6 @@ public static class BatchKernels
             bk = ref Unsafe.Add(ref bk, bStride);
         }
 
-        // The second register first: with one register of columns left, both name the same columns and hold the same sums.
         c0 = ref Unsafe.Add(ref p.C, r * p.CStride);
         Store<TSimd, TVector>(s00, s01, ref c0, column, second);
         Store<TSimd, TVector>(s10, s11, ref Unsafe.Add(ref c0, cStride), column, second);
@@ -356,8 +360,49 @@ public static class BatchKernels
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
-        TSimd.Store(second, ref Unsafe.Add(ref row, secondColumn));
         TSimd.Store(first, ref Unsafe.Add(ref row, column));
+        TSimd.Store(second, ref Unsafe.Add(ref row, secondColumn));
+    }
+
+    /// <summary>A six-row tile one register of columns wide, for the last register of an odd count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void NarrowTile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride;
+        ref float c0 = ref Unsafe.Add(ref p.C, (r * p.CStride) + column);
+        int cStride = p.CStride;
+        TVector s0 = Initial<TSimd, TVector>(start, ref bias, r, ref c0);
+        TVector s1 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride));
+        TVector s2 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, 2 * cStride));
+        TVector s3 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, 3 * cStride));
+        TVector s4 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, 4 * cStride));
+        TVector s5 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, 5 * cStride));
+        ref float ak = ref Unsafe.Add(ref p.A, r * p.ARow);
+        ref float ak3 = ref Unsafe.AddByteOffset(ref ak, 3 * rowBytes);
+        ref float bk = ref Unsafe.Add(ref p.B, column);
+        for (int k = p.Depth; k > 0; k--)
+        {
+            TVector x = TSimd.Load(ref bk);
+            s0 = TSimd.MultiplyAdd(TSimd.Broadcast(ak), x, s0);
+            s1 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.AddByteOffset(ref ak, rowBytes)), x, s1);
+            s2 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.AddByteOffset(ref ak, rowBytes * 2)), x, s2);
+            s3 = TSimd.MultiplyAdd(TSimd.Broadcast(ak3), x, s3);
+            s4 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.AddByteOffset(ref ak3, rowBytes)), x, s4);
+            s5 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.AddByteOffset(ref ak3, rowBytes * 2)), x, s5);
+            ak = ref Unsafe.Add(ref ak, aDepth);
+            ak3 = ref Unsafe.Add(ref ak3, aDepth);
+            bk = ref Unsafe.Add(ref bk, bStride);
+        }
+
+        c0 = ref Unsafe.Add(ref p.C, (r * p.CStride) + column);
+        TSimd.Store(s0, ref c0);
+        TSimd.Store(s1, ref Unsafe.Add(ref c0, cStride));
+        TSimd.Store(s2, ref Unsafe.Add(ref c0, 2 * cStride));
+        TSimd.Store(s3, ref Unsafe.Add(ref c0, 3 * cStride));
+        TSimd.Store(s4, ref Unsafe.Add(ref c0, 4 * cStride));
+        TSimd.Store(s5, ref Unsafe.Add(ref c0, 5 * cStride));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -5,12 +5,12 @@ namespace NetGen.Training;
 /// <summary>
 /// A reusable barrier for a fixed number of threads that allocates nothing, not even on its first blocking wait
 /// (<see cref="Barrier"/> creates its events' locks lazily, on whichever thread blocks first). A waiting thread
-/// spins for a moment, since the phases of a training step are short, then blocks on a monitor.
+/// spins for up to 2 ms, since the phases of a training step are short, then blocks on a monitor.
 /// </summary>
 internal sealed class Rendezvous
 {
-    /// <summary>Spin rounds before blocking: about a millisecond of <see cref="Thread.SpinWait"/>.</summary>
-    private const int SpinRounds = 4000;
+    /// <summary>How long a waiting thread spins before it blocks: a few training steps' worth.</summary>
+    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 500;
 
     private readonly object _gate = new();
     private readonly int _participants;
@@ -36,15 +36,20 @@ internal sealed class Rendezvous
             return;
         }
 
-        for (int round = 0; round < SpinRounds; round++)
+        long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+        do
         {
-            if (Volatile.Read(ref _generation) != generation)
+            for (int i = 0; i < 64; i++)
             {
-                return;
-            }
+                if (Volatile.Read(ref _generation) != generation)
+                {
+                    return;
+                }
 
-            Thread.SpinWait(20);
+                Thread.SpinWait(1);
+            }
         }
+        while (System.Diagnostics.Stopwatch.GetTimestamp() < deadline);
 
         lock (_gate)
         {
