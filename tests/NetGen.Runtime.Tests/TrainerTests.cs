@@ -196,12 +196,18 @@ public class TrainerTests
     {
         public float LearningRate { get; set; } = 0.1f;
 
-        public void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
+        public void Update(Span<float> parameters, ReadOnlySpan<float> gradients) => UpdateRange(parameters, gradients, 0);
+
+        public void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
         {
             for (int i = 0; i < parameters.Length; i++)
             {
                 parameters[i] -= LearningRate * gradients[i];
             }
+        }
+
+        public void CompleteStep()
+        {
         }
     }
 }

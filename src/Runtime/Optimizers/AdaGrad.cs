@@ -75,11 +75,23 @@ public sealed class AdaGrad : IOptimizer
     public void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
         OptimizerGuard.Lengths(ParameterCount, parameters, gradients);
+        UpdateRange(parameters, gradients, 0);
+        CompleteStep();
+    }
+
+    /// <inheritdoc/>
+    public void CompleteStep() => StepCount++;
+
+    /// <inheritdoc/>
+    public void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
+    {
+        OptimizerGuard.Range(ParameterCount, parameters, gradients, offset);
         float rate = _learningRate, epsilon = Epsilon, decay = WeightDecay;
         ref float theta = ref MemoryMarshal.GetReference(parameters);
         ref float gradient = ref MemoryMarshal.GetReference(gradients);
-        ref float sum = ref MemoryMarshal.GetArrayDataReference(_sumOfSquares);
         int n = parameters.Length, i = 0;
+        Span<float> sums = _sumOfSquares.AsSpan(offset, n);
+        ref float sum = ref MemoryMarshal.GetReference(sums);
         if (Vector.IsHardwareAccelerated)
         {
             Vector<float> vRate = new(rate), vEpsilon = new(epsilon), vDecay = new(decay);
@@ -97,11 +109,9 @@ public sealed class AdaGrad : IOptimizer
         {
             ref float p = ref parameters[i];
             float g = gradients[i] + decay * p;
-            float s = _sumOfSquares[i] + g * g;
-            _sumOfSquares[i] = s;
+            float s = sums[i] + g * g;
+            sums[i] = s;
             p -= rate * (g / (MathF.Sqrt(s) + epsilon));
         }
-
-        StepCount++;
     }
 }

@@ -92,13 +92,24 @@ public class Adam : IOptimizer
     public void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
         OptimizerGuard.Lengths(ParameterCount, parameters, gradients);
+        UpdateRange(parameters, gradients, 0);
+        CompleteStep();
+    }
+
+    /// <inheritdoc/>
+    public void CompleteStep() => StepCount++;
+
+    /// <inheritdoc/>
+    public void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
+    {
+        OptimizerGuard.Range(ParameterCount, parameters, gradients, offset);
         int t = StepCount + 1;
         double correction1 = 1 - Math.Pow(Beta1, t), correction2 = 1 - Math.Pow(Beta2, t);
         AdamKernel.Update(
             parameters,
             gradients,
-            _firstMoment,
-            _secondMoment,
+            _firstMoment.AsSpan(offset, parameters.Length),
+            _secondMoment.AsSpan(offset, parameters.Length),
             Beta1,
             Beta2,
             Epsilon,
@@ -106,6 +117,5 @@ public class Adam : IOptimizer
             shrink: _decoupled ? (float)(1 - ((double)_learningRate * WeightDecay)) : 1f,
             stepSize: (float)(_learningRate / correction1),
             sqrtCorrection2: (float)Math.Sqrt(correction2));
-        StepCount = t;
     }
 }

@@ -13,8 +13,8 @@ internal static class AdamKernel
     public static void Update(
         Span<float> parameters,
         ReadOnlySpan<float> gradients,
-        float[] firstMoment,
-        float[] secondMoment,
+        Span<float> firstMoment,
+        Span<float> secondMoment,
         float beta1,
         float beta2,
         float epsilon,
@@ -26,8 +26,8 @@ internal static class AdamKernel
         float oneMinusBeta1 = 1f - beta1, oneMinusBeta2 = 1f - beta2;
         ref float theta = ref MemoryMarshal.GetReference(parameters);
         ref float gradient = ref MemoryMarshal.GetReference(gradients);
-        ref float m1 = ref MemoryMarshal.GetArrayDataReference(firstMoment);
-        ref float m2 = ref MemoryMarshal.GetArrayDataReference(secondMoment);
+        ref float m1 = ref MemoryMarshal.GetReference(firstMoment);
+        ref float m2 = ref MemoryMarshal.GetReference(secondMoment);
         int n = parameters.Length, i = 0;
         if (Vector.IsHardwareAccelerated)
         {

@@ -47,6 +47,24 @@ internal static class OptimizerGuard
         return value;
     }
 
+    /// <summary>Checks that a range of the parameters lies inside the optimizer's state and that its two spans agree.</summary>
+    public static void Range(int parameterCount, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, int offset)
+    {
+        if (offset < 0 || (long)offset + parameters.Length > parameterCount)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(offset),
+                string.Create(CultureInfo.InvariantCulture, $"The range [{offset}, {(long)offset + parameters.Length}) does not lie inside the optimizer's {parameterCount} parameters."));
+        }
+
+        if (gradients.Length != parameters.Length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The gradient span has length {gradients.Length} but the parameter span has length {parameters.Length}; they must be equal."),
+                nameof(gradients));
+        }
+    }
+
     public static void Lengths(int parameterCount, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients)
     {
         if (parameters.Length != parameterCount)

@@ -94,17 +94,29 @@ public sealed class RmsProp : IOptimizer
     public void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
         OptimizerGuard.Lengths(ParameterCount, parameters, gradients);
+        UpdateRange(parameters, gradients, 0);
+        CompleteStep();
+    }
+
+    /// <inheritdoc/>
+    public void CompleteStep() => StepCount++;
+
+    /// <inheritdoc/>
+    public void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
+    {
+        OptimizerGuard.Range(ParameterCount, parameters, gradients, offset);
         float rate = _learningRate, alpha = Alpha, oneMinusAlpha = 1f - Alpha, epsilon = Epsilon, decay = WeightDecay, momentum = Momentum;
         bool centered = _gradientAverage is not null, withMomentum = _velocity is not null;
 
         // Unused state points at the square average and is never written through.
-        float[] gradientAverages = _gradientAverage ?? _squareAverage, velocities = _velocity ?? _squareAverage;
+        int n = parameters.Length, i = 0;
+        Span<float> squareAverages = _squareAverage.AsSpan(offset, n);
+        Span<float> gradientAverages = (_gradientAverage ?? _squareAverage).AsSpan(offset, n), velocities = (_velocity ?? _squareAverage).AsSpan(offset, n);
         ref float theta = ref MemoryMarshal.GetReference(parameters);
         ref float gradient = ref MemoryMarshal.GetReference(gradients);
-        ref float square = ref MemoryMarshal.GetArrayDataReference(_squareAverage);
-        ref float mean = ref MemoryMarshal.GetArrayDataReference(gradientAverages);
-        ref float velocity = ref MemoryMarshal.GetArrayDataReference(velocities);
-        int n = parameters.Length, i = 0;
+        ref float square = ref MemoryMarshal.GetReference(squareAverages);
+        ref float mean = ref MemoryMarshal.GetReference(gradientAverages);
+        ref float velocity = ref MemoryMarshal.GetReference(velocities);
         if (Vector.IsHardwareAccelerated)
         {
             Vector<float> vRate = new(rate), vAlpha = new(alpha), vOneMinusAlpha = new(oneMinusAlpha), vEpsilon = new(epsilon), vDecay = new(decay), vMomentum = new(momentum);
@@ -143,8 +155,8 @@ public sealed class RmsProp : IOptimizer
         {
             ref float p = ref parameters[i];
             float g = gradients[i] + decay * p;
-            float v = alpha * _squareAverage[i] + oneMinusAlpha * (g * g);
-            _squareAverage[i] = v;
+            float v = alpha * squareAverages[i] + oneMinusAlpha * (g * g);
+            squareAverages[i] = v;
             float denominator;
             if (centered)
             {
@@ -168,7 +180,5 @@ public sealed class RmsProp : IOptimizer
                 p -= rate * (g / denominator);
             }
         }
-
-        StepCount++;
     }
 }

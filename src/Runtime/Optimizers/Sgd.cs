@@ -96,6 +96,17 @@ public sealed class Sgd : IOptimizer
     public void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
         OptimizerGuard.Lengths(ParameterCount, parameters, gradients);
+        UpdateRange(parameters, gradients, 0);
+        CompleteStep();
+    }
+
+    /// <inheritdoc/>
+    public void CompleteStep() => StepCount++;
+
+    /// <inheritdoc/>
+    public void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
+    {
+        OptimizerGuard.Range(ParameterCount, parameters, gradients, offset);
         float rate = _learningRate, decay = WeightDecay;
         ref float theta = ref MemoryMarshal.GetReference(parameters);
         ref float gradient = ref MemoryMarshal.GetReference(gradients);
@@ -120,7 +131,6 @@ public sealed class Sgd : IOptimizer
                 p -= rate * g;
             }
 
-            StepCount++;
             return;
         }
 
@@ -128,7 +138,8 @@ public sealed class Sgd : IOptimizer
         float keep = StepCount == 0 ? 0f : Momentum, add = StepCount == 0 ? 1f : 1f - Dampening;
         float momentum = Momentum;
         bool nesterov = Nesterov;
-        ref float velocity = ref MemoryMarshal.GetArrayDataReference(_velocity);
+        Span<float> velocities = _velocity.AsSpan(offset, n);
+        ref float velocity = ref MemoryMarshal.GetReference(velocities);
         if (Vector.IsHardwareAccelerated)
         {
             Vector<float> vRate = new(rate), vDecay = new(decay), vKeep = new(keep), vAdd = new(add), vMomentum = new(momentum);
@@ -143,7 +154,6 @@ public sealed class Sgd : IOptimizer
             }
         }
 
-        Span<float> velocities = _velocity;
         for (; i < n; i++)
         {
             ref float p = ref parameters[i];
@@ -153,7 +163,5 @@ public sealed class Sgd : IOptimizer
             float step = nesterov ? g + momentum * b : b;
             p -= rate * step;
         }
-
-        StepCount++;
     }
 }

@@ -79,30 +79,40 @@ public static class Trainer
                     train.TargetsOf(batch[s]).CopyTo(targets.AsSpan(s * outputSize, outputSize));
                 }
 
-                // θ ← θ − η · (1/m) Σ ∇θ: the step leaves the batch's mean gradient in network.Gradients.
-                double batchLoss = step.ComputeGradient(inputs.AsSpan(0, batch.Length * inputSize), targets.AsSpan(0, batch.Length * outputSize)) * batch.Length;
-                if (!double.IsFinite(batchLoss))
-                {
-                    throw Diverged("loss", batchLoss, epoch, b, sampler.BatchCount);
-                }
-
-                correct += Classification.CountCorrect(network.Loss, step.Outputs, targets.AsSpan(0, batch.Length * outputSize), outputSize);
-                Span<float> gradients = network.Gradients;
-                if (options.MaxGradientNorm is { } maxNorm)
-                {
-                    double norm = GradientClipping.ClipByGlobalNorm(gradients, maxNorm);
-                    if (!double.IsFinite(norm))
-                    {
-                        throw Diverged("gradient norm", norm, epoch, b, sampler.BatchCount);
-                    }
-                }
-
                 if (options.Schedule is { } schedule)
                 {
                     options.Optimizer.LearningRate = schedule.LearningRateAt(iteration);
                 }
 
-                options.Optimizer.Update(network.Parameters, gradients);
+                // θ ← θ − η · (1/m) Σ ∇θ. Without clipping the step updates the parameters itself (slice by slice on
+                // its threads); with it, the mean gradient is clipped first, then applied here.
+                ReadOnlySpan<float> x = inputs.AsSpan(0, batch.Length * inputSize), y = targets.AsSpan(0, batch.Length * outputSize);
+                double batchLoss;
+                if (options.MaxGradientNorm is { } maxNorm)
+                {
+                    batchLoss = step.ComputeGradient(x, y) * batch.Length;
+                    double norm = GradientClipping.ClipByGlobalNorm(network.Gradients, maxNorm);
+                    if (double.IsFinite(batchLoss) && !double.IsFinite(norm))
+                    {
+                        throw Diverged("gradient norm", norm, epoch, b, sampler.BatchCount);
+                    }
+
+                    if (double.IsFinite(batchLoss))
+                    {
+                        options.Optimizer.Update(network.Parameters, network.Gradients);
+                    }
+                }
+                else
+                {
+                    batchLoss = step.Run(x, y) * batch.Length;
+                }
+
+                if (!double.IsFinite(batchLoss))
+                {
+                    throw Diverged("loss", batchLoss, epoch, b, sampler.BatchCount);
+                }
+
+                correct += Classification.CountCorrect(network.Loss, step.Outputs, y, outputSize);
                 iteration++;
                 lossSum += batchLoss;
             }

@@ -37,6 +37,7 @@ public sealed class TrainingStep : IDisposable
     private float[] _outputs = [];
     private int _count;
     private bool _stopping;
+    private bool _update;
     private bool _disposed;
 
     // The minibatch of the step in progress, pinned by the calling thread until every worker is done with it.
@@ -92,7 +93,20 @@ public sealed class TrainingStep : IDisposable
     /// <returns>The mean loss of the samples.</returns>
     /// <exception cref="ArgumentException">The blocks are empty, not whole samples or not the same number of them.</exception>
     /// <exception cref="ObjectDisposedException">The step was disposed.</exception>
-    public double ComputeGradient(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+    public double ComputeGradient(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => Step(inputs, targets, update: false);
+
+    /// <summary>
+    /// One training step: <see cref="ComputeGradient"/>, then the optimizer's update of the parameters (with several
+    /// workers, each thread updates the slice of the parameters it reduced, through <see cref="IOptimizer.UpdateRange"/>).
+    /// </summary>
+    /// <param name="inputs">The minibatch, <c>m</c> samples one after another; not empty.</param>
+    /// <param name="targets">Their targets.</param>
+    /// <returns>The mean loss of the samples, before the update. When it is NaN or infinite the parameters are left as they were.</returns>
+    /// <exception cref="ArgumentException">The blocks are empty, not whole samples or not the same number of them.</exception>
+    /// <exception cref="ObjectDisposedException">The step was disposed.</exception>
+    public double Run(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => Step(inputs, targets, update: true);
+
+    private double Step(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, bool update)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         int count = ShapeGuard.RequireBatch(inputs.Length, _network.InputSize, targets.Length, _network.OutputSize, nameof(targets));
@@ -113,26 +127,17 @@ public sealed class TrainingStep : IDisposable
             _network.ZeroGradients();
             loss = _network.BackwardBatch(inputs, targets, _outputs.AsSpan(0, count * _network.OutputSize));
             VectorOps.Scale(_network.Gradients, 1f / count);
+            if (update && double.IsFinite(loss))
+            {
+                _optimizer.Update(_network.Parameters, _network.Gradients);
+            }
         }
         else
         {
-            loss = ComputeInParallel(inputs, targets);
+            loss = ComputeInParallel(inputs, targets, update);
         }
 
         return loss / count;
-    }
-
-    /// <summary>One training step: <see cref="ComputeGradient"/>, then the optimizer's update of the parameters.</summary>
-    /// <param name="inputs">The minibatch, <c>m</c> samples one after another; not empty.</param>
-    /// <param name="targets">Their targets.</param>
-    /// <returns>The mean loss of the samples, before the update.</returns>
-    /// <exception cref="ArgumentException">The blocks are empty, not whole samples or not the same number of them.</exception>
-    /// <exception cref="ObjectDisposedException">The step was disposed.</exception>
-    public double Run(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
-    {
-        double loss = ComputeGradient(inputs, targets);
-        _optimizer.Update(_network.Parameters, _network.Gradients);
-        return loss;
     }
 
     /// <summary>Stops the worker threads.</summary>
@@ -155,19 +160,25 @@ public sealed class TrainingStep : IDisposable
         }
     }
 
-    private unsafe double ComputeInParallel(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+    private unsafe double ComputeInParallel(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, bool update)
     {
         fixed (float* x = inputs, y = targets)
         {
             _inputs = x;
             _targets = y;
+            _update = update;
             _barrier!.SignalAndWait(); // start: every worker computes its shard
             Work(0);
-            _barrier.SignalAndWait(); // every shard's gradient is ready: each thread reduces its slice
+            _barrier.SignalAndWait(); // every shard's gradient is ready: each thread reduces (and updates) its slice
             Reduce(0);
             _barrier.SignalAndWait(); // done
             _inputs = null;
             _targets = null;
+        }
+
+        if (update && double.IsFinite(TotalLoss()))
+        {
+            _optimizer.CompleteStep();
         }
 
         for (int w = 0; w < _failures.Length; w++)
@@ -179,6 +190,12 @@ public sealed class TrainingStep : IDisposable
             }
         }
 
+        return TotalLoss();
+    }
+
+    /// <summary>The sum of the shards' losses, in worker order.</summary>
+    private double TotalLoss()
+    {
         double loss = 0;
         foreach (double shard in _losses)
         {
@@ -227,19 +244,49 @@ public sealed class TrainingStep : IDisposable
 
     /// <summary>
     /// Sums slice <paramref name="worker"/> of the parameters over every worker's gradient, in worker order, into the
-    /// network's gradients, times <c>1/m</c>.
+    /// network's gradients, times <c>1/m</c>; in <see cref="Run"/>, then applies the optimizer to that slice, so each
+    /// slice of the gradients and parameters is written by one thread only.
     /// </summary>
     private void Reduce(int worker)
     {
-        (int start, int length) = Shard(_network.ParameterCount, worker);
-        Span<float> total = _network.Gradients.Slice(start, length);
-        for (int w = 1; w < _workers.Length; w++)
+        try
         {
-            DenseKernels.Add(_workers[w].Gradients.Slice(start, length), total);
+            // Slices start on a 64-byte boundary, so no cache line is written by two threads.
+            (int start, int end) = (Boundary(worker), Boundary(worker + 1));
+            Span<float> total = _network.Gradients[start..end];
+            for (int w = 1; w < _workers.Length; w++)
+            {
+                DenseKernels.Add(_workers[w].Gradients[start..end], total);
+            }
+
+            VectorOps.Scale(total, 1f / _count);
+            if (_update && !AnyFailure() && double.IsFinite(TotalLoss()))
+            {
+                _optimizer.UpdateRange(_network.Parameters[start..end], total, start);
+            }
+        }
+        catch (Exception exception)
+        {
+            _failures[worker] = ExceptionDispatchInfo.Capture(exception);
+        }
+    }
+
+    private bool AnyFailure()
+    {
+        foreach (ExceptionDispatchInfo? failure in _failures)
+        {
+            if (failure is not null)
+            {
+                return true;
+            }
         }
 
-        VectorOps.Scale(total, 1f / _count);
+        return false;
     }
+
+    /// <summary>Where parameter slice <paramref name="part"/> starts: an even cut rounded down to 16 floats.</summary>
+    private int Boundary(int part) =>
+        part == _workers.Length ? _network.ParameterCount : (int)((long)_network.ParameterCount * part / _workers.Length) & -16;
 
     /// <summary>Part <paramref name="part"/> of <paramref name="total"/> items cut into <see cref="Workers"/> contiguous parts.</summary>
     private (int Start, int Length) Shard(int total, int part)

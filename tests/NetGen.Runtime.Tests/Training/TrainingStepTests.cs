@@ -111,6 +111,25 @@ public class TrainingStepTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_step_whose_loss_is_not_finite_leaves_the_parameters_as_they_were(int workers)
+    {
+        var network = new ParallelClassifier(seed: 11);
+        (float[] x, float[] y) = Minibatch(Batch, seed: 12);
+        y[3] = float.NaN;
+        float[] before = network.Parameters.ToArray();
+        var adam = new Adam(ParallelClassifier.ParameterCount, 1e-2f);
+        using var step = new TrainingStep(network, adam, workers);
+
+        double loss = step.Run(x, y);
+
+        Assert.True(double.IsNaN(loss));
+        Assert.Equal(before, network.Parameters.ToArray());
+        Assert.Equal(0, adam.StepCount);
+    }
+
     [Fact]
     public void Bad_minibatches_and_worker_counts_are_rejected()
     {
