@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using System.Runtime.Intrinsics;
 using BenchmarkDotNet.Running;
+using NetGen.Benchmarks.BuildCost;
+using NetGen.Benchmarks.Peers;
 
 namespace NetGen.Benchmarks;
 
@@ -9,13 +11,14 @@ namespace NetGen.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*'</c> runs the benchmarks
 /// (any BenchmarkDotNet arguments work; <c>--avx2</c> runs them with AVX-512 disabled,
 /// <c>--vector256</c> adds a second job that prefers 256-bit vectors);
-/// <c>-- --jit [repeats] [name filter]</c> measures JIT times instead.
+/// <c>-- --jit [repeats] [name filter]</c> measures JIT times instead; <c>-- --peers</c> runs the peer suite
+/// (<see cref="PeerSuite"/>) and <c>-- --generator [repeats]</c> times the generator (<see cref="GeneratorTimes"/>).
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
-        if (JitTimes.TryRun(args))
+        if (JitTimes.TryRun(args) || GeneratorTimes.TryRun(args) || PeerSuite.TryRun(args))
         {
             return;
         }
@@ -33,6 +36,8 @@ public static class Program
         args = args.Where(a => a is not "--avx2" and not "--vector256").ToArray();
 
         Console.WriteLine($"Vector512 accelerated: {Vector512.IsHardwareAccelerated}, Vector256: {Vector256.IsHardwareAccelerated}, Vector128: {Vector128.IsHardwareAccelerated}");
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // The peer suite runs with its own configuration and summary, under --peers only.
+        Type[] types = typeof(Program).Assembly.GetTypes().Where(t => t.Namespace != typeof(PeerSuite).Namespace).ToArray();
+        BenchmarkSwitcher.FromTypes(types).Run(args);
     }
 }
