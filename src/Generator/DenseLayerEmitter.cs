@@ -237,7 +237,8 @@ internal static class DenseLayerEmitter
         _ => $"{Kernels}Activations.{layer.Activation}({sum})",
     };
 
-    private static string ApplyInPlace(LayerPlan layer, string span) => layer.Activation switch
+    /// <summary>The call that applies the layer's activation in place over a span of pre-activations.</summary>
+    public static string ApplyInPlace(LayerPlan layer, string span) => layer.Activation switch
     {
         ActivationKind.LeakyReLU => $"{Kernels}Activations.LeakyReLU({span}, {Float(layer.Slope)})",
         _ => $"{Kernels}Activations.{layer.Activation}({span})",

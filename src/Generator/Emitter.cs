@@ -45,6 +45,8 @@ internal static class Emitter
         WriteForward(writer, plan);
         WriteEvaluate(writer, plan);
         WriteBackward(writer, plan);
+        writer.WriteLine();
+        BatchEmitter.WriteMethods(writer, plan);
         foreach (LayerPlan layer in plan.Layers)
         {
             writer.WriteLine();
@@ -134,6 +136,9 @@ internal static class Emitter
         }
 
         writer.WriteLine();
+        BatchEmitter.WriteFields(writer);
+
+        writer.WriteLine();
     }
 
     private static string Strategy(LayerPlan layer) => layer.Strategy == LayerStrategy.Unrolled ? "unrolled" : "SIMD";
@@ -144,6 +149,14 @@ internal static class Emitter
         writer.WriteLine("/// <summary>Creates the network with weights initialised from <paramref name=\"seed\"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>");
         writer.WriteLine("/// <param name=\"seed\">The seed; equal seeds give equal weights.</param>");
         writer.WriteLine($"public {constructor}(int seed = 0) => global::NetGen.ParameterInitializer.Initialize({GeneratedNames.ParametersField}, {GeneratedNames.LayersField}, seed);");
+        writer.WriteLine();
+        writer.WriteLine("// A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.");
+        writer.WriteLine($"private {constructor}(global::NetGen.SharedParameters shared) => {GeneratedNames.ParametersField} = shared.Buffer;");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc cref=\"global::NetGen.INetwork.CreateWorker\"/>");
+        writer.WriteLine($"public {plan.Hierarchy.Type.NameWithTypeParameters} {GeneratedNames.CreateWorker}() => new(new global::NetGen.SharedParameters({GeneratedNames.ParametersField}));");
+        writer.WriteLine();
+        writer.WriteLine($"global::NetGen.INetwork global::NetGen.INetwork.{GeneratedNames.CreateWorker}() => {GeneratedNames.CreateWorker}();");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The layers, input to output, with their places in <see cref=\"Parameters\"/>.</summary>");
         writer.WriteLine($"public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> {GeneratedNames.Layers} => {GeneratedNames.LayersField};");

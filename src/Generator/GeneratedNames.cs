@@ -22,6 +22,13 @@ internal static class GeneratedNames
     public const string Output = nameof(Output);
     public const string ZeroGradients = nameof(ZeroGradients);
     public const string ForwardAll = nameof(ForwardAll);
+    public const string ForwardBatch = nameof(ForwardBatch);
+    public const string EvaluateBatch = nameof(EvaluateBatch);
+    public const string BackwardBatch = nameof(BackwardBatch);
+    public const string CreateWorker = nameof(CreateWorker);
+    public const string RunBatch = nameof(RunBatch);
+    public const string OutputBlock = nameof(OutputBlock);
+    public const string LossBlock = nameof(LossBlock);
 
     public const string ParametersField = "_parameters";
     public const string GradientsField = "_gradients";
@@ -29,6 +36,7 @@ internal static class GeneratedNames
     public const string DeltasField = "_deltas";
     public const string LogitsField = "_logits";
     public const string LayersField = "s_layers";
+    public const string BlockField = "_block";
 
     /// <summary>Stands for the generated constructor taking the seed, in <see cref="For"/>.</summary>
     public const string SeedConstructor = ".ctor(int)";
@@ -37,18 +45,25 @@ internal static class GeneratedNames
 
     public static string BackwardLayer(int index) => "BackwardLayer" + index.ToString(CultureInfo.InvariantCulture);
 
+    public static string ForwardBlockLayer(int index) => "ForwardBlockLayer" + index.ToString(CultureInfo.InvariantCulture);
+
+    public static string BackwardBlockLayer(int index) => "BackwardBlockLayer" + index.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Every member generated for a network of <paramref name="layerCount"/> layers.</summary>
     public static HashSet<string> For(int layerCount)
     {
         var names = new HashSet<string>
         {
             InputSize, OutputSize, ParameterCount, Loss, Layers, Parameters, Gradients, Forward, Evaluate, Output, Backward, ZeroGradients, ForwardAll,
-            ParametersField, GradientsField, ActivationsField, DeltasField, LogitsField, LayersField, SeedConstructor,
+            ForwardBatch, EvaluateBatch, BackwardBatch, CreateWorker, RunBatch, OutputBlock, LossBlock,
+            ParametersField, GradientsField, ActivationsField, DeltasField, LogitsField, LayersField, BlockField, SeedConstructor,
         };
         for (int k = 1; k <= layerCount; k++)
         {
             names.Add(ForwardLayer(k));
             names.Add(BackwardLayer(k));
+            names.Add(ForwardBlockLayer(k));
+            names.Add(BackwardBlockLayer(k));
         }
 
         return names;

@@ -4,7 +4,7 @@ namespace NetGen;
 
 /// <summary>
 /// The contract every generated network implements: a fixed topology, its parameters and gradients as
-/// flat buffers, and one-sample <see cref="Forward"/> and <see cref="Backward"/>.
+/// flat buffers, one-sample <see cref="Forward"/> and <see cref="Backward"/>, and their batched forms.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -70,4 +70,43 @@ public interface INetwork
 
     /// <summary>Sets every element of <see cref="Gradients"/> to zero.</summary>
     void ZeroGradients();
+
+    /// <summary>
+    /// Computes the outputs of a minibatch held as one row-major block, <c>m</c> samples of
+    /// <see cref="InputSize"/> floats one after another; agrees with <see cref="Forward"/> on each sample to
+    /// float rounding.
+    /// </summary>
+    /// <param name="inputs">The samples, of length <c>m · </c><see cref="InputSize"/>.</param>
+    /// <param name="outputs">Receives the outputs, of length <c>m · </c><see cref="OutputSize"/>, row by row.</param>
+    /// <exception cref="ArgumentException">The lengths do not describe the same number of samples.</exception>
+    void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
+
+    /// <summary>Computes the outputs and the losses of a minibatch, leaving <see cref="Gradients"/> untouched.</summary>
+    /// <param name="inputs">The samples, of length <c>m · </c><see cref="InputSize"/>.</param>
+    /// <param name="targets">The expected outputs, of length <c>m · </c><see cref="OutputSize"/>.</param>
+    /// <param name="outputs">Receives the outputs, of length <c>m · </c><see cref="OutputSize"/>.</param>
+    /// <returns>The <b>sum</b> of the samples' losses.</returns>
+    /// <exception cref="ArgumentException">The lengths do not describe the same number of samples.</exception>
+    float EvaluateBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs);
+
+    /// <summary>
+    /// Runs the forward pass and backpropagation for a minibatch, <b>adds</b> the sum of the samples'
+    /// gradients into <see cref="Gradients"/> (as calling <see cref="Backward"/> on each sample would, to float
+    /// rounding) and returns the sum of their losses. The work goes through the network in blocks of samples
+    /// with matrix kernels, so it is much faster than a loop over <see cref="Backward"/>.
+    /// </summary>
+    /// <param name="inputs">The samples, of length <c>m · </c><see cref="InputSize"/>.</param>
+    /// <param name="targets">The expected outputs, of length <c>m · </c><see cref="OutputSize"/>.</param>
+    /// <param name="outputs">Receives the outputs, of length <c>m · </c><see cref="OutputSize"/>.</param>
+    /// <returns>The <b>sum</b> of the samples' losses.</returns>
+    /// <exception cref="ArgumentException">The lengths do not describe the same number of samples.</exception>
+    float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs);
+
+    /// <summary>
+    /// Creates a network of the same class that <b>shares</b> this one's <see cref="Parameters"/> (the same
+    /// buffer: an update through either is seen by both) but has its own <see cref="Gradients"/> and working
+    /// buffers, so that several threads can each run <see cref="BackwardBatch"/> on a part of a minibatch.
+    /// </summary>
+    /// <returns>The worker.</returns>
+    INetwork CreateWorker();
 }

@@ -47,9 +47,21 @@ namespace Samples
         // The output layer's pre-activation a4 (the logits), which the loss is computed from.
         private readonly float[] _logits = new float[OutputSize];
 
+        // The working buffer of the batched methods, allocated on their first call: blocks of samples held
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
+        private float[]? _block;
+
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>
         public Deep(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters, s_layers, seed);
+
+        // A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.
+        private Deep(global::NetGen.SharedParameters shared) => _parameters = shared.Buffer;
+
+        /// <inheritdoc cref="global::NetGen.INetwork.CreateWorker"/>
+        public Deep CreateWorker() => new(new global::NetGen.SharedParameters(_parameters));
+
+        global::NetGen.INetwork global::NetGen.INetwork.CreateWorker() => CreateWorker();
 
         /// <summary>The layers, input to output, with their places in <see cref="Parameters"/>.</summary>
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
@@ -124,6 +136,187 @@ namespace Samples
             BackwardLayer2();
             BackwardLayer1(input);
             return loss;
+        }
+
+        /// <inheritdoc/>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
+            RunBatch(inputs, default, outputs, count, backward: false);
+        }
+
+        /// <inheritdoc/>
+        public float EvaluateBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            return RunBatch(inputs, targets, outputs, count, backward: false);
+        }
+
+        /// <inheritdoc/>
+        public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            return RunBatch(inputs, targets, outputs, count, backward: true);
+        }
+
+        // The minibatch block by block: forward; then, with targets, the loss; then, for Backward, every layer's gradient.
+        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward)
+        {
+            float[] block = _block ??= new float[68 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            double loss = 0;
+            for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
+            {
+                int n = global::System.Math.Min(global::NetGen.Kernels.BatchKernels.BlockSize, count - start);
+                int columns = global::NetGen.Kernels.BatchKernels.Columns(n);
+                global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
+                global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
+                // X: the block's samples as columns
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                ForwardBlockLayer1(block, columns);
+                ForwardBlockLayer2(block, columns);
+                ForwardBlockLayer3(block, columns);
+                ForwardBlockLayer4(block, columns);
+                OutputBlock(block, y, n, columns);
+                if (!targets.IsEmpty)
+                {
+                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns);
+                }
+
+                if (backward)
+                {
+                    BackwardBlockLayer4(block, n, columns);
+                    BackwardBlockLayer3(block, n, columns);
+                    BackwardBlockLayer2(block, n, columns);
+                    BackwardBlockLayer1(block, x, n, columns);
+                }
+            }
+
+            return (float)loss;
+        }
+
+        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = Tanh(A1) in place.
+        private void ForwardBlockLayer1(float[] block, int columns)
+        {
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 6 * columns);
+            global::System.Span<float> H1 = new global::System.Span<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 48), X, new global::System.ReadOnlySpan<float>(_parameters, 48, 8), H1, columns);
+            global::NetGen.Kernels.Activations.Tanh(H1);
+        }
+
+        // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [8, columns], then H2 = ReLU(A2) in place.
+        private void ForwardBlockLayer2(float[] block, int columns)
+        {
+            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.Span<float> H2 = new global::System.Span<float>(block, 14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 56, 64), H1, new global::System.ReadOnlySpan<float>(_parameters, 120, 8), H2, columns);
+            global::NetGen.Kernels.Activations.ReLU(H2);
+        }
+
+        // Layer 3 on a block: H3 = W3 H2 + b3 1ᵀ, [5, columns], then H3 = Sigmoid(A3) in place.
+        private void ForwardBlockLayer3(float[] block, int columns)
+        {
+            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.Span<float> H3 = new global::System.Span<float>(block, 22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 128, 40), H2, new global::System.ReadOnlySpan<float>(_parameters, 168, 5), H3, columns);
+            global::NetGen.Kernels.Activations.Sigmoid(H3);
+        }
+
+        // Layer 4 on a block: A4 = W4 H3 + b4 1ᵀ, [3, columns].
+        private void ForwardBlockLayer4(float[] block, int columns)
+        {
+            global::System.ReadOnlySpan<float> H3 = new global::System.ReadOnlySpan<float>(block, 22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            global::System.Span<float> A4 = new global::System.Span<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 173, 15), H3, new global::System.ReadOnlySpan<float>(_parameters, 188, 3), A4, columns);
+        }
+
+        // ŷ = h4 of each sample, one per row of y: the pre-activations a4 come out of the block and the Softmax is applied sample by sample.
+        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        {
+            global::System.ReadOnlySpan<float> A4 = new global::System.ReadOnlySpan<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.Span<float> a4Rows = new global::System.Span<float>(block, 62 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            global::NetGen.Kernels.BatchKernels.FromBlock(A4, columns, n, a4Rows);
+            a4Rows.CopyTo(y);
+            for (int s = 0; s < n; s++)
+            {
+                global::NetGen.Kernels.Activations.Softmax(y.Slice(s * OutputSize, OutputSize));
+            }
+        }
+
+        // The loss of each sample and its gradient ∇a4, written one sample per row and then into the block as ∇A4.
+        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns)
+        {
+            global::System.Span<float> dA4Rows = new global::System.Span<float>(block, 65 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            global::System.ReadOnlySpan<float> a4Rows = new global::System.ReadOnlySpan<float>(block, 62 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            float loss = 0f;
+            for (int s = 0; s < n; s++)
+            {
+                int row = s * OutputSize;
+                loss += global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(a4Rows.Slice(row, OutputSize), y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA4Rows.Slice(row, OutputSize));
+            }
+
+            global::NetGen.Kernels.BatchKernels.ToBlock(dA4Rows, n, new global::System.Span<float>(block, 51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns), columns);
+            return loss;
+        }
+
+        // Layer 4 on a block, backward: ∇W4 += ∇A4 H3ᵀ, ∇b4 += ∇A4 1, then ∇A3 = (W4ᵀ ∇A4) ⊙ g'(A3).
+        private void BackwardBlockLayer4(float[] block, int n, int columns)
+        {
+            global::System.ReadOnlySpan<float> dA4 = new global::System.ReadOnlySpan<float>(block, 51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> H3 = new global::System.ReadOnlySpan<float>(block, 22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            // the samples' h3 one per row, as the weight gradient reads them
+            global::System.Span<float> h3Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 5);
+            global::NetGen.Kernels.BatchKernels.FromBlock(H3, columns, n, h3Rows);
+            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA4, columns, h3Rows, n, new global::System.Span<float>(_gradients, 173, 15));
+            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA4, columns, n, new global::System.Span<float>(_gradients, 188, 3));
+            // ∇H3 = W4ᵀ ∇A4, written into dA3
+            global::System.Span<float> dA3 = new global::System.Span<float>(block, 46 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 173, 15), dA4, dA3, columns);
+            // ∇A3 = ∇H3 ⊙ Sigmoid'(A3), from the outputs H3
+            global::NetGen.Kernels.Activations.MultiplyBySigmoidDerivative(dA3, H3);
+        }
+
+        // Layer 3 on a block, backward: ∇W3 += ∇A3 H2ᵀ, ∇b3 += ∇A3 1, then ∇A2 = (W3ᵀ ∇A3) ⊙ g'(A2).
+        private void BackwardBlockLayer3(float[] block, int n, int columns)
+        {
+            global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(block, 46 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            // the samples' h2 one per row, as the weight gradient reads them
+            global::System.Span<float> h2Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
+            global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, h2Rows);
+            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA3, columns, h2Rows, n, new global::System.Span<float>(_gradients, 128, 40));
+            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA3, columns, n, new global::System.Span<float>(_gradients, 168, 5));
+            // ∇H2 = W3ᵀ ∇A3, written into dA2
+            global::System.Span<float> dA2 = new global::System.Span<float>(block, 38 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 128, 40), dA3, dA2, columns);
+            // ∇A2 = ∇H2 ⊙ ReLU'(A2), from the outputs H2
+            global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA2, H2);
+        }
+
+        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
+        private void BackwardBlockLayer2(float[] block, int n, int columns)
+        {
+            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 38 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            // the samples' h1 one per row, as the weight gradient reads them
+            global::System.Span<float> h1Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
+            global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
+            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 56, 64));
+            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 120, 8));
+            // ∇H1 = W2ᵀ ∇A2, written into dA1
+            global::System.Span<float> dA1 = new global::System.Span<float>(block, 30 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 56, 64), dA2, dA1, columns);
+            // ∇A1 = ∇H1 ⊙ Tanh'(A1), from the outputs H1
+            global::NetGen.Kernels.Activations.MultiplyByTanhDerivative(dA1, H1);
+        }
+
+        // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
+        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns)
+        {
+            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 30 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 48));
+            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 48, 8));
         }
 
         // Layer 1: 6 → 8, Tanh, SIMD.

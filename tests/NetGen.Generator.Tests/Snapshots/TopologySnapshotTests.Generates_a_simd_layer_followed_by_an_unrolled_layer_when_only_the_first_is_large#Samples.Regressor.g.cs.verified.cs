@@ -40,9 +40,21 @@ namespace Samples
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
         private readonly float[] _deltas = new float[7];
 
+        // The working buffer of the batched methods, allocated on their first call: blocks of samples held
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
+        private float[]? _block;
+
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>
         public Regressor(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters, s_layers, seed);
+
+        // A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.
+        private Regressor(global::NetGen.SharedParameters shared) => _parameters = shared.Buffer;
+
+        /// <inheritdoc cref="global::NetGen.INetwork.CreateWorker"/>
+        public Regressor CreateWorker() => new(new global::NetGen.SharedParameters(_parameters));
+
+        global::NetGen.INetwork global::NetGen.INetwork.CreateWorker() => CreateWorker();
 
         /// <summary>The layers, input to output, with their places in <see cref="Parameters"/>.</summary>
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
@@ -113,6 +125,124 @@ namespace Samples
             BackwardLayer2();
             BackwardLayer1(input);
             return loss;
+        }
+
+        /// <inheritdoc/>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
+            RunBatch(inputs, default, outputs, count, backward: false);
+        }
+
+        /// <inheritdoc/>
+        public float EvaluateBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            return RunBatch(inputs, targets, outputs, count, backward: false);
+        }
+
+        /// <inheritdoc/>
+        public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            return RunBatch(inputs, targets, outputs, count, backward: true);
+        }
+
+        // The minibatch block by block: forward; then, with targets, the loss; then, for Backward, every layer's gradient.
+        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward)
+        {
+            float[] block = _block ??= new float[44 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            double loss = 0;
+            for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
+            {
+                int n = global::System.Math.Min(global::NetGen.Kernels.BatchKernels.BlockSize, count - start);
+                int columns = global::NetGen.Kernels.BatchKernels.Columns(n);
+                global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
+                global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
+                // X: the block's samples as columns
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                ForwardBlockLayer1(block, columns);
+                ForwardBlockLayer2(block, columns);
+                OutputBlock(block, y, n, columns);
+                if (!targets.IsEmpty)
+                {
+                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns);
+                }
+
+                if (backward)
+                {
+                    BackwardBlockLayer2(block, n, columns);
+                    BackwardBlockLayer1(block, x, n, columns);
+                }
+            }
+
+            return (float)loss;
+        }
+
+        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [4, columns], then H1 = ReLU(A1) in place.
+        private void ForwardBlockLayer1(float[] block, int columns)
+        {
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 20 * columns);
+            global::System.Span<float> H1 = new global::System.Span<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 80), X, new global::System.ReadOnlySpan<float>(_parameters, 80, 4), H1, columns);
+            global::NetGen.Kernels.Activations.ReLU(H1);
+        }
+
+        // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [3, columns].
+        private void ForwardBlockLayer2(float[] block, int columns)
+        {
+            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.Span<float> H2 = new global::System.Span<float>(block, 24 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 84, 12), H1, new global::System.ReadOnlySpan<float>(_parameters, 96, 3), H2, columns);
+        }
+
+        // ŷ = h2 of each sample, one per row of y.
+        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        {
+            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 24 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, y);
+        }
+
+        // The loss of each sample and its gradient ∇a2, written one sample per row and then into the block as ∇A2.
+        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns)
+        {
+            global::System.Span<float> dA2Rows = new global::System.Span<float>(block, 41 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            float loss = 0f;
+            for (int s = 0; s < n; s++)
+            {
+                int row = s * OutputSize;
+                loss += global::NetGen.Kernels.LossFunctions.MeanSquaredError(y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA2Rows.Slice(row, OutputSize));
+            }
+
+            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, new global::System.Span<float>(block, 31 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns), columns);
+            return loss;
+        }
+
+        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
+        private void BackwardBlockLayer2(float[] block, int n, int columns)
+        {
+            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 31 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            // the samples' h1 one per row, as the weight gradient reads them
+            global::System.Span<float> h1Rows = new global::System.Span<float>(block, 34 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 4);
+            global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
+            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 84, 12));
+            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 96, 3));
+            // ∇H1 = W2ᵀ ∇A2, written into dA1
+            global::System.Span<float> dA1 = new global::System.Span<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 84, 12), dA2, dA1, columns);
+            // ∇A1 = ∇H1 ⊙ ReLU'(A1), from the outputs H1
+            global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA1, H1);
+        }
+
+        // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
+        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns)
+        {
+            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 80));
+            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 80, 4));
         }
 
         // Layer 1: 20 → 4, ReLU, SIMD.

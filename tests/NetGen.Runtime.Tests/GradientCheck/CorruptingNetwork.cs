@@ -75,4 +75,24 @@ internal sealed class CorruptingNetwork : INetwork
     }
 
     public void ZeroGradients() => _inner.ZeroGradients();
+
+    public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => _inner.ForwardBatch(inputs, outputs);
+
+    public float EvaluateBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs) =>
+        _inner.EvaluateBatch(inputs, targets, outputs);
+
+    /// <summary>Sample by sample through the corrupted <see cref="Backward"/>.</summary>
+    public float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs)
+    {
+        float loss = 0f;
+        for (int s = 0; s < inputs.Length / InputSize; s++)
+        {
+            loss += Backward(inputs.Slice(s * InputSize, InputSize), targets.Slice(s * OutputSize, OutputSize));
+            Output.CopyTo(outputs.Slice(s * OutputSize, OutputSize));
+        }
+
+        return loss;
+    }
+
+    public INetwork CreateWorker() => throw new NotSupportedException("The corrupting test double has no workers.");
 }

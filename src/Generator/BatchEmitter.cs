@@ -1,0 +1,287 @@
+using System.Linq;
+using NetGen.Generator.Helpers;
+using NetGen.Generator.Model;
+using static NetGen.Generator.Emitter;
+
+namespace NetGen.Generator;
+
+/// <summary>
+/// Writes the batched methods: <c>ForwardBatch</c>, <c>EvaluateBatch</c>, <c>BackwardBatch</c> and the per-block
+/// layer methods they share. A minibatch goes through in blocks of up to <c>BatchKernels.BlockSize</c> samples
+/// held feature-major (<c>[features, columns]</c>, column <c>s</c> is sample <c>s</c>), so each layer is one
+/// matrix product per block: <c>A_k = W_k H_(k-1) + b_k 1ᵀ</c> forward, and
+/// <c>∇W_k += ∇A_k H_(k-1)ᵀ</c>, <c>∇b_k += ∇A_k 1</c>, <c>∇H_(k-1) = W_kᵀ ∇A_k</c> backward. The output layer's
+/// activation and the loss work sample by sample, with the same kernels as the one-sample methods.
+/// </summary>
+internal static class BatchEmitter
+{
+    private const string BatchKernels = Kernels + "BatchKernels.";
+    private const string BlockSize = Kernels + "BatchKernels.BlockSize";
+
+    /// <summary>The feature-major and sample-major regions of the block buffer, in units of one block row (<c>BlockSize</c> floats).</summary>
+    private sealed class Layout
+    {
+        public Layout(NetworkPlan plan)
+        {
+            int activations = plan.Output.ActivationOffset + plan.Outputs;
+            Activations = plan.Inputs;
+            Deltas = Activations + activations;
+            Rows = Deltas + activations;
+            int hidden = plan.Layers.Take(plan.Layers.Count - 1).Select(l => l.Outputs).DefaultIfEmpty(0).Max();
+            OutputRows = Rows + hidden;
+            DeltaRows = OutputRows + plan.Outputs;
+            Length = DeltaRows + plan.Outputs;
+        }
+
+        /// <summary><c>H_k</c> of layer k at <c>Activations + ActivationOffset</c>; the input block <c>X</c> at 0.</summary>
+        public int Activations { get; }
+
+        /// <summary><c>∇A_k</c> of layer k at <c>Deltas + ActivationOffset</c>.</summary>
+        public int Deltas { get; }
+
+        /// <summary>A hidden layer's outputs one sample per row, for its weight gradient.</summary>
+        public int Rows { get; }
+
+        /// <summary>The output layer's pre-activations one sample per row (the logits of the cross-entropies).</summary>
+        public int OutputRows { get; }
+
+        /// <summary>The output layer's error terms one sample per row.</summary>
+        public int DeltaRows { get; }
+
+        public int Length { get; }
+    }
+
+    public static void WriteFields(SourceWriter writer)
+    {
+        writer.WriteLine("// The working buffer of the batched methods, allocated on their first call: blocks of samples held");
+        writer.WriteLine("// feature-major, [features, columns] with column s holding sample s (BatchKernels).");
+        writer.WriteLine($"private float[]? {GeneratedNames.BlockField};");
+    }
+
+    public static void WriteMethods(SourceWriter writer, NetworkPlan plan)
+    {
+        var layout = new Layout(plan);
+        WritePublicMethods(writer);
+        WriteRun(writer, plan, layout);
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            writer.WriteLine();
+            WriteForwardBlock(writer, plan, layout, layer);
+        }
+
+        writer.WriteLine();
+        WriteOutputBlock(writer, plan, layout);
+        writer.WriteLine();
+        WriteLossBlock(writer, plan, layout);
+        foreach (LayerPlan layer in plan.Layers.Reverse())
+        {
+            writer.WriteLine();
+            WriteBackwardBlock(writer, plan, layout, layer);
+        }
+    }
+
+    private static void WritePublicMethods(SourceWriter writer)
+    {
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public void {GeneratedNames.ForwardBatch}({ReadOnlySpan} inputs, {Span} outputs)");
+        writer.WriteLine($"int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, outputs.Length, {GeneratedNames.OutputSize}, nameof(outputs));");
+        writer.WriteLine($"{GeneratedNames.RunBatch}(inputs, default, outputs, count, backward: false);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public float {GeneratedNames.EvaluateBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs)");
+        WriteBatchChecks(writer);
+        writer.WriteLine($"return {GeneratedNames.RunBatch}(inputs, targets, outputs, count, backward: false);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public float {GeneratedNames.BackwardBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs)");
+        WriteBatchChecks(writer);
+        writer.WriteLine($"return {GeneratedNames.RunBatch}(inputs, targets, outputs, count, backward: true);");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void WriteBatchChecks(SourceWriter writer)
+    {
+        writer.WriteLine($"int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, targets.Length, {GeneratedNames.OutputSize}, nameof(targets));");
+        writer.WriteLine($"global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));");
+    }
+
+    private static void WriteRun(SourceWriter writer, NetworkPlan plan, Layout layout)
+    {
+        writer.WriteLine("// The minibatch block by block: forward; then, with targets, the loss; then, for Backward, every layer's gradient.");
+        writer.OpenBlock($"private float {GeneratedNames.RunBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs, int count, bool backward)");
+        writer.WriteLine($"float[] block = {GeneratedNames.BlockField} ??= new float[{Int(layout.Length)} * {BlockSize}];");
+        writer.WriteLine("double loss = 0;");
+        writer.OpenBlock($"for (int start = 0; start < count; start += {BlockSize})");
+        writer.WriteLine($"int n = global::System.Math.Min({BlockSize}, count - start);");
+        writer.WriteLine($"int columns = {BatchKernels}Columns(n);");
+        writer.WriteLine($"{ReadOnlySpan} x = inputs.Slice(start * {GeneratedNames.InputSize}, n * {GeneratedNames.InputSize});");
+        writer.WriteLine($"{Span} y = outputs.Slice(start * {GeneratedNames.OutputSize}, n * {GeneratedNames.OutputSize});");
+        writer.WriteLine($"// X: the block's samples as columns");
+        writer.WriteLine($"{BatchKernels}ToBlock(x, n, new {Span}(block, 0, {GeneratedNames.InputSize} * columns), columns);");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            writer.WriteLine($"{GeneratedNames.ForwardBlockLayer(layer.Index)}(block, columns);");
+        }
+
+        writer.WriteLine($"{GeneratedNames.OutputBlock}(block, y, n, columns);");
+        writer.OpenBlock("if (!targets.IsEmpty)");
+        writer.WriteLine($"loss += {GeneratedNames.LossBlock}(block, y, targets.Slice(start * {GeneratedNames.OutputSize}, n * {GeneratedNames.OutputSize}), n, columns);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock("if (backward)");
+        foreach (LayerPlan layer in plan.Layers.Reverse())
+        {
+            writer.WriteLine(layer.Index == 1
+                ? $"{GeneratedNames.BackwardBlockLayer(1)}(block, x, n, columns);"
+                : $"{GeneratedNames.BackwardBlockLayer(layer.Index)}(block, n, columns);");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("return (float)loss;");
+        writer.CloseBlock();
+    }
+
+    /// <summary>Whether the output layer's activation is applied sample by sample after the block (softmax, or any activation of a loss computed from the logits).</summary>
+    private static bool OutputActivationPerSample(NetworkPlan plan) =>
+        KeepsLogits(plan) || plan.Output.Activation == ActivationKind.Softmax;
+
+    private static void WriteForwardBlock(SourceWriter writer, NetworkPlan plan, Layout layout, LayerPlan layer)
+    {
+        string k = Int(layer.Index);
+        bool output = layer.Index == plan.Layers.Count;
+        string input = layer.Index == 1 ? "X" : "H" + Int(layer.Index - 1);
+        string target = output && OutputActivationPerSample(plan) ? "A" + k : "H" + k;
+        writer.WriteLine($"// Layer {k} on a block: {target} = W{k} {input} + b{k} 1ᵀ, [{Int(layer.Outputs)}, columns]" + (target == "H" + k && layer.Activation != ActivationKind.Identity ? $", then H{k} = {layer.Activation}(A{k}) in place." : "."));
+        writer.OpenBlock($"private void {GeneratedNames.ForwardBlockLayer(layer.Index)}(float[] block, int columns)");
+        writer.WriteLine($"{ReadOnlySpan} {input} = {BlockSlice(ReadOnlySpan, layer.Index == 1 ? 0 : layout.Activations + plan.Layers[layer.Index - 2].ActivationOffset, layer.Inputs)};");
+        writer.WriteLine($"{Span} {target} = {BlockSlice(Span, layout.Activations + layer.ActivationOffset, layer.Outputs)};");
+        writer.WriteLine($"{Kernels}BatchKernels.MultiplyAdd({Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)}, {input}, {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)}, {target}, columns);");
+        if (target == "H" + k && layer.Activation != ActivationKind.Identity)
+        {
+            writer.WriteLine(DenseLayerEmitter.ApplyInPlace(layer, target) + ";");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteOutputBlock(SourceWriter writer, NetworkPlan plan, Layout layout)
+    {
+        LayerPlan output = plan.Output;
+        string k = Int(output.Index);
+        writer.WriteLine($"// ŷ = h{k} of each sample, one per row of y" + (OutputActivationPerSample(plan) ? $": the pre-activations a{k} come out of the block and the {output.Activation} is applied sample by sample." : "."));
+        writer.OpenBlock($"private static void {GeneratedNames.OutputBlock}(float[] block, {Span} y, int n, int columns)");
+        string source = (OutputActivationPerSample(plan) ? "A" : "H") + k;
+        writer.WriteLine($"{ReadOnlySpan} {source} = {BlockSlice(ReadOnlySpan, layout.Activations + output.ActivationOffset, output.Outputs)};");
+        if (KeepsLogits(plan))
+        {
+            writer.WriteLine($"{Span} a{k}Rows = new {Span}(block, {Int(layout.OutputRows)} * {BlockSize}, n * {GeneratedNames.OutputSize});");
+            writer.WriteLine($"{BatchKernels}FromBlock({source}, columns, n, a{k}Rows);");
+            writer.WriteLine($"a{k}Rows.CopyTo(y);");
+        }
+        else
+        {
+            writer.WriteLine($"{BatchKernels}FromBlock({source}, columns, n, y);");
+        }
+
+        if (output.Activation == ActivationKind.Softmax)
+        {
+            writer.OpenBlock($"for (int s = 0; s < n; s++)");
+            writer.WriteLine($"{Kernels}Activations.Softmax(y.Slice(s * {GeneratedNames.OutputSize}, {GeneratedNames.OutputSize}));");
+            writer.CloseBlock();
+        }
+        else if (OutputActivationPerSample(plan) && output.Activation != ActivationKind.Identity)
+        {
+            writer.WriteLine(DenseLayerEmitter.ApplyInPlace(output, "y") + ";");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteLossBlock(SourceWriter writer, NetworkPlan plan, Layout layout)
+    {
+        LayerPlan output = plan.Output;
+        string k = Int(output.Index);
+        string size = GeneratedNames.OutputSize;
+        writer.WriteLine($"// The loss of each sample and its gradient ∇a{k}, written one sample per row and then into the block as ∇A{k}.");
+        writer.OpenBlock($"private static float {GeneratedNames.LossBlock}(float[] block, {ReadOnlySpan} y, {ReadOnlySpan} targets, int n, int columns)");
+        writer.WriteLine($"{Span} dA{k}Rows = new {Span}(block, {Int(layout.DeltaRows)} * {BlockSize}, n * {size});");
+        if (KeepsLogits(plan))
+        {
+            writer.WriteLine($"{ReadOnlySpan} a{k}Rows = new {ReadOnlySpan}(block, {Int(layout.OutputRows)} * {BlockSize}, n * {size});");
+        }
+
+        writer.WriteLine("float loss = 0f;");
+        writer.OpenBlock("for (int s = 0; s < n; s++)");
+        writer.WriteLine($"int row = s * {size};");
+        string sample = $"(row, {size})";
+        string call = plan.Loss switch
+        {
+            LossKind.CrossEntropy => $"{Kernels}LossFunctions.SoftmaxCrossEntropy(a{k}Rows.Slice{sample}, y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
+            LossKind.BinaryCrossEntropy => $"{Kernels}LossFunctions.SigmoidBinaryCrossEntropy(a{k}Rows.Slice{sample}, y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
+            _ => $"{Kernels}LossFunctions.MeanSquaredError(y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
+        };
+        writer.WriteLine($"loss += {call};");
+        if (plan.Loss == LossKind.MeanSquaredError && output.Activation == ActivationKind.Softmax)
+        {
+            writer.WriteLine($"// ∇a{k} = J_softmaxᵀ ∂L/∂ŷ");
+            writer.WriteLine($"{Kernels}Activations.MultiplyBySoftmaxJacobian(dA{k}Rows.Slice{sample}, y.Slice{sample});");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        if (plan.Loss == LossKind.MeanSquaredError && output.Activation is not ActivationKind.Softmax and not ActivationKind.Identity)
+        {
+            writer.WriteLine($"// ∇a{k} = ∂L/∂ŷ ⊙ g'(a{k}), with g' from the outputs");
+            writer.WriteLine(DenseLayerEmitter.MultiplyByDerivative(output, $"dA{k}Rows", "y") + ";");
+        }
+
+        writer.WriteLine($"{BatchKernels}ToBlock(dA{k}Rows, n, {BlockSlice(Span, layout.Deltas + output.ActivationOffset, output.Outputs)}, columns);");
+        writer.WriteLine("return loss;");
+        writer.CloseBlock();
+    }
+
+    private static void WriteBackwardBlock(SourceWriter writer, NetworkPlan plan, Layout layout, LayerPlan layer)
+    {
+        string k = Int(layer.Index);
+        string previous = Int(layer.Index - 1);
+        LayerPlan? below = layer.Index > 1 ? plan.Layers[layer.Index - 2] : null;
+        string rows = below is null ? "x" : $"h{previous}Rows";
+        writer.WriteLine($"// Layer {k} on a block, backward: ∇W{k} += ∇A{k} {(below is null ? "X" : "H" + previous)}ᵀ, ∇b{k} += ∇A{k} 1" + (below is null ? "." : $", then ∇A{previous} = (W{k}ᵀ ∇A{k}) ⊙ g'(A{previous})."));
+        writer.OpenBlock(below is null
+            ? $"private void {GeneratedNames.BackwardBlockLayer(1)}(float[] block, {ReadOnlySpan} x, int n, int columns)"
+            : $"private void {GeneratedNames.BackwardBlockLayer(layer.Index)}(float[] block, int n, int columns)");
+        writer.WriteLine($"{ReadOnlySpan} dA{k} = {BlockSlice(ReadOnlySpan, layout.Deltas + layer.ActivationOffset, layer.Outputs)};");
+        if (below is not null)
+        {
+            writer.WriteLine($"{ReadOnlySpan} H{previous} = {BlockSlice(ReadOnlySpan, layout.Activations + below.ActivationOffset, below.Outputs)};");
+            writer.WriteLine($"// the samples' h{previous} one per row, as the weight gradient reads them");
+            writer.WriteLine($"{Span} {rows} = new {Span}(block, {Int(layout.Rows)} * {BlockSize}, n * {Int(below.Outputs)});");
+            writer.WriteLine($"{BatchKernels}FromBlock(H{previous}, columns, n, {rows});");
+        }
+
+        writer.WriteLine($"{BatchKernels}AddWeightGradient(dA{k}, columns, {rows}, n, {Slice(Span, GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)});");
+        writer.WriteLine($"{BatchKernels}AddBiasGradient(dA{k}, columns, n, {Slice(Span, GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)});");
+        if (below is not null)
+        {
+            writer.WriteLine($"// ∇H{previous} = W{k}ᵀ ∇A{k}, written into dA{previous}");
+            writer.WriteLine($"{Span} dA{previous} = {BlockSlice(Span, layout.Deltas + below.ActivationOffset, below.Outputs)};");
+            writer.WriteLine($"{BatchKernels}MultiplyTransposed({Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)}, dA{k}, dA{previous}, columns);");
+            if (below.Activation != ActivationKind.Identity)
+            {
+                writer.WriteLine($"// ∇A{previous} = ∇H{previous} ⊙ {below.Activation}'(A{previous}), from the outputs H{previous}");
+                writer.WriteLine(DenseLayerEmitter.MultiplyByDerivative(below, $"dA{previous}", $"H{previous}") + ";");
+            }
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>A span over <paramref name="rows"/> block rows of <c>columns</c> floats each, from block row <paramref name="offset"/>.</summary>
+    private static string BlockSlice(string spanType, int offset, int rows) =>
+        $"new {spanType}(block, {Int(offset)} * {BlockSize}, {Int(rows)} * columns)";
+}

@@ -1,0 +1,508 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NetGen.Kernels;
+
+/// <summary>
+/// The matrix kernels of the batched methods (<see cref="INetwork.ForwardBatch"/> and the others). A
+/// minibatch goes through a network in blocks of up to <see cref="BlockSize"/> samples, and inside a block
+/// every layer's values are held <b>feature-major</b>: a matrix <c>[features, columns]</c> whose column
+/// <c>s</c> is sample <c>s</c>, with <c>columns</c> the block's sample count rounded up by
+/// <see cref="Columns"/> (the padding columns hold zeros or values nobody reads). One vector register then
+/// holds one feature of 16 (or 8, or 4) samples, and every weight is loaded once per block and broadcast over
+/// all of its samples: the products are register-blocked matrix multiplications whose weights stay in cache.
+/// None of them allocates.
+/// </summary>
+public static class BatchKernels
+{
+    /// <summary>The most samples in one block: 64 columns, four 512-bit registers per feature.</summary>
+    public const int BlockSize = 64;
+
+    /// <summary>The column count of a block is a multiple of this, the widest register's float count.</summary>
+    public const int ColumnMultiple = 16;
+
+    /// <summary>Row blocking of the matrix products: this many rows share each load of the other operand.</summary>
+    private const int RowBlock = 4;
+
+    /// <summary>The columns of a block of <paramref name="count"/> samples: the count rounded up to a multiple of <see cref="ColumnMultiple"/>.</summary>
+    /// <param name="count">The number of samples, from 0 to <see cref="BlockSize"/>.</param>
+    /// <returns>The column count.</returns>
+    public static int Columns(int count) => (count + ColumnMultiple - 1) & -ColumnMultiple;
+
+    /// <summary>
+    /// <c>output = weights · input + bias 1ᵀ</c>, a layer's pre-activations for a block: <c>A[j, s] = Σ_i W[j, i] H[i, s] + b[j]</c>.
+    /// </summary>
+    /// <param name="weights">The matrix <c>W</c>, <c>[bias.Length, inputs]</c> row-major.</param>
+    /// <param name="input">The layer's input <c>H</c>, feature-major <c>[inputs, columns]</c>.</param>
+    /// <param name="bias">The bias <c>b</c>.</param>
+    /// <param name="output">Receives <c>A</c>, feature-major <c>[bias.Length, columns]</c>.</param>
+    /// <param name="columns">The block's column count, a multiple of <see cref="ColumnMultiple"/>.</param>
+    /// <exception cref="ArgumentException">The lengths do not agree.</exception>
+    public static void MultiplyAdd(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, ReadOnlySpan<float> bias, Span<float> output, int columns)
+    {
+        int rows = bias.Length;
+        int inputs = RequireMatrix(weights.Length, rows, nameof(weights));
+        RequireColumns(columns);
+        RequireBlock(input.Length, inputs, columns, nameof(input));
+        RequireBlock(output.Length, rows, columns, nameof(output));
+        var product = new Product(
+            ref MemoryMarshal.GetReference(weights), inputs, 1,
+            ref MemoryMarshal.GetReference(input), columns,
+            ref MemoryMarshal.GetReference(output), columns,
+            rows, inputs, columns);
+        Multiply(ref product, Start.Bias, ref MemoryMarshal.GetReference(bias));
+    }
+
+    /// <summary>
+    /// <c>output = weightsᵀ · deltas</c>, the gradient with respect to a layer's input for a block:
+    /// <c>∇H[i, s] = Σ_j W[j, i] ∇A[j, s]</c>.
+    /// </summary>
+    /// <param name="weights">The matrix <c>W</c>, <c>[outputs, inputs]</c> row-major.</param>
+    /// <param name="deltas">The layer's error terms <c>∇A</c>, feature-major <c>[outputs, columns]</c>.</param>
+    /// <param name="output">Receives <c>∇H</c>, feature-major <c>[inputs, columns]</c>.</param>
+    /// <param name="columns">The block's column count, a multiple of <see cref="ColumnMultiple"/>.</param>
+    /// <exception cref="ArgumentException">The lengths do not agree.</exception>
+    public static void MultiplyTransposed(ReadOnlySpan<float> weights, ReadOnlySpan<float> deltas, Span<float> output, int columns)
+    {
+        int outputs = BlockRows(deltas.Length, columns, nameof(deltas));
+        int inputs = RequireMatrix(weights.Length, outputs, nameof(weights));
+        RequireBlock(output.Length, inputs, columns, nameof(output));
+        var product = new Product(
+            ref MemoryMarshal.GetReference(weights), 1, inputs,
+            ref MemoryMarshal.GetReference(deltas), columns,
+            ref MemoryMarshal.GetReference(output), columns,
+            inputs, outputs, columns);
+        Multiply(ref product, Start.Zero, ref Unsafe.NullRef<float>());
+    }
+
+    /// <summary>
+    /// <c>weightGradient += deltas · inputs</c> over a block's first <paramref name="count"/> samples, the weight
+    /// gradient summed over them: <c>∇W[j, i] += Σ_s ∇A[j, s] H[s, i]</c>.
+    /// </summary>
+    /// <param name="deltas">The layer's error terms <c>∇A</c>, feature-major <c>[outputs, columns]</c>.</param>
+    /// <param name="columns">The block's column count.</param>
+    /// <param name="inputs">The layer's input, <b>sample-major</b> <c>[count, inputCount]</c> (one sample per row).</param>
+    /// <param name="count">The number of samples.</param>
+    /// <param name="weightGradient">The gradient <c>∇W</c>, <c>[outputs, inputCount]</c> row-major, added into.</param>
+    /// <exception cref="ArgumentException">The lengths do not agree.</exception>
+    public static void AddWeightGradient(ReadOnlySpan<float> deltas, int columns, ReadOnlySpan<float> inputs, int count, Span<float> weightGradient)
+    {
+        int outputs = BlockRows(deltas.Length, columns, nameof(deltas));
+        RequireCount(count, columns);
+        int inputCount = RequireMatrix(weightGradient.Length, outputs, nameof(weightGradient));
+        RequireBlock(inputs.Length, count, inputCount, nameof(inputs));
+        var product = new Product(
+            ref MemoryMarshal.GetReference(deltas), columns, 1,
+            ref MemoryMarshal.GetReference(inputs), inputCount,
+            ref MemoryMarshal.GetReference(weightGradient), inputCount,
+            outputs, count, inputCount);
+        Multiply(ref product, Start.Accumulate, ref Unsafe.NullRef<float>());
+    }
+
+    /// <summary><c>biasGradient[j] += Σ_s deltas[j, s]</c> over a block's first <paramref name="count"/> samples: the bias gradient summed over them.</summary>
+    /// <param name="deltas">The layer's error terms <c>∇A</c>, feature-major <c>[biasGradient.Length, columns]</c>.</param>
+    /// <param name="columns">The block's column count.</param>
+    /// <param name="count">The number of samples.</param>
+    /// <param name="biasGradient">The gradient <c>∇b</c>, added into.</param>
+    /// <exception cref="ArgumentException">The lengths do not agree.</exception>
+    public static void AddBiasGradient(ReadOnlySpan<float> deltas, int columns, int count, Span<float> biasGradient)
+    {
+        RequireBlock(deltas.Length, biasGradient.Length, columns, nameof(deltas));
+        RequireCount(count, columns);
+        for (int j = 0; j < biasGradient.Length; j++)
+        {
+            float sum = 0f;
+            foreach (float delta in deltas.Slice(j * columns, count))
+            {
+                sum += delta;
+            }
+
+            biasGradient[j] += sum;
+        }
+    }
+
+    /// <summary>
+    /// Copies <paramref name="count"/> samples held sample-major (one per row) into a feature-major block, and
+    /// zeroes the block's padding columns.
+    /// </summary>
+    /// <param name="samples">The samples, <c>[count, features]</c>.</param>
+    /// <param name="count">The number of samples.</param>
+    /// <param name="block">Receives them, <c>[features, columns]</c>.</param>
+    /// <param name="columns">The block's column count.</param>
+    /// <exception cref="ArgumentException">The lengths do not agree.</exception>
+    public static void ToBlock(ReadOnlySpan<float> samples, int count, Span<float> block, int columns)
+    {
+        RequireCount(count, columns);
+        int features = BlockRows(block.Length, columns, nameof(block));
+        RequireBlock(samples.Length, count, features, nameof(samples));
+        Transpose(ref MemoryMarshal.GetReference(samples), count, features, ref MemoryMarshal.GetReference(block), columns);
+        if (count < columns)
+        {
+            for (int f = 0; f < features; f++)
+            {
+                block.Slice((f * columns) + count, columns - count).Clear();
+            }
+        }
+    }
+
+    /// <summary>Copies the first <paramref name="count"/> columns of a feature-major block out as samples, one per row.</summary>
+    /// <param name="block">The block, <c>[features, columns]</c>.</param>
+    /// <param name="columns">The block's column count.</param>
+    /// <param name="count">The number of samples.</param>
+    /// <param name="samples">Receives them, <c>[count, features]</c>.</param>
+    /// <exception cref="ArgumentException">The lengths do not agree.</exception>
+    public static void FromBlock(ReadOnlySpan<float> block, int columns, int count, Span<float> samples)
+    {
+        RequireCount(count, columns);
+        int features = BlockRows(block.Length, columns, nameof(block));
+        RequireBlock(samples.Length, count, features, nameof(samples));
+        Transpose(ref MemoryMarshal.GetReference(block), features, count, columns, ref MemoryMarshal.GetReference(samples), features);
+    }
+
+    /// <summary>Where the accumulators of <see cref="Multiply"/> start.</summary>
+    private enum Start
+    {
+        /// <summary>At zero: the result overwrites the destination.</summary>
+        Zero,
+
+        /// <summary>At the row's bias.</summary>
+        Bias,
+
+        /// <summary>At the destination's values: the result is added into it.</summary>
+        Accumulate,
+    }
+
+    /// <summary>
+    /// One matrix product <c>C[r, c] = start + Σ_k A(r, k) B[k, c]</c>, with <c>A(r, k) = a[r·aRow + k·aDepth]</c>
+    /// (so either operand layout of <c>W</c> is read in place), <c>B[k, c] = b[k·bStride + c]</c> and
+    /// <c>C[r, c] = c[r·cStride + c]</c>.
+    /// </summary>
+    private readonly ref struct Product
+    {
+        public readonly ref float A;
+        public readonly int ARow;
+        public readonly int ADepth;
+        public readonly ref float B;
+        public readonly int BStride;
+        public readonly ref float C;
+        public readonly int CStride;
+        public readonly int Rows;
+        public readonly int Depth;
+        public readonly int Width;
+
+        public Product(ref float a, int aRow, int aDepth, ref float b, int bStride, ref float c, int cStride, int rows, int depth, int width)
+        {
+            A = ref a;
+            ARow = aRow;
+            ADepth = aDepth;
+            B = ref b;
+            BStride = bStride;
+            C = ref c;
+            CStride = cStride;
+            Rows = rows;
+            Depth = depth;
+            Width = width;
+        }
+    }
+
+    private static void Multiply(ref Product product, Start start, ref float bias)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Multiply<Simd512, Vector512<float>>(ref product, start, ref bias);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Multiply<Simd256, Vector256<float>>(ref product, start, ref bias);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            Multiply<Simd128, Vector128<float>>(ref product, start, ref bias);
+        }
+        else
+        {
+            Multiply<SimdScalar, float>(ref product, start, ref bias);
+        }
+    }
+
+    /// <summary>
+    /// The product, four rows by two registers of columns at a time: each step over <c>k</c> loads two registers
+    /// of <c>B</c>, broadcasts four values of <c>A</c> and issues eight independent fused multiply-adds.
+    /// </summary>
+    private static void Multiply<TSimd, TVector>(ref Product p, Start start, ref float bias)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        int count = TSimd.Count;
+        int vectorEnd = p.Width - (p.Width % count);
+        int r = 0;
+        for (; r <= p.Rows - RowBlock; r += RowBlock)
+        {
+            ref float a = ref Unsafe.Add(ref p.A, r * p.ARow);
+            ref float c0 = ref Unsafe.Add(ref p.C, r * p.CStride);
+            ref float c1 = ref Unsafe.Add(ref c0, p.CStride);
+            ref float c2 = ref Unsafe.Add(ref c1, p.CStride);
+            ref float c3 = ref Unsafe.Add(ref c2, p.CStride);
+            int column = 0;
+            for (; column <= vectorEnd - (2 * count); column += 2 * count)
+            {
+                TVector s00 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, column));
+                TVector s01 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, column + count));
+                TVector s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, column));
+                TVector s11 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, column + count));
+                TVector s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, column));
+                TVector s21 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, column + count));
+                TVector s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, column));
+                TVector s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, column + count));
+                ref float ak = ref a;
+                ref float bk = ref Unsafe.Add(ref p.B, column);
+                for (int k = 0; k < p.Depth; k++)
+                {
+                    TVector b0 = TSimd.Load(ref bk);
+                    TVector b1 = TSimd.Load(ref Unsafe.Add(ref bk, count));
+                    TVector a0 = TSimd.Broadcast(ak);
+                    s00 = TSimd.MultiplyAdd(a0, b0, s00);
+                    s01 = TSimd.MultiplyAdd(a0, b1, s01);
+                    TVector a1 = TSimd.Broadcast(Unsafe.Add(ref ak, p.ARow));
+                    s10 = TSimd.MultiplyAdd(a1, b0, s10);
+                    s11 = TSimd.MultiplyAdd(a1, b1, s11);
+                    TVector a2 = TSimd.Broadcast(Unsafe.Add(ref ak, 2 * p.ARow));
+                    s20 = TSimd.MultiplyAdd(a2, b0, s20);
+                    s21 = TSimd.MultiplyAdd(a2, b1, s21);
+                    TVector a3 = TSimd.Broadcast(Unsafe.Add(ref ak, 3 * p.ARow));
+                    s30 = TSimd.MultiplyAdd(a3, b0, s30);
+                    s31 = TSimd.MultiplyAdd(a3, b1, s31);
+                    ak = ref Unsafe.Add(ref ak, p.ADepth);
+                    bk = ref Unsafe.Add(ref bk, p.BStride);
+                }
+
+                TSimd.Store(s00, ref Unsafe.Add(ref c0, column));
+                TSimd.Store(s01, ref Unsafe.Add(ref c0, column + count));
+                TSimd.Store(s10, ref Unsafe.Add(ref c1, column));
+                TSimd.Store(s11, ref Unsafe.Add(ref c1, column + count));
+                TSimd.Store(s20, ref Unsafe.Add(ref c2, column));
+                TSimd.Store(s21, ref Unsafe.Add(ref c2, column + count));
+                TSimd.Store(s30, ref Unsafe.Add(ref c3, column));
+                TSimd.Store(s31, ref Unsafe.Add(ref c3, column + count));
+            }
+
+            for (; column < vectorEnd; column += count)
+            {
+                TVector s0 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, column));
+                TVector s1 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, column));
+                TVector s2 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, column));
+                TVector s3 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, column));
+                ref float ak = ref a;
+                ref float bk = ref Unsafe.Add(ref p.B, column);
+                for (int k = 0; k < p.Depth; k++)
+                {
+                    TVector b0 = TSimd.Load(ref bk);
+                    s0 = TSimd.MultiplyAdd(TSimd.Broadcast(ak), b0, s0);
+                    s1 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref ak, p.ARow)), b0, s1);
+                    s2 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref ak, 2 * p.ARow)), b0, s2);
+                    s3 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref ak, 3 * p.ARow)), b0, s3);
+                    ak = ref Unsafe.Add(ref ak, p.ADepth);
+                    bk = ref Unsafe.Add(ref bk, p.BStride);
+                }
+
+                TSimd.Store(s0, ref Unsafe.Add(ref c0, column));
+                TSimd.Store(s1, ref Unsafe.Add(ref c1, column));
+                TSimd.Store(s2, ref Unsafe.Add(ref c2, column));
+                TSimd.Store(s3, ref Unsafe.Add(ref c3, column));
+            }
+
+            for (; column < p.Width; column++)
+            {
+                for (int row = 0; row < RowBlock; row++)
+                {
+                    MultiplyScalar(ref p, start, ref bias, r + row, column);
+                }
+            }
+        }
+
+        for (; r < p.Rows; r++)
+        {
+            ref float a = ref Unsafe.Add(ref p.A, r * p.ARow);
+            ref float cr = ref Unsafe.Add(ref p.C, r * p.CStride);
+            int column = 0;
+            for (; column < vectorEnd; column += count)
+            {
+                TVector s = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref cr, column));
+                ref float ak = ref a;
+                ref float bk = ref Unsafe.Add(ref p.B, column);
+                for (int k = 0; k < p.Depth; k++)
+                {
+                    s = TSimd.MultiplyAdd(TSimd.Broadcast(ak), TSimd.Load(ref bk), s);
+                    ak = ref Unsafe.Add(ref ak, p.ADepth);
+                    bk = ref Unsafe.Add(ref bk, p.BStride);
+                }
+
+                TSimd.Store(s, ref Unsafe.Add(ref cr, column));
+            }
+
+            for (; column < p.Width; column++)
+            {
+                MultiplyScalar(ref p, start, ref bias, r, column);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Initial<TSimd, TVector>(Start start, ref float bias, int row, ref float destination)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => start switch
+        {
+            Start.Bias => TSimd.Broadcast(Unsafe.Add(ref bias, row)),
+            Start.Accumulate => TSimd.Load(ref destination),
+            _ => TSimd.Zero,
+        };
+
+    /// <summary>One element of the product, for the columns past the last whole register.</summary>
+    private static void MultiplyScalar(ref Product p, Start start, ref float bias, int row, int column)
+    {
+        ref float destination = ref Unsafe.Add(ref p.C, (row * p.CStride) + column);
+        float sum = start switch
+        {
+            Start.Bias => Unsafe.Add(ref bias, row),
+            Start.Accumulate => destination,
+            _ => 0f,
+        };
+        ref float ak = ref Unsafe.Add(ref p.A, row * p.ARow);
+        ref float bk = ref Unsafe.Add(ref p.B, column);
+        for (int k = 0; k < p.Depth; k++)
+        {
+            sum += ak * bk;
+            ak = ref Unsafe.Add(ref ak, p.ADepth);
+            bk = ref Unsafe.Add(ref bk, p.BStride);
+        }
+
+        destination = sum;
+    }
+
+    /// <summary>
+    /// <c>destination[c·destinationStride + r] = source[r·sourceStride + c]</c> for <c>r &lt; rows</c>,
+    /// <c>c &lt; columns</c>; 8 × 8 tiles with AVX where the hardware has it.
+    /// </summary>
+    private static void Transpose(ref float source, int rows, int columns, int sourceStride, ref float destination, int destinationStride)
+    {
+        int r = 0;
+        if (Avx.IsSupported)
+        {
+            for (; r <= rows - 8; r += 8)
+            {
+                int c = 0;
+                for (; c <= columns - 8; c += 8)
+                {
+                    Transpose8x8(ref Unsafe.Add(ref source, (r * sourceStride) + c), sourceStride, ref Unsafe.Add(ref destination, (c * destinationStride) + r), destinationStride);
+                }
+
+                for (; c < columns; c++)
+                {
+                    for (int i = r; i < r + 8; i++)
+                    {
+                        Unsafe.Add(ref destination, (c * destinationStride) + i) = Unsafe.Add(ref source, (i * sourceStride) + c);
+                    }
+                }
+            }
+        }
+
+        for (; r < rows; r++)
+        {
+            ref float row = ref Unsafe.Add(ref source, r * sourceStride);
+            for (int c = 0; c < columns; c++)
+            {
+                Unsafe.Add(ref destination, (c * destinationStride) + r) = Unsafe.Add(ref row, c);
+            }
+        }
+    }
+
+    private static void Transpose(ref float source, int rows, int columns, ref float destination, int destinationStride) =>
+        Transpose(ref source, rows, columns, columns, ref destination, destinationStride);
+
+    /// <summary>Transposes one 8 × 8 tile in registers: unpack pairs, shuffle quads, swap 128-bit halves.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(ref float source, int sourceStride, ref float destination, int destinationStride)
+    {
+        Vector256<float> r0 = Vector256.LoadUnsafe(ref source);
+        Vector256<float> r1 = Vector256.LoadUnsafe(ref source, (nuint)sourceStride);
+        Vector256<float> r2 = Vector256.LoadUnsafe(ref source, (nuint)(2 * sourceStride));
+        Vector256<float> r3 = Vector256.LoadUnsafe(ref source, (nuint)(3 * sourceStride));
+        Vector256<float> r4 = Vector256.LoadUnsafe(ref source, (nuint)(4 * sourceStride));
+        Vector256<float> r5 = Vector256.LoadUnsafe(ref source, (nuint)(5 * sourceStride));
+        Vector256<float> r6 = Vector256.LoadUnsafe(ref source, (nuint)(6 * sourceStride));
+        Vector256<float> r7 = Vector256.LoadUnsafe(ref source, (nuint)(7 * sourceStride));
+
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+
+        Avx.Permute2x128(u0, u4, 0x20).StoreUnsafe(ref destination);
+        Avx.Permute2x128(u1, u5, 0x20).StoreUnsafe(ref destination, (nuint)destinationStride);
+        Avx.Permute2x128(u2, u6, 0x20).StoreUnsafe(ref destination, (nuint)(2 * destinationStride));
+        Avx.Permute2x128(u3, u7, 0x20).StoreUnsafe(ref destination, (nuint)(3 * destinationStride));
+        Avx.Permute2x128(u0, u4, 0x31).StoreUnsafe(ref destination, (nuint)(4 * destinationStride));
+        Avx.Permute2x128(u1, u5, 0x31).StoreUnsafe(ref destination, (nuint)(5 * destinationStride));
+        Avx.Permute2x128(u2, u6, 0x31).StoreUnsafe(ref destination, (nuint)(6 * destinationStride));
+        Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref destination, (nuint)(7 * destinationStride));
+    }
+
+    /// <summary>The column count of a <c>[rows, columns]</c> matrix of <paramref name="length"/> elements.</summary>
+    private static int RequireMatrix(int length, int rows, string name)
+    {
+        if (rows <= 0 || length % rows != 0)
+        {
+            ThrowShape($"A matrix of {rows} rows cannot have {length} elements.", name);
+        }
+
+        return length / rows;
+    }
+
+    /// <summary>The row count of a block of <paramref name="length"/> elements and <paramref name="columns"/> columns.</summary>
+    private static int BlockRows(int length, int columns, string name)
+    {
+        RequireColumns(columns);
+        if (length % columns != 0)
+        {
+            ThrowShape($"A block of {columns} columns cannot have {length} elements.", name);
+        }
+
+        return length / columns;
+    }
+
+    private static void RequireBlock(int length, int rows, int columns, string name)
+    {
+        if (length != rows * columns)
+        {
+            ThrowShape($"A [{rows}, {columns}] matrix needs {rows * columns} elements but the span has {length}.", name);
+        }
+    }
+
+    private static void RequireColumns(int columns)
+    {
+        if (columns <= 0 || columns > BlockSize || columns % ColumnMultiple != 0)
+        {
+            ThrowShape($"A block has a multiple of {ColumnMultiple} columns from {ColumnMultiple} to {BlockSize}, not {columns}.", nameof(columns));
+        }
+    }
+
+    private static void RequireCount(int count, int columns)
+    {
+        if (count < 0 || count > columns)
+        {
+            ThrowShape($"A block of {columns} columns holds 0 to {columns} samples, not {count}.", nameof(count));
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowShape(string message, string name) => throw new ArgumentException(message, name);
+}
