@@ -106,16 +106,7 @@ public abstract class PeerBenchmarks : IDisposable
     public void OnnxRuntime_Forward() => _onnxRuntime.RunSingle();
 
     [Benchmark, PeerWork(PeerWork.NetGen, Workload.ForwardBatch)]
-    public void NetGen_ForwardBatch()
-    {
-        int inputSize = _network.InputSize, outputSize = _network.OutputSize;
-        ReadOnlySpan<float> inputs = _inputs;
-        Span<float> outputs = _outputs;
-        for (int s = 0; s < BatchSize; s++)
-        {
-            _network.Forward(inputs.Slice(s * inputSize, inputSize), outputs.Slice(s * outputSize, outputSize));
-        }
-    }
+    public void NetGen_ForwardBatch() => _network.ForwardBatch(_inputs, _outputs);
 
     [Benchmark, PeerWork(PeerWork.Textbook, Workload.ForwardBatch)]
     public void Textbook_ForwardBatch()
@@ -137,11 +128,7 @@ public abstract class PeerBenchmarks : IDisposable
         ReadOnlySpan<float> inputs = _inputs.AsSpan(b * MinibatchSize * inputSize, MinibatchSize * inputSize);
         ReadOnlySpan<float> targets = _targets.AsSpan(b * MinibatchSize * outputSize, MinibatchSize * outputSize);
         _network.ZeroGradients();
-        float loss = 0f;
-        for (int s = 0; s < MinibatchSize; s++)
-        {
-            loss += _network.Backward(inputs.Slice(s * inputSize, inputSize), targets.Slice(s * outputSize, outputSize));
-        }
+        float loss = _network.BackwardBatch(inputs, targets, _outputs.AsSpan(0, MinibatchSize * outputSize));
 
         // θ ← θ − η·(Σ∇θ)/m: the mean gradient, as TrainingStep gives the optimizer.
         Span<float> gradients = _network.Gradients;
@@ -163,9 +150,10 @@ public abstract class PeerBenchmarks : IDisposable
 
     /// <summary>
     /// Runs every contender once on fresh copies of the same parameters and returns the largest differences
-    /// from NetGen: single and batched outputs, and the parameters after one training step.
+    /// from NetGen's one-sample <c>Forward</c>: single and batched outputs (NetGen's own <c>ForwardBatch</c> too), and
+    /// the parameters after one training step.
     /// </summary>
-    public (double Textbook, double OnnxRuntime, double TextbookTraining) Compare()
+    public (double NetGenBatch, double Textbook, double OnnxRuntime, double TextbookTraining) Compare()
     {
         Setup();
         try
@@ -177,6 +165,8 @@ public abstract class PeerBenchmarks : IDisposable
                 _network.Forward(_inputRows[s], expected.AsSpan(s * outputSize, outputSize));
             }
 
+            NetGen_ForwardBatch();
+            double netGenBatch = LargestDifference(expected, _outputs);
             Textbook_ForwardBatch();
             double textbook = LargestDifference(expected, _outputs);
             OnnxRuntime_ForwardBatch();
@@ -191,7 +181,7 @@ public abstract class PeerBenchmarks : IDisposable
             Textbook_Training();
             var trained = new float[_network.ParameterCount];
             _textbook.CopyParametersTo(trained);
-            return (textbook, onnxRuntime, LargestDifference(_network.Parameters, trained));
+            return (netGenBatch, textbook, onnxRuntime, LargestDifference(_network.Parameters, trained));
         }
         finally
         {

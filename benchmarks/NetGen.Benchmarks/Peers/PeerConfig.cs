@@ -23,11 +23,10 @@ public sealed class PeerConfig : ManualConfig
             .WithIterationTime(TimeInterval.FromMilliseconds(120))
             .WithId("Short"));
         AddDiagnoser(MemoryDiagnoser.Default);
+        AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
         AddColumnProvider(DefaultColumnProviders.Instance);
         AddColumn(StatisticColumn.Median, StatisticColumn.Min);
         AddColumn(PeerColumn.All);
-        AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
-        AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub, BenchmarkDotNet.Exporters.Csv.CsvExporter.Default);
         WithOrderer(new PeerOrderer());
         WithOptions(ConfigOptions.JoinSummary);
         WithSummaryStyle(SummaryStyle.Default.WithZeroMetricValuesInContent());

@@ -22,7 +22,7 @@ public enum Workload
 }
 
 /// <summary>The layer sizes of the network a peer benchmark class measures, input first.</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+[AttributeUsage(AttributeTargets.Class)]
 public sealed class PeerNetworkAttribute : Attribute
 {
     public PeerNetworkAttribute(params int[] sizes) => Sizes = sizes;
