@@ -16,7 +16,6 @@ namespace NetGen.Benchmarks.Peers;
 /// uses <c>Fma.MultiplyAdd</c> on 8 lanes. Each chain computes a ← a·m + c with m &lt; 1, which converges,
 /// so no value overflows or becomes denormal.
 /// </remarks>
-[Config(typeof(PeerConfig))]
 public class FmaPeak
 {
     public const int Chains = 16;

@@ -15,7 +15,6 @@ namespace NetGen.Benchmarks.Peers;
 /// mean squared error. Training cycles through the <see cref="BatchSize"/> / <see cref="MinibatchSize"/>
 /// minibatches of the batch, so no contender fits a single minibatch to a vanishing gradient.
 /// </remarks>
-[Config(typeof(PeerConfig))]
 public abstract class PeerBenchmarks : IDisposable
 {
     public const int BatchSize = 256;
