@@ -26,7 +26,7 @@ public static class BatchKernels
     public const int ColumnMultiple = 16;
 
     /// <summary>Row blocking of the matrix products: this many rows share each load of the other operand.</summary>
-    private const int RowBlock = 4;
+    private const int RowBlock = 6;
 
     /// <summary>The columns of a block of <paramref name="count"/> samples: the count rounded up to a multiple of <see cref="ColumnMultiple"/>.</summary>
     /// <param name="count">The number of samples, from 0 to <see cref="BlockSize"/>.</param>
@@ -230,125 +230,134 @@ public static class BatchKernels
     }
 
     /// <summary>
-    /// The product, four rows by two registers of columns at a time: each step over <c>k</c> loads two registers
-    /// of <c>B</c>, broadcasts four values of <c>A</c> and issues eight independent fused multiply-adds.
+    /// The product in tiles of six rows by two registers of columns: each step over <c>k</c> loads two registers
+    /// of <c>B</c>, broadcasts six values of <c>A</c> and issues twelve independent fused multiply-adds. The rows
+    /// of <c>A</c> a tile reads are addressed from two pointers and one stride, so the loop's pointers, strides
+    /// and counter all stay in registers. Rows past the last whole tile go one at a time.
     /// </summary>
     private static void Multiply<TSimd, TVector>(ref Product p, Start start, ref float bias)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
         int count = TSimd.Count;
-        int vectorEnd = p.Width - (p.Width % count);
+        int width = p.Width, rows = p.Rows;
+        int vectorEnd = width - (width % count);
         int r = 0;
-        for (; r <= p.Rows - RowBlock; r += RowBlock)
+        for (; r <= rows - RowBlock; r += RowBlock)
         {
-            ref float a = ref Unsafe.Add(ref p.A, r * p.ARow);
-            ref float c0 = ref Unsafe.Add(ref p.C, r * p.CStride);
-            ref float c1 = ref Unsafe.Add(ref c0, p.CStride);
-            ref float c2 = ref Unsafe.Add(ref c1, p.CStride);
-            ref float c3 = ref Unsafe.Add(ref c2, p.CStride);
-            int column = 0;
-            for (; column <= vectorEnd - (2 * count); column += 2 * count)
+            for (int column = 0; column < vectorEnd; column += 2 * count)
             {
-                TVector s00 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, column));
-                TVector s01 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, column + count));
-                TVector s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, column));
-                TVector s11 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, column + count));
-                TVector s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, column));
-                TVector s21 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, column + count));
-                TVector s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, column));
-                TVector s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, column + count));
-                ref float ak = ref a;
-                ref float bk = ref Unsafe.Add(ref p.B, column);
-                for (int k = 0; k < p.Depth; k++)
-                {
-                    TVector b0 = TSimd.Load(ref bk);
-                    TVector b1 = TSimd.Load(ref Unsafe.Add(ref bk, count));
-                    TVector a0 = TSimd.Broadcast(ak);
-                    s00 = TSimd.MultiplyAdd(a0, b0, s00);
-                    s01 = TSimd.MultiplyAdd(a0, b1, s01);
-                    TVector a1 = TSimd.Broadcast(Unsafe.Add(ref ak, p.ARow));
-                    s10 = TSimd.MultiplyAdd(a1, b0, s10);
-                    s11 = TSimd.MultiplyAdd(a1, b1, s11);
-                    TVector a2 = TSimd.Broadcast(Unsafe.Add(ref ak, 2 * p.ARow));
-                    s20 = TSimd.MultiplyAdd(a2, b0, s20);
-                    s21 = TSimd.MultiplyAdd(a2, b1, s21);
-                    TVector a3 = TSimd.Broadcast(Unsafe.Add(ref ak, 3 * p.ARow));
-                    s30 = TSimd.MultiplyAdd(a3, b0, s30);
-                    s31 = TSimd.MultiplyAdd(a3, b1, s31);
-                    ak = ref Unsafe.Add(ref ak, p.ADepth);
-                    bk = ref Unsafe.Add(ref bk, p.BStride);
-                }
-
-                TSimd.Store(s00, ref Unsafe.Add(ref c0, column));
-                TSimd.Store(s01, ref Unsafe.Add(ref c0, column + count));
-                TSimd.Store(s10, ref Unsafe.Add(ref c1, column));
-                TSimd.Store(s11, ref Unsafe.Add(ref c1, column + count));
-                TSimd.Store(s20, ref Unsafe.Add(ref c2, column));
-                TSimd.Store(s21, ref Unsafe.Add(ref c2, column + count));
-                TSimd.Store(s30, ref Unsafe.Add(ref c3, column));
-                TSimd.Store(s31, ref Unsafe.Add(ref c3, column + count));
+                // Two registers of columns, or one where only one is left (then both name the same columns).
+                int second = column + count < vectorEnd ? column + count : column;
+                Tile<TSimd, TVector>(ref p, start, ref bias, r, column, second);
             }
 
-            for (; column < vectorEnd; column += count)
+            for (int column = vectorEnd; column < width; column++)
             {
-                TVector s0 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, column));
-                TVector s1 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, column));
-                TVector s2 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, column));
-                TVector s3 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, column));
-                ref float ak = ref a;
-                ref float bk = ref Unsafe.Add(ref p.B, column);
-                for (int k = 0; k < p.Depth; k++)
+                for (int row = r; row < r + RowBlock; row++)
                 {
-                    TVector b0 = TSimd.Load(ref bk);
-                    s0 = TSimd.MultiplyAdd(TSimd.Broadcast(ak), b0, s0);
-                    s1 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref ak, p.ARow)), b0, s1);
-                    s2 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref ak, 2 * p.ARow)), b0, s2);
-                    s3 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref ak, 3 * p.ARow)), b0, s3);
-                    ak = ref Unsafe.Add(ref ak, p.ADepth);
-                    bk = ref Unsafe.Add(ref bk, p.BStride);
-                }
-
-                TSimd.Store(s0, ref Unsafe.Add(ref c0, column));
-                TSimd.Store(s1, ref Unsafe.Add(ref c1, column));
-                TSimd.Store(s2, ref Unsafe.Add(ref c2, column));
-                TSimd.Store(s3, ref Unsafe.Add(ref c3, column));
-            }
-
-            for (; column < p.Width; column++)
-            {
-                for (int row = 0; row < RowBlock; row++)
-                {
-                    MultiplyScalar(ref p, start, ref bias, r + row, column);
+                    MultiplyScalar(ref p, start, ref bias, row, column);
                 }
             }
         }
 
-        for (; r < p.Rows; r++)
+        for (; r < rows; r++)
         {
-            ref float a = ref Unsafe.Add(ref p.A, r * p.ARow);
-            ref float cr = ref Unsafe.Add(ref p.C, r * p.CStride);
             int column = 0;
             for (; column < vectorEnd; column += count)
             {
-                TVector s = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref cr, column));
-                ref float ak = ref a;
+                ref float destination = ref Unsafe.Add(ref p.C, (r * p.CStride) + column);
+                TVector sum = Initial<TSimd, TVector>(start, ref bias, r, ref destination);
+                ref float ak = ref Unsafe.Add(ref p.A, r * p.ARow);
                 ref float bk = ref Unsafe.Add(ref p.B, column);
                 for (int k = 0; k < p.Depth; k++)
                 {
-                    s = TSimd.MultiplyAdd(TSimd.Broadcast(ak), TSimd.Load(ref bk), s);
+                    sum = TSimd.MultiplyAdd(TSimd.Broadcast(ak), TSimd.Load(ref bk), sum);
                     ak = ref Unsafe.Add(ref ak, p.ADepth);
                     bk = ref Unsafe.Add(ref bk, p.BStride);
                 }
 
-                TSimd.Store(s, ref Unsafe.Add(ref cr, column));
+                TSimd.Store(sum, ref destination);
             }
 
-            for (; column < p.Width; column++)
+            for (; column < width; column++)
             {
                 MultiplyScalar(ref p, start, ref bias, r, column);
             }
         }
+    }
+
+    /// <summary>One six-row tile of <see cref="Multiply"/>, over all of <c>k</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int second)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride, offset = second - column;
+        ref float c0 = ref Unsafe.Add(ref p.C, r * p.CStride);
+        int cStride = p.CStride;
+        TVector s00 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, column));
+        TVector s01 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, second));
+        TVector s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride + column));
+        TVector s11 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride + second));
+        TVector s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, (2 * cStride) + column));
+        TVector s21 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, (2 * cStride) + second));
+        TVector s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + column));
+        TVector s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + second));
+        TVector s40 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, (4 * cStride) + column));
+        TVector s41 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, (4 * cStride) + second));
+        TVector s50 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, (5 * cStride) + column));
+        TVector s51 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, (5 * cStride) + second));
+
+        // Rows 0–2 of A from ak, rows 3–5 from ak3: [ak], [ak + rowBytes], [ak + 2 rowBytes], and the same from ak3.
+        ref float ak = ref Unsafe.Add(ref p.A, r * p.ARow);
+        ref float ak3 = ref Unsafe.AddByteOffset(ref ak, 3 * rowBytes);
+        ref float bk = ref Unsafe.Add(ref p.B, column);
+        for (int k = p.Depth; k > 0; k--)
+        {
+            TVector x0 = TSimd.Load(ref bk);
+            TVector x1 = TSimd.Load(ref Unsafe.Add(ref bk, offset));
+            TVector w = TSimd.Broadcast(ak);
+            s00 = TSimd.MultiplyAdd(w, x0, s00);
+            s01 = TSimd.MultiplyAdd(w, x1, s01);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref ak, rowBytes));
+            s10 = TSimd.MultiplyAdd(w, x0, s10);
+            s11 = TSimd.MultiplyAdd(w, x1, s11);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref ak, rowBytes * 2));
+            s20 = TSimd.MultiplyAdd(w, x0, s20);
+            s21 = TSimd.MultiplyAdd(w, x1, s21);
+            w = TSimd.Broadcast(ak3);
+            s30 = TSimd.MultiplyAdd(w, x0, s30);
+            s31 = TSimd.MultiplyAdd(w, x1, s31);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref ak3, rowBytes));
+            s40 = TSimd.MultiplyAdd(w, x0, s40);
+            s41 = TSimd.MultiplyAdd(w, x1, s41);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref ak3, rowBytes * 2));
+            s50 = TSimd.MultiplyAdd(w, x0, s50);
+            s51 = TSimd.MultiplyAdd(w, x1, s51);
+            ak = ref Unsafe.Add(ref ak, aDepth);
+            ak3 = ref Unsafe.Add(ref ak3, aDepth);
+            bk = ref Unsafe.Add(ref bk, bStride);
+        }
+
+        // The second register first: with one register of columns left, both name the same columns and hold the same sums.
+        c0 = ref Unsafe.Add(ref p.C, r * p.CStride);
+        Store<TSimd, TVector>(s00, s01, ref c0, column, second);
+        Store<TSimd, TVector>(s10, s11, ref Unsafe.Add(ref c0, cStride), column, second);
+        Store<TSimd, TVector>(s20, s21, ref Unsafe.Add(ref c0, 2 * cStride), column, second);
+        Store<TSimd, TVector>(s30, s31, ref Unsafe.Add(ref c0, 3 * cStride), column, second);
+        Store<TSimd, TVector>(s40, s41, ref Unsafe.Add(ref c0, 4 * cStride), column, second);
+        Store<TSimd, TVector>(s50, s51, ref Unsafe.Add(ref c0, 5 * cStride), column, second);
+    }
+
+    /// <summary>Stores a tile row's two registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<TSimd, TVector>(TVector first, TVector second, ref float row, int column, int secondColumn)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        TSimd.Store(second, ref Unsafe.Add(ref row, secondColumn));
+        TSimd.Store(first, ref Unsafe.Add(ref row, column));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

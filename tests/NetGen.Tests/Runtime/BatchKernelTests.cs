@@ -1,0 +1,170 @@
+using System;
+using NetGen.Kernels;
+using Xunit;
+
+namespace NetGen.Tests.Runtime;
+
+/// <summary>
+/// The block kernels against naive double-precision loops, on shapes that hit every path: whole six-row tiles and
+/// the rows after them, two column registers and a single one, and (for the weight gradient) columns past the last
+/// whole register.
+/// </summary>
+public class BatchKernelTests
+{
+    public static TheoryData<int, int, int> Shapes()
+    {
+        var shapes = new TheoryData<int, int, int>();
+        foreach (int rows in new[] { 1, 5, 6, 7, 12, 13 })
+        {
+            foreach (int inner in new[] { 1, 3, 16, 17, 33, 100 })
+            {
+                foreach (int count in new[] { 1, 16, 17, 40, 64 })
+                {
+                    shapes.Add(rows, inner, count);
+                }
+            }
+        }
+
+        return shapes;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void MultiplyAdd_computes_W_H_plus_b_for_every_column(int rows, int inputs, int count)
+    {
+        var random = new Random((rows * 10000) + (inputs * 100) + count);
+        int columns = BatchKernels.Columns(count);
+        float[] w = Random(random, rows * inputs), h = Random(random, inputs * columns), b = Random(random, rows);
+        float[] a = new float[rows * columns];
+
+        BatchKernels.MultiplyAdd(w, h, b, a, columns);
+
+        for (int j = 0; j < rows; j++)
+        {
+            for (int s = 0; s < columns; s++)
+            {
+                double expected = b[j];
+                for (int i = 0; i < inputs; i++)
+                {
+                    expected += (double)w[(j * inputs) + i] * h[(i * columns) + s];
+                }
+
+                Assert.Equal(expected, a[(j * columns) + s], 1e-5);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void MultiplyTransposed_computes_W_transposed_times_the_deltas(int outputs, int inputs, int count)
+    {
+        var random = new Random((outputs * 10000) + (inputs * 100) + count + 1);
+        int columns = BatchKernels.Columns(count);
+        float[] w = Random(random, outputs * inputs), deltas = Random(random, outputs * columns);
+        float[] result = Random(random, inputs * columns);
+
+        BatchKernels.MultiplyTransposed(w, deltas, result, columns);
+
+        for (int i = 0; i < inputs; i++)
+        {
+            for (int s = 0; s < columns; s++)
+            {
+                double expected = 0;
+                for (int j = 0; j < outputs; j++)
+                {
+                    expected += (double)w[(j * inputs) + i] * deltas[(j * columns) + s];
+                }
+
+                Assert.Equal(expected, result[(i * columns) + s], 1e-5);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void AddWeightGradient_and_AddBiasGradient_add_the_sums_over_the_samples(int outputs, int inputs, int count)
+    {
+        var random = new Random((outputs * 10000) + (inputs * 100) + count + 2);
+        int columns = BatchKernels.Columns(count);
+        float[] deltas = Random(random, outputs * columns), rows = Random(random, count * inputs);
+        float[] dW = Random(random, outputs * inputs), db = Random(random, outputs);
+        float[] dWBefore = (float[])dW.Clone(), dbBefore = (float[])db.Clone();
+
+        BatchKernels.AddWeightGradient(deltas, columns, rows, count, dW);
+        BatchKernels.AddBiasGradient(deltas, columns, count, db);
+
+        for (int j = 0; j < outputs; j++)
+        {
+            double bias = dbBefore[j];
+            for (int s = 0; s < count; s++)
+            {
+                bias += deltas[(j * columns) + s];
+            }
+
+            Assert.Equal(bias, db[j], 1e-5);
+            for (int i = 0; i < inputs; i++)
+            {
+                double expected = dWBefore[(j * inputs) + i];
+                for (int s = 0; s < count; s++)
+                {
+                    expected += (double)deltas[(j * columns) + s] * rows[(s * inputs) + i];
+                }
+
+                Assert.Equal(expected, dW[(j * inputs) + i], 1e-5);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 7)]
+    [InlineData(8, 8)]
+    [InlineData(17, 9)]
+    [InlineData(64, 100)]
+    [InlineData(40, 784)]
+    public void ToBlock_and_FromBlock_transpose_and_zero_the_padding(int count, int features)
+    {
+        var random = new Random((count * 1000) + features);
+        int columns = BatchKernels.Columns(count);
+        float[] samples = Random(random, count * features);
+        float[] block = Random(random, features * columns);
+        float[] back = new float[samples.Length];
+
+        BatchKernels.ToBlock(samples, count, block, columns);
+        BatchKernels.FromBlock(block, columns, count, back);
+
+        for (int f = 0; f < features; f++)
+        {
+            for (int s = 0; s < columns; s++)
+            {
+                Assert.Equal(s < count ? samples[(s * features) + f] : 0f, block[(f * columns) + s]);
+            }
+        }
+
+        Assert.Equal(samples, back);
+    }
+
+    [Fact]
+    public void Kernels_reject_shapes_that_do_not_agree()
+    {
+        Assert.Throws<ArgumentException>(() => BatchKernels.MultiplyAdd(new float[12], new float[4 * 16], new float[3], new float[3 * 16], 17));
+        Assert.Throws<ArgumentException>(() => BatchKernels.MultiplyAdd(new float[12], new float[5 * 16], new float[3], new float[3 * 16], 16));
+        Assert.Throws<ArgumentException>(() => BatchKernels.MultiplyTransposed(new float[13], new float[3 * 16], new float[4 * 16], 16));
+        Assert.Throws<ArgumentException>(() => BatchKernels.AddWeightGradient(new float[3 * 16], 16, new float[17 * 4], 17, new float[12]));
+        Assert.Throws<ArgumentException>(() => BatchKernels.ToBlock(new float[4], 1, new float[4 * 80], 80));
+        Assert.Equal(16, BatchKernels.Columns(1));
+        Assert.Equal(64, BatchKernels.Columns(64));
+        Assert.Equal(0, BatchKernels.Columns(0));
+    }
+
+    private static float[] Random(Random random, int length)
+    {
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        return values;
+    }
+}
