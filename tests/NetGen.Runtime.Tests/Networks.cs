@@ -19,3 +19,10 @@ public partial class SmallRegressor;
 [Dense(32, Activation.ReLU)]
 [Dense(3, Activation.Softmax)]
 public partial class IrisShapedClassifier;
+
+/// <summary>A 20-input, 5-class classifier for the data-parallel tests: minibatches of more than one block.</summary>
+[Network(20, Loss = Loss.CrossEntropy)]
+[Dense(48, Activation.Tanh)]
+[Dense(24, Activation.ReLU)]
+[Dense(5, Activation.Softmax)]
+public partial class ParallelClassifier;

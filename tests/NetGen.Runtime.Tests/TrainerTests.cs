@@ -123,6 +123,32 @@ public class TrainerTests
         Assert.Equal(allocatedAtEpochEnd[1], allocatedAtEpochEnd[^1]);
     }
 
+    [Fact]
+    public void Fit_with_two_workers_is_deterministic_and_close_to_one_worker()
+    {
+        Dataset classes = OneHotBands(Wave(256)), validation = OneHotBands(Wave(64));
+        float[] Train(int workers)
+        {
+            var net = new IrisShapedClassifier(seed: 2);
+            TrainingHistory history = Trainer.Fit(net, classes, validation, new TrainingOptions
+            {
+                Optimizer = new Adam(IrisShapedClassifier.ParameterCount, learningRate: 1e-2f),
+                Epochs = 5,
+                BatchSize = 100,
+                Seed = 3,
+                Workers = workers,
+            });
+            Assert.Equal(5, history.Epochs.Count);
+            return net.Parameters.ToArray();
+        }
+
+        float[] first = Train(2), second = Train(2), serial = Train(1);
+
+        Assert.Equal(first, second);
+        Assert.All(first.Zip(serial), pair => Assert.Equal(pair.Second, pair.First, 1e-3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Fit(new IrisShapedClassifier(), classes, null, new TrainingOptions { Optimizer = new Sgd(IrisShapedClassifier.ParameterCount), Workers = 0 }));
+    }
+
     private static TrainingOptions Options(int epochs, int? patience = null) => new()
     {
         Optimizer = new FixedStep(),

@@ -56,4 +56,22 @@ public static class Classification
                 return false;
         }
     }
+
+    /// <summary>How many samples of a block <see cref="IsCorrect"/> decides right.</summary>
+    /// <param name="loss">The network's loss.</param>
+    /// <param name="outputs">The outputs, one row of <paramref name="outputSize"/> per sample.</param>
+    /// <param name="targets">The targets, laid out the same way.</param>
+    /// <param name="outputSize">The length of one output.</param>
+    /// <returns>The number of samples decided right.</returns>
+    public static int CountCorrect(Loss loss, ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int outputSize)
+    {
+        ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+        int correct = 0;
+        for (int row = 0; row + outputSize <= outputs.Length; row += outputSize)
+        {
+            correct += IsCorrect(loss, outputs.Slice(row, outputSize), targets.Slice(row, outputSize)) ? 1 : 0;
+        }
+
+        return correct;
+    }
 }

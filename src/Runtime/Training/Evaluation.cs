@@ -6,6 +6,9 @@ namespace NetGen.Training;
 /// <summary>A network's mean loss and accuracy over a dataset.</summary>
 public static class Evaluation
 {
+    /// <summary>The samples evaluated per call of <see cref="INetwork.EvaluateBatch"/>.</summary>
+    private const int EvaluationChunk = 1024;
+
     /// <summary>The mean per-sample loss over <paramref name="data"/> and, for classifiers, the share of samples decided right.</summary>
     /// <param name="network">The network; its gradients are left untouched.</param>
     /// <param name="data">The samples; not empty.</param>
@@ -20,13 +23,25 @@ public static class Evaluation
             throw new ArgumentException("Cannot evaluate on an empty dataset.", nameof(data));
         }
 
-        Span<float> output = network.OutputSize <= 1024 ? stackalloc float[network.OutputSize] : new float[network.OutputSize];
+        return MeanLossAndAccuracy(network, data, new float[ChunkOf(data) * network.OutputSize]);
+    }
+
+    /// <summary>The samples evaluated per call of <see cref="INetwork.EvaluateBatch"/> on <paramref name="data"/>.</summary>
+    internal static int ChunkOf(Dataset data) => Math.Min(data.Count, EvaluationChunk);
+
+    /// <summary><see cref="MeanLossAndAccuracy(INetwork, Dataset)"/> with a buffer for the outputs of <see cref="ChunkOf"/> samples.</summary>
+    internal static (double Loss, double? Accuracy) MeanLossAndAccuracy(INetwork network, Dataset data, Span<float> outputs)
+    {
+        int chunk = ChunkOf(data);
         double loss = 0;
         int correct = 0;
-        for (int i = 0; i < data.Count; i++)
+        for (int start = 0; start < data.Count; start += chunk)
         {
-            loss += network.Evaluate(data.FeaturesOf(i), data.TargetsOf(i), output);
-            correct += Classification.IsCorrect(network.Loss, output, data.TargetsOf(i)) ? 1 : 0;
+            int count = Math.Min(chunk, data.Count - start);
+            ReadOnlySpan<float> targets = data.Targets.Slice(start * data.OutputSize, count * data.OutputSize);
+            Span<float> output = outputs[..(count * network.OutputSize)];
+            loss += network.EvaluateBatch(data.Features.Slice(start * data.InputSize, count * data.InputSize), targets, output);
+            correct += Classification.CountCorrect(network.Loss, output, targets, network.OutputSize);
         }
 
         return (loss / data.Count, Classification.IsClassifier(network.Loss) ? (double)correct / data.Count : null);

@@ -56,6 +56,11 @@ public static class Trainer
         double bestLoss = double.PositiveInfinity;
         int bestEpoch = 0, sinceBest = 0, iteration = 0;
         bool stoppedEarly = false;
+        int inputSize = network.InputSize, outputSize = network.OutputSize;
+        int largest = Math.Min(options.BatchSize, train.Count);
+        float[] inputs = new float[largest * inputSize], targets = new float[largest * outputSize];
+        float[] validationOutputs = validation is { Count: > 0 } ? new float[Evaluation.ChunkOf(validation) * outputSize] : [];
+        using var step = new TrainingStep(network, options.Optimizer, options.Workers);
         for (int epoch = 1; epoch <= options.Epochs && !stoppedEarly; epoch++)
         {
             long start = Stopwatch.GetTimestamp();
@@ -66,23 +71,23 @@ public static class Trainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ReadOnlySpan<int> batch = sampler.Batch(b);
-                network.ZeroGradients();
-                double batchLoss = 0;
-                foreach (int i in batch)
+
+                // The shuffled samples gathered into one block, as the batched methods take them.
+                for (int s = 0; s < batch.Length; s++)
                 {
-                    ReadOnlySpan<float> target = train.TargetsOf(i);
-                    batchLoss += network.Backward(train.FeaturesOf(i), target);
-                    correct += Classification.IsCorrect(network.Loss, network.Output, target) ? 1 : 0;
+                    train.FeaturesOf(batch[s]).CopyTo(inputs.AsSpan(s * inputSize, inputSize));
+                    train.TargetsOf(batch[s]).CopyTo(targets.AsSpan(s * outputSize, outputSize));
                 }
 
+                // θ ← θ − η · (1/m) Σ ∇θ: the step leaves the batch's mean gradient in network.Gradients.
+                double batchLoss = step.ComputeGradient(inputs.AsSpan(0, batch.Length * inputSize), targets.AsSpan(0, batch.Length * outputSize)) * batch.Length;
                 if (!double.IsFinite(batchLoss))
                 {
                     throw Diverged("loss", batchLoss, epoch, b, sampler.BatchCount);
                 }
 
-                // θ ← θ − η · (1/m) Σ ∇θ: Backward summed the batch's gradients; the optimizer gets their mean.
+                correct += Classification.CountCorrect(network.Loss, step.Outputs, targets.AsSpan(0, batch.Length * outputSize), outputSize);
                 Span<float> gradients = network.Gradients;
-                VectorOps.Scale(gradients, 1f / batch.Length);
                 if (options.MaxGradientNorm is { } maxNorm)
                 {
                     double norm = GradientClipping.ClipByGlobalNorm(gradients, maxNorm);
@@ -102,7 +107,7 @@ public static class Trainer
                 lossSum += batchLoss;
             }
 
-            (double Loss, double? Accuracy)? validated = validation is { Count: > 0 } ? Evaluation.MeanLossAndAccuracy(network, validation) : null;
+            (double Loss, double? Accuracy)? validated = validation is { Count: > 0 } ? Evaluation.MeanLossAndAccuracy(network, validation, validationOutputs) : null;
             if (best is not null && validated is { } v)
             {
                 if (v.Loss < bestLoss)

@@ -30,11 +30,18 @@ public sealed class TrainingOptions
     /// <summary>The seed of the minibatch shuffles. Defaults to 0.</summary>
     public int Seed { get; init; }
 
+    /// <summary>
+    /// The threads that compute each minibatch's gradient (data-parallel, see <see cref="TrainingStep"/>); positive.
+    /// Defaults to 1. The result depends on the seed and this count, not on thread timing.
+    /// </summary>
+    public int Workers { get; init; } = 1;
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Optimizer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Workers);
         if (MaxGradientNorm is { } norm && !(norm > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(MaxGradientNorm), norm, "The gradient norm bound must be positive.");
