@@ -1,6 +1,7 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using NetGen.Optimizers;
+using NetGen.Training;
 
 namespace NetGen.Benchmarks.Peers;
 
@@ -8,7 +9,8 @@ namespace NetGen.Benchmarks.Peers;
 /// One network, three contenders on the same weights: the NetGen network, a <see cref="TextbookMlp"/> holding a
 /// copy of its parameters, and ONNX Runtime running its <c>OnnxExport</c> model. Each is timed on one sample
 /// forward, a batch of <see cref="BatchSize"/> samples forward, and (not ONNX Runtime, which does not train)
-/// one SGD step (η = <see cref="LearningRate"/>) on a minibatch of <see cref="MinibatchSize"/>.
+/// one SGD step (η = <see cref="LearningRate"/>) on a minibatch of <see cref="MinibatchSize"/>: NetGen's is a
+/// <see cref="TrainingStep"/> (the minibatch's mean gradient by <c>BackwardBatch</c>, then <see cref="Sgd"/>).
 /// </summary>
 /// <remarks>
 /// The inputs are uniform in [−1, 1); the targets one-hot classes for cross-entropy and uniform in [−1, 1) for
@@ -23,7 +25,8 @@ public abstract class PeerBenchmarks : IDisposable
     private const int Minibatches = BatchSize / MinibatchSize;
 
     private INetwork _network = null!;
-    private Sgd _sgd = null!;
+    private TrainingStep _step = null!;
+    private TrainingStep? _parallelStep;
     private TextbookMlp _textbook = null!;
     private OnnxRuntimePeer _onnxRuntime = null!;
 
@@ -82,7 +85,7 @@ public abstract class PeerBenchmarks : IDisposable
             _targetMinibatches[b] = _targetRows.AsSpan(b * MinibatchSize, MinibatchSize).ToArray();
         }
 
-        _sgd = new Sgd(_network.ParameterCount, LearningRate);
+        _step = new TrainingStep(_network, new Sgd(_network.ParameterCount, LearningRate));
         _textbook = new TextbookMlp(_network);
         _onnxRuntime = new OnnxRuntimePeer(_network, _input, _output, _inputs, _outputs, BatchSize);
         _minibatch = 0;
@@ -92,6 +95,9 @@ public abstract class PeerBenchmarks : IDisposable
     public void Dispose()
     {
         _onnxRuntime?.Dispose();
+        _step?.Dispose();
+        _parallelStep?.Dispose();
+        _parallelStep = null;
         GC.SuppressFinalize(this);
     }
 
@@ -121,24 +127,7 @@ public abstract class PeerBenchmarks : IDisposable
     public void OnnxRuntime_ForwardBatch() => _onnxRuntime.RunBatch();
 
     [Benchmark, PeerWork(PeerWork.NetGen, Workload.Training)]
-    public float NetGen_Training()
-    {
-        int b = NextMinibatch(), inputSize = _network.InputSize, outputSize = _network.OutputSize;
-        ReadOnlySpan<float> inputs = _inputs.AsSpan(b * MinibatchSize * inputSize, MinibatchSize * inputSize);
-        ReadOnlySpan<float> targets = _targets.AsSpan(b * MinibatchSize * outputSize, MinibatchSize * outputSize);
-        _network.ZeroGradients();
-        float loss = _network.BackwardBatch(inputs, targets, _outputs.AsSpan(0, MinibatchSize * outputSize));
-
-        // θ ← θ − η·(Σ∇θ)/m: the mean gradient, as TrainingStep gives the optimizer.
-        Span<float> gradients = _network.Gradients;
-        for (int i = 0; i < gradients.Length; i++)
-        {
-            gradients[i] *= 1f / MinibatchSize;
-        }
-
-        _sgd.Update(_network.Parameters, gradients);
-        return loss / MinibatchSize;
-    }
+    public double NetGen_Training() => Train(_step);
 
     [Benchmark, PeerWork(PeerWork.Textbook, Workload.Training)]
     public float Textbook_Training()
@@ -186,6 +175,21 @@ public abstract class PeerBenchmarks : IDisposable
         {
             Dispose();
         }
+    }
+
+    /// <summary>Adds a second NetGen training step computing each gradient on <paramref name="workers"/> threads.</summary>
+    protected void SetupParallelTraining(int workers) =>
+        _parallelStep = new TrainingStep(_network, new Sgd(_network.ParameterCount, LearningRate), workers);
+
+    /// <summary>One step of the training step made by <see cref="SetupParallelTraining"/>.</summary>
+    protected double TrainInParallel() => Train(_parallelStep!);
+
+    private double Train(TrainingStep step)
+    {
+        int b = NextMinibatch(), inputSize = _network.InputSize, outputSize = _network.OutputSize;
+        return step.Run(
+            _inputs.AsSpan(b * MinibatchSize * inputSize, MinibatchSize * inputSize),
+            _targets.AsSpan(b * MinibatchSize * outputSize, MinibatchSize * outputSize));
     }
 
     private int NextMinibatch()
@@ -255,5 +259,16 @@ public class Peers784x128x10 : PeerBenchmarks
 [PeerNetwork(784, 256, 128, 10)]
 public class Peers784x256x128x10 : PeerBenchmarks
 {
+    // Only the process measuring the two-thread step starts its worker thread.
+    [GlobalSetup(Target = nameof(NetGen_Training_2Threads))]
+    public void SetupTwoThreads()
+    {
+        Setup();
+        SetupParallelTraining(workers: 2);
+    }
+
+    [Benchmark, PeerWork(PeerWork.NetGen, Workload.Training, threads: 2)]
+    public double NetGen_Training_2Threads() => TrainInParallel();
+
     protected override INetwork CreateNetwork(int seed) => new Peer784x256x128x10(seed);
 }
