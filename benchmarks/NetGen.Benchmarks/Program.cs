@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Runtime.Intrinsics;
+using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using NetGen.Benchmarks.BuildCost;
 using NetGen.Benchmarks.Peers;
@@ -37,7 +38,10 @@ public static class Program
 
         Console.WriteLine($"Vector512 accelerated: {Vector512.IsHardwareAccelerated}, Vector256: {Vector256.IsHardwareAccelerated}, Vector128: {Vector128.IsHardwareAccelerated}");
         // The peer suite runs with its own configuration and summary, under --peers only.
-        Type[] types = typeof(Program).Assembly.GetTypes().Where(t => t.Namespace != typeof(PeerSuite).Namespace).ToArray();
+        Type[] types = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsPublic && !t.IsAbstract && t.Namespace != typeof(PeerSuite).Namespace)
+            .Where(t => t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkAttribute), inherit: true)))
+            .ToArray();
         BenchmarkSwitcher.FromTypes(types).Run(args);
     }
 }
