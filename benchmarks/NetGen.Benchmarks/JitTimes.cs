@@ -14,8 +14,8 @@ namespace NetGen.Benchmarks;
 /// JIT time of the generated methods, per network and strategy. Every measurement runs in a fresh process,
 /// so nothing of the measured network is compiled yet and no tiering has happened. In it, warm-up networks
 /// of both strategies are compiled and run first (the JIT, the runtime types, the kernels' IL and the
-/// interface dispatch get loaded); then the first call of <c>Forward</c> and the first call of
-/// <c>Backward</c> of the measured network are timed by the runtime's own JIT clock
+/// interface dispatch get loaded); then the first calls of <c>Forward</c>, <c>Backward</c>, <c>ForwardBatch</c>
+/// and <c>BackwardBatch</c> (on 32 samples) of the measured network are timed, in that order, by the runtime's own JIT clock
 /// (<see cref="JitInfo.GetCompilationTime(bool)"/>, the time spent in the JIT on that thread).
 /// <list type="bullet">
 /// <item><c>FullOpts</c>: <c>DOTNET_TieredCompilation=0</c>, so every method is compiled once, fully
@@ -24,7 +24,10 @@ namespace NetGen.Benchmarks;
 /// default application pays on the first call.</item>
 /// </list>
 /// Forward = <c>Forward</c> + <c>ForwardAll</c> + every <c>ForwardLayerK</c>; Backward = <c>Backward</c> +
-/// every <c>BackwardLayerK</c> (Backward also calls ForwardAll, compiled and counted under Forward).
+/// every <c>BackwardLayerK</c> (Backward also calls ForwardAll, compiled and counted under Forward);
+/// ForwardBatch = <c>ForwardBatch</c> + <c>RunBatch</c> + <c>OutputBlock</c> + every <c>ForwardBlockLayerK</c>;
+/// BackwardBatch = <c>BackwardBatch</c> + <c>LossBlock</c> + every <c>BackwardBlockLayerK</c>.
+/// The peer suite's 784-256-128-10 network is measured beside the test networks.
 /// One more FullOpts process per network runs with <c>DOTNET_JitDisasmSummary=1</c> to read the native
 /// code size of the generated methods and to check that none of them fell back to MinOpts.
 /// </summary>
@@ -38,7 +41,9 @@ internal static class JitTimes
         ("Tier0", "1", "0"),
     };
 
-    private static readonly string[] Groups = { "Forward", "Backward" };
+    private static readonly string[] Groups = { "Forward", "Backward", "ForwardBatch", "BackwardBatch" };
+
+    private const int BatchSamples = 32;
 
     public static bool TryRun(string[] args)
     {
@@ -60,7 +65,7 @@ internal static class JitTimes
     }
 
     private static IEnumerable<Type> MeasuredTypes(string filter) => typeof(JitTimes).Assembly.GetTypes()
-        .Where(t => typeof(INetwork).IsAssignableFrom(t) && t.Namespace == "NetGen.Benchmarks.Networks")
+        .Where(t => typeof(INetwork).IsAssignableFrom(t) && (t.Namespace == "NetGen.Benchmarks.Networks" || t == typeof(Peers.Peer784x256x128x10)))
         .Where(t => t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
         .OrderBy(t => t.Name.StartsWith("Dense", StringComparison.Ordinal) ? 0 : t.Name.StartsWith("Mlp", StringComparison.Ordinal) ? 1 : 2)
         .ThenBy(t => (int)t.GetField("ParameterCount")!.GetRawConstantValue()!)
@@ -74,8 +79,8 @@ internal static class JitTimes
         var csv = new StringBuilder("Type,Group,ILBytes,CodeBytes,Tiers,FullOptsMedianMs,FullOptsMinMs,FullOptsMaxMs,Tier0MedianMs,Tier0MinMs,Tier0MaxMs,Methods,Repeats\n");
         Console.WriteLine($"JIT time of the generated methods (ms, the runtime's JIT clock), median of {repeats} fresh processes per cell");
         Console.WriteLine();
-        Console.WriteLine("| Network | IL bytes F / B | code bytes F / B | FullOpts Forward | FullOpts Backward | Tier0 Forward | Tier0 Backward |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| Network | IL bytes F / B / FB / BB | code bytes F / B / FB / BB | FullOpts F / B / FB / BB | Tier0 F / B / FB / BB |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (Type type in MeasuredTypes(filter))
         {
             var clocks = new Dictionary<(string Mode, string Group), double[]>();
@@ -107,7 +112,7 @@ internal static class JitTimes
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {type.Name} | {first["Forward"].IL} / {first["Backward"].IL} | {code["Forward"].Bytes} / {code["Backward"].Bytes} | {Median(clocks[("FullOpts", "Forward")]):F2} | {Median(clocks[("FullOpts", "Backward")]):F2} | {Median(clocks[("Tier0", "Forward")]):F2} | {Median(clocks[("Tier0", "Backward")]):F2} |"));
+                $"| {type.Name} | {string.Join(" / ", Groups.Select(g => first[g].IL))} | {string.Join(" / ", Groups.Select(g => code[g].Bytes))} | {string.Join(" / ", Groups.Select(g => Median(clocks[("FullOpts", g)]).ToString("F2", CultureInfo.InvariantCulture)))} | {string.Join(" / ", Groups.Select(g => Median(clocks[("Tier0", g)]).ToString("F2", CultureInfo.InvariantCulture)))} |"));
         }
 
         File.WriteAllText(csvPath, csv.ToString());
@@ -121,7 +126,6 @@ internal static class JitTimes
         var result = new Dictionary<string, (int Bytes, string Tiers)>();
         foreach (string group in Groups)
         {
-            string[] names = group == "Forward" ? new[] { "Forward(", "ForwardAll(" } : new[] { "Backward(" };
             int bytes = 0;
             var tiers = new SortedSet<string>(StringComparer.Ordinal);
             foreach (string line in summary)
@@ -133,8 +137,8 @@ internal static class JitTimes
                 }
 
                 string method = line[(at + typeName.Length + 1)..];
-                bool isLayer = method.StartsWith(group + "Layer", StringComparison.Ordinal) && char.IsDigit(method[group.Length + 5]);
-                if (!isLayer && !names.Any(n => method.StartsWith(n, StringComparison.Ordinal)))
+                int paren = method.IndexOf('(', StringComparison.Ordinal);
+                if (paren < 0 || !InGroup(method[..paren], group))
                 {
                     continue;
                 }
@@ -190,7 +194,7 @@ internal static class JitTimes
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             string[] parts = line.Split('\t');
-            if (parts.Length == 5 && parts[0] is "Forward" or "Backward")
+            if (parts.Length == 5 && Groups.Contains(parts[0]))
             {
                 result[parts[0]] = new Sample(
                     int.Parse(parts[1], CultureInfo.InvariantCulture),
@@ -213,12 +217,17 @@ internal static class JitTimes
         }
 
         Type type = typeof(JitTimes).Assembly.GetType(typeName, throwOnError: true)!;
-        int forwardIL = Generated(type, "Forward").Sum(m => m.GetMethodBody()!.GetILAsByteArray()!.Length);
-        int backwardIL = Generated(type, "Backward").Sum(m => m.GetMethodBody()!.GetILAsByteArray()!.Length);
+        Dictionary<string, int> il = Groups.ToDictionary(g => g, g => Generated(type, g).Sum(m => m.GetMethodBody()!.GetILAsByteArray()!.Length));
         var network = (INetwork)Activator.CreateInstance(type, 1)!;
         Span<float> input = stackalloc float[network.InputSize];
         Span<float> output = stackalloc float[network.OutputSize];
         input.Fill(0.5f);
+        float[] inputs = new float[BatchSamples * network.InputSize], targets = new float[BatchSamples * network.OutputSize], outputs = new float[targets.Length];
+        inputs.AsSpan().Fill(0.5f);
+        for (int s = 0; s < BatchSamples; s++)
+        {
+            targets[s * network.OutputSize] = 1f;
+        }
 
         // The first call compiles Forward, ForwardAll and every ForwardLayerK; the first Backward then
         // compiles Backward and every BackwardLayerK (ForwardAll is compiled by then).
@@ -235,24 +244,52 @@ internal static class JitTimes
         long t2 = Stopwatch.GetTimestamp();
         TimeSpan clock2 = JitInfo.GetCompilationTime(currentThread: true);
         long methods2 = JitInfo.GetCompiledMethodCount(currentThread: true);
+
+        // The first ForwardBatch compiles ForwardBatch, RunBatch, OutputBlock and every ForwardBlockLayerK; the
+        // first BackwardBatch then compiles BackwardBatch, LossBlock and every BackwardBlockLayerK.
+        network.ForwardBatch(inputs, outputs);
+        long t3 = Stopwatch.GetTimestamp();
+        TimeSpan clock3 = JitInfo.GetCompilationTime(currentThread: true);
+        long methods3 = JitInfo.GetCompiledMethodCount(currentThread: true);
+        loss += network.BackwardBatch(inputs, targets, outputs);
+        long t4 = Stopwatch.GetTimestamp();
+        TimeSpan clock4 = JitInfo.GetCompilationTime(currentThread: true);
+        long methods4 = JitInfo.GetCompiledMethodCount(currentThread: true);
         if (!float.IsFinite(loss))
         {
             throw new InvalidOperationException($"{type.Name}: loss {loss}");
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Forward\t{forwardIL}\t{Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds:F4}\t{(clock1 - clock0).TotalMilliseconds:F4}\t{methods1 - methods0}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Backward\t{backwardIL}\t{Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds:F4}\t{(clock2 - clock1).TotalMilliseconds:F4}\t{methods2 - methods1}"));
+        WriteSample("Forward", il, t0, t1, clock1 - clock0, methods1 - methods0);
+        WriteSample("Backward", il, t1, t2, clock2 - clock1, methods2 - methods1);
+        WriteSample("ForwardBatch", il, t2, t3, clock3 - clock2, methods3 - methods2);
+        WriteSample("BackwardBatch", il, t3, t4, clock4 - clock3, methods4 - methods3);
         Console.Error.WriteLine($"{mode}: {typeName} ok");
     }
 
+    private static void WriteSample(string group, Dictionary<string, int> il, long start, long end, TimeSpan clock, long methods) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{group}\t{il[group]}\t{Stopwatch.GetElapsedTime(start, end).TotalMilliseconds:F4}\t{clock.TotalMilliseconds:F4}\t{methods}"));
+
     private static IEnumerable<MethodInfo> Generated(Type type, string group)
     {
-        const BindingFlags Flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-        string[] names = group == "Forward" ? new[] { "Forward", "ForwardAll" } : new[] { "Backward" };
-        string layerPrefix = group + "Layer";
+        const BindingFlags Flags = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         return type.GetMethods(Flags)
-            .Where(m => names.Contains(m.Name) || (m.Name.StartsWith(layerPrefix, StringComparison.Ordinal) && m.Name.Length > layerPrefix.Length && char.IsDigit(m.Name[layerPrefix.Length])))
+            .Where(m => InGroup(m.Name, group))
             .OrderBy(m => m.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether the generated method <paramref name="name"/> belongs to <paramref name="group"/> (see the class remarks).</summary>
+    private static bool InGroup(string name, string group)
+    {
+        (string[] names, string layerPrefix) = group switch
+        {
+            "Forward" => (new[] { "Forward", "ForwardAll" }, "ForwardLayer"),
+            "Backward" => (new[] { "Backward" }, "BackwardLayer"),
+            "ForwardBatch" => (new[] { "ForwardBatch", "RunBatch", "OutputBlock" }, "ForwardBlockLayer"),
+            _ => (new[] { "BackwardBatch", "LossBlock" }, "BackwardBlockLayer"),
+        };
+        return names.Contains(name)
+            || (name.StartsWith(layerPrefix, StringComparison.Ordinal) && name.Length > layerPrefix.Length && char.IsDigit(name[layerPrefix.Length]));
     }
 
     private static void Run(INetwork network)
@@ -264,6 +301,9 @@ internal static class JitTimes
         output.Clear();
         output[0] = 1f;
         float loss = network.Backward(input, output);
+        float[] inputs = new float[BatchSamples * network.InputSize], targets = new float[BatchSamples * network.OutputSize], outputs = new float[targets.Length];
+        network.ForwardBatch(inputs, outputs);
+        loss += network.BackwardBatch(inputs, targets, outputs);
         if (!float.IsFinite(loss))
         {
             throw new InvalidOperationException($"{network.GetType().Name}: loss {loss}");

@@ -1,7 +1,10 @@
 using System;
 using System.Linq;
 using System.Runtime.Intrinsics;
+using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using NetGen.Benchmarks.BuildCost;
+using NetGen.Benchmarks.Peers;
 
 namespace NetGen.Benchmarks;
 
@@ -9,13 +12,14 @@ namespace NetGen.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*'</c> runs the benchmarks
 /// (any BenchmarkDotNet arguments work; <c>--avx2</c> runs them with AVX-512 disabled,
 /// <c>--vector256</c> adds a second job that prefers 256-bit vectors);
-/// <c>-- --jit [repeats] [name filter]</c> measures JIT times instead.
+/// <c>-- --jit [repeats] [name filter]</c> measures JIT times instead; <c>-- --peers</c> runs the peer suite
+/// (<see cref="PeerSuite"/>) and <c>-- --generator [repeats]</c> times the generator (<see cref="GeneratorTimes"/>).
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
-        if (JitTimes.TryRun(args))
+        if (JitTimes.TryRun(args) || GeneratorTimes.TryRun(args) || PeerSuite.TryRun(args))
         {
             return;
         }
@@ -33,6 +37,11 @@ public static class Program
         args = args.Where(a => a is not "--avx2" and not "--vector256").ToArray();
 
         Console.WriteLine($"Vector512 accelerated: {Vector512.IsHardwareAccelerated}, Vector256: {Vector256.IsHardwareAccelerated}, Vector128: {Vector128.IsHardwareAccelerated}");
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // The peer suite runs with its own configuration and summary, under --peers only.
+        Type[] types = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsPublic && !t.IsAbstract && t.Namespace != typeof(PeerSuite).Namespace)
+            .Where(t => t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkAttribute), inherit: true)))
+            .ToArray();
+        BenchmarkSwitcher.FromTypes(types).Run(args);
     }
 }
