@@ -28,6 +28,9 @@ public static class BatchKernels
     /// <summary>Row blocking of the matrix products: this many rows share each load of the other operand.</summary>
     private const int RowBlock = 6;
 
+    /// <summary>The chunk of the inner dimension <c>k</c> whose slice of the second operand, two registers wide, stays in L1 (256 × 32 floats = 32 KiB).</summary>
+    private const int DepthBlock = 256;
+
     /// <summary>The columns of a block of <paramref name="count"/> samples: the count rounded up to a multiple of <see cref="ColumnMultiple"/>.</summary>
     /// <param name="count">The number of samples, from 0 to <see cref="BlockSize"/>.</param>
     /// <returns>The column count.</returns>
@@ -233,7 +236,10 @@ public static class BatchKernels
     /// The product in tiles of six rows by two registers of columns: each step over <c>k</c> loads two registers
     /// of <c>B</c>, broadcasts six values of <c>A</c> and issues twelve independent fused multiply-adds. The rows
     /// of <c>A</c> a tile reads are addressed from two pointers and one stride, so the loop's pointers, strides
-    /// and counter all stay in registers. Rows past the last whole tile go one at a time.
+    /// and counter all stay in registers. <c>k</c> goes in chunks of <see cref="DepthBlock"/>, and inside a chunk
+    /// every row tile of one pair of column registers runs before the next pair: the chunk of <c>B</c> those tiles
+    /// share (at most 32 KiB) stays in the L1 cache while the rows of <c>A</c> stream past it. Rows past the last
+    /// whole tile, and columns past the last whole register, go one at a time over all of <c>k</c>.
     /// </summary>
     private static void Multiply<TSimd, TVector>(ref Product p, Start start, ref float bias)
         where TSimd : struct, ISimd<TVector>
@@ -242,33 +248,61 @@ public static class BatchKernels
         int count = TSimd.Count;
         int width = p.Width, rows = p.Rows;
         int vectorEnd = width - (width % count);
-        int r = 0;
-        for (; r <= rows - RowBlock; r += RowBlock)
+
+        // Columns [0, wideEnd) in four-register tiles of four rows (only with AVX-512's 32 registers), then
+        // [wideEnd, pairEnd) in two-register tiles of six rows, then one register of six rows.
+        int wideEnd = count == Vector512<float>.Count ? vectorEnd - (vectorEnd % (4 * count)) : 0;
+        int pairEnd = vectorEnd - ((vectorEnd - wideEnd) % (2 * count));
+        int wideRows = rows - (rows % 4), tiledRows = rows - (rows % RowBlock);
+        for (int k0 = 0; k0 < p.Depth; k0 += DepthBlock)
         {
-            int column = 0;
-            for (; column <= vectorEnd - (2 * count); column += 2 * count)
+            // After the first chunk, every chunk adds to what the ones before it left.
+            Start chunkStart = k0 == 0 ? start : Start.Accumulate;
+            int depth = Math.Min(DepthBlock, p.Depth - k0);
+            for (int column = 0; column < wideEnd; column += 4 * count)
             {
-                Tile<TSimd, TVector>(ref p, start, ref bias, r, column);
-            }
-
-            if (column < vectorEnd)
-            {
-                NarrowTile<TSimd, TVector>(ref p, start, ref bias, r, column);
-            }
-
-            for (column = vectorEnd; column < width; column++)
-            {
-                for (int row = r; row < r + RowBlock; row++)
+                for (int r = 0; r < wideRows; r += 4)
                 {
-                    MultiplyScalar(ref p, start, ref bias, row, column);
+                    WideTile<TSimd, TVector>(ref p, chunkStart, ref bias, r, column, k0, depth);
+                }
+            }
+
+            for (int column = wideEnd; column < pairEnd; column += 2 * count)
+            {
+                for (int r = 0; r < tiledRows; r += RowBlock)
+                {
+                    Tile<TSimd, TVector>(ref p, chunkStart, ref bias, r, column, k0, depth);
+                }
+            }
+
+            if (pairEnd < vectorEnd)
+            {
+                for (int r = 0; r < tiledRows; r += RowBlock)
+                {
+                    NarrowTile<TSimd, TVector>(ref p, chunkStart, ref bias, r, pairEnd, k0, depth);
                 }
             }
         }
 
-        for (; r < rows; r++)
+        RowsOneAtATime<TSimd, TVector>(ref p, start, ref bias, wideRows, 0, wideEnd);
+        RowsOneAtATime<TSimd, TVector>(ref p, start, ref bias, tiledRows, wideEnd, vectorEnd);
+        for (int r = 0; r < rows; r++)
         {
-            int column = 0;
-            for (; column < vectorEnd; column += count)
+            for (int column = vectorEnd; column < width; column++)
+            {
+                MultiplyScalar(ref p, start, ref bias, r, column);
+            }
+        }
+    }
+
+    /// <summary>Rows <paramref name="fromRow"/> on, columns <paramref name="fromColumn"/> to <paramref name="toColumn"/> (whole registers): the rows no tile covered, one at a time over all of <c>k</c>.</summary>
+    private static void RowsOneAtATime<TSimd, TVector>(ref Product p, Start start, ref float bias, int fromRow, int fromColumn, int toColumn)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        for (int r = fromRow; r < p.Rows; r++)
+        {
+            for (int column = fromColumn; column < toColumn; column += TSimd.Count)
             {
                 ref float destination = ref Unsafe.Add(ref p.C, (r * p.CStride) + column);
                 TVector sum = Initial<TSimd, TVector>(start, ref bias, r, ref destination);
@@ -283,17 +317,82 @@ public static class BatchKernels
 
                 TSimd.Store(sum, ref destination);
             }
-
-            for (; column < width; column++)
-            {
-                MultiplyScalar(ref p, start, ref bias, r, column);
-            }
         }
+    }
+
+    /// <summary>A four-row tile of <see cref="Multiply"/>, four registers of columns wide (sixteen accumulators).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WideTile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        int n = TSimd.Count, cStride = p.CStride;
+        nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride;
+        ref float c0 = ref Unsafe.Add(ref p.C, (r * cStride) + column);
+        ref float c1 = ref Unsafe.Add(ref c0, cStride);
+        ref float c2 = ref Unsafe.Add(ref c0, 2 * cStride);
+        ref float c3 = ref Unsafe.Add(ref c0, 3 * cStride);
+        TVector s00 = Initial<TSimd, TVector>(start, ref bias, r, ref c0), s01 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, n));
+        TVector s02 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, 2 * n)), s03 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, 3 * n));
+        TVector s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref c1), s11 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, n));
+        TVector s12 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, 2 * n)), s13 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, 3 * n));
+        TVector s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref c2), s21 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, n));
+        TVector s22 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, 2 * n)), s23 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, 3 * n));
+        TVector s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref c3), s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, n));
+        TVector s32 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, 2 * n)), s33 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, 3 * n));
+        ref float a0 = ref Unsafe.Add(ref p.A, (r * p.ARow) + (k0 * p.ADepth));
+        ref float a2 = ref Unsafe.AddByteOffset(ref a0, 2 * rowBytes);
+        ref float bk = ref Unsafe.Add(ref p.B, column + (k0 * p.BStride));
+        for (int k = depth; k > 0; k--)
+        {
+            TVector x0 = TSimd.Load(ref bk), x1 = TSimd.Load(ref Unsafe.Add(ref bk, n));
+            TVector x2 = TSimd.Load(ref Unsafe.Add(ref bk, 2 * n)), x3 = TSimd.Load(ref Unsafe.Add(ref bk, 3 * n));
+            TVector w = TSimd.Broadcast(a0);
+            s00 = TSimd.MultiplyAdd(w, x0, s00);
+            s01 = TSimd.MultiplyAdd(w, x1, s01);
+            s02 = TSimd.MultiplyAdd(w, x2, s02);
+            s03 = TSimd.MultiplyAdd(w, x3, s03);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes));
+            s10 = TSimd.MultiplyAdd(w, x0, s10);
+            s11 = TSimd.MultiplyAdd(w, x1, s11);
+            s12 = TSimd.MultiplyAdd(w, x2, s12);
+            s13 = TSimd.MultiplyAdd(w, x3, s13);
+            w = TSimd.Broadcast(a2);
+            s20 = TSimd.MultiplyAdd(w, x0, s20);
+            s21 = TSimd.MultiplyAdd(w, x1, s21);
+            s22 = TSimd.MultiplyAdd(w, x2, s22);
+            s23 = TSimd.MultiplyAdd(w, x3, s23);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a2, rowBytes));
+            s30 = TSimd.MultiplyAdd(w, x0, s30);
+            s31 = TSimd.MultiplyAdd(w, x1, s31);
+            s32 = TSimd.MultiplyAdd(w, x2, s32);
+            s33 = TSimd.MultiplyAdd(w, x3, s33);
+            a0 = ref Unsafe.Add(ref a0, aDepth);
+            a2 = ref Unsafe.Add(ref a2, aDepth);
+            bk = ref Unsafe.Add(ref bk, bStride);
+        }
+
+        c0 = ref Unsafe.Add(ref p.C, (r * cStride) + column);
+        StoreRow<TSimd, TVector>(ref c0, n, s00, s01, s02, s03);
+        StoreRow<TSimd, TVector>(ref Unsafe.Add(ref c0, cStride), n, s10, s11, s12, s13);
+        StoreRow<TSimd, TVector>(ref Unsafe.Add(ref c0, 2 * cStride), n, s20, s21, s22, s23);
+        StoreRow<TSimd, TVector>(ref Unsafe.Add(ref c0, 3 * cStride), n, s30, s31, s32, s33);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow<TSimd, TVector>(ref float row, int n, TVector v0, TVector v1, TVector v2, TVector v3)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        TSimd.Store(v0, ref row);
+        TSimd.Store(v1, ref Unsafe.Add(ref row, n));
+        TSimd.Store(v2, ref Unsafe.Add(ref row, 2 * n));
+        TSimd.Store(v3, ref Unsafe.Add(ref row, 3 * n));
     }
 
     /// <summary>One six-row tile of <see cref="Multiply"/>, over all of <c>k</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column)
+    private static void Tile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
@@ -315,10 +414,10 @@ public static class BatchKernels
         TVector s51 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, (5 * cStride) + second));
 
         // Rows 0–2 of A from ak, rows 3–5 from ak3: [ak], [ak + rowBytes], [ak + 2 rowBytes], and the same from ak3.
-        ref float ak = ref Unsafe.Add(ref p.A, r * p.ARow);
+        ref float ak = ref Unsafe.Add(ref p.A, (r * p.ARow) + (k0 * p.ADepth));
         ref float ak3 = ref Unsafe.AddByteOffset(ref ak, 3 * rowBytes);
-        ref float bk = ref Unsafe.Add(ref p.B, column);
-        for (int k = p.Depth; k > 0; k--)
+        ref float bk = ref Unsafe.Add(ref p.B, column + (k0 * p.BStride));
+        for (int k = depth; k > 0; k--)
         {
             TVector x0 = TSimd.Load(ref bk);
             TVector x1 = TSimd.Load(ref Unsafe.Add(ref bk, TSimd.Count));
@@ -366,7 +465,7 @@ public static class BatchKernels
 
     /// <summary>A six-row tile one register of columns wide, for the last register of an odd count.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void NarrowTile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column)
+    private static void NarrowTile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
@@ -379,10 +478,10 @@ public static class BatchKernels
         TVector s3 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, 3 * cStride));
         TVector s4 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, 4 * cStride));
         TVector s5 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, 5 * cStride));
-        ref float ak = ref Unsafe.Add(ref p.A, r * p.ARow);
+        ref float ak = ref Unsafe.Add(ref p.A, (r * p.ARow) + (k0 * p.ADepth));
         ref float ak3 = ref Unsafe.AddByteOffset(ref ak, 3 * rowBytes);
-        ref float bk = ref Unsafe.Add(ref p.B, column);
-        for (int k = p.Depth; k > 0; k--)
+        ref float bk = ref Unsafe.Add(ref p.B, column + (k0 * p.BStride));
+        for (int k = depth; k > 0; k--)
         {
             TVector x = TSimd.Load(ref bk);
             s0 = TSimd.MultiplyAdd(TSimd.Broadcast(ak), x, s0);
