@@ -1,23 +1,30 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace NetGen.Kernels;
 
 /// <summary>
-/// Vectorised <c>exp</c>, <c>tanh</c> and sigmoid for one register width at a time (Vector512, Vector256,
-/// Vector128), for the span-level activations. The target framework (net8.0) has no vector <c>Exp</c>, so
-/// it is built here: <c>x = n·ln2 + r</c> with <c>n = round(x / ln2)</c> (by the 1.5·2²³ rounding trick) and
-/// <c>|r| ≤ ln2/2</c> (ln2 split in a high part exact for any <c>n</c> times it and a low part, so the
-/// reduction is exact enough with or without FMA); <c>e^r − 1 = r + r²·P(r)</c> with Cephes' degree-5
-/// minimax <c>P</c> of <c>expf</c>; and <c>2ⁿ</c> built from exponent bits. <c>Exp</c> clamps to
-/// [−104, 89] and applies <c>2ⁿ</c> as two halves, so it overflows to +∞ above ln(float.MaxValue), goes
-/// through the subnormals to 0 below, and returns NaN for NaN. <c>Tanh</c> is
-/// <c>−expm1(−2|x|) / (2 + expm1(−2|x|))</c> with the sign of <c>x</c>: no cancellation near 0
-/// (<c>expm1(y) = 2ⁿ·(e^r − 1) + (2ⁿ − 1)</c> is exact at <c>n = 0</c>), and exactly ±1 from |x| ≈ 9.
-/// Sigmoid is <c>1 / (1 + e^−x)</c>: exactly 1 from x ≈ 17.3 and exactly 0 below −88.8.
-/// The three width sections are the same code with the register type substituted.
+/// Vectorised <c>exp</c>, <c>tanh</c>, sigmoid and softmax, written once over <see cref="ISimd{TVector}"/>
+/// and specialised by the JIT for each register width (Vector512, Vector256, Vector128, one float).
+/// The target framework (net8.0) has no vector <c>Exp</c>, so it is built here: <c>x = n·ln2 + r</c> with
+/// <c>n = round(x / ln2)</c> (by the 1.5·2²³ rounding trick) and <c>|r| ≤ ln2/2</c> (ln2 split in a high
+/// part exact for any <c>n</c> times it and a low part, so the reduction is exact enough with or without
+/// FMA); <c>e^r − 1 = r + r²·P(r)</c> with Cephes' degree-5 minimax <c>P</c> of <c>expf</c>; and <c>2ⁿ</c>
+/// built from exponent bits. <c>Exp</c> clamps to [−104, 89] and applies <c>2ⁿ</c> as two halves, so it
+/// overflows to +∞ above ln(float.MaxValue), goes through the subnormals to 0 below (−∞ included), and
+/// returns NaN for NaN. <c>Tanh</c> is <c>−expm1(−2|x|) / (2 + expm1(−2|x|))</c> with the sign of
+/// <c>x</c>: no cancellation near 0 (<c>expm1(y) = 2ⁿ·(e^r − 1) + (2ⁿ − 1)</c> is exact at <c>n = 0</c>),
+/// and exactly ±1 from |x| ≈ 9. Sigmoid is <c>1 / (1 + e^−x)</c>: exactly 1 from x ≈ 17.3 and exactly 0
+/// below −88.8. Every lane is computed alone, so a value's result does not depend on the width.
 /// </summary>
+/// <remarks>
+/// The math is <c>AggressiveInlining</c>, so each width's copy has no calls; the span loops are not
+/// inlined but compiled once per width (and op), each as its own method: inlined into a generated
+/// method, the copies for all widths would exhaust that method's inline budget and leave calls inside
+/// the loops (docs/kernel-strategy.md).
+/// </remarks>
 internal static class VectorMath
 {
     private const float Log2E = 1.44269504088896341f;
@@ -35,469 +42,272 @@ internal static class VectorMath
     private const float P4 = 1.3981999507e-3f;
     private const float P5 = 1.9875691500e-4f;
 
-    // ---- Vector512 (16 floats) ----
-
     /// <summary><c>e^x</c> per lane; see <see cref="VectorMath"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp(Vector512<float> x)
+    public static TVector Exp<TSimd, TVector>(TVector x)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
     {
-        Vector512<float> c = Vector512.Min(Vector512.Max(x, Vector512.Create(ExpLow)), Vector512.Create(ExpHigh));
-        Vector512<float> k = Simd512.MultiplyAdd(c, Vector512.Create(Log2E), Vector512.Create(Magic));
-        Vector512<float> n = k - Vector512.Create(Magic);
-        Vector512<float> r = Simd512.MultiplyAdd(n, Vector512.Create(-Ln2Hi), c);
-        r = Simd512.MultiplyAdd(n, Vector512.Create(-Ln2Lo), r);
-        Vector512<int> ni = k.AsInt32() - Vector512.Create(MagicBits);
-        Vector512<int> half = Vector512.ShiftRightArithmetic(ni, 1);
-        Vector512<float> s1 = Vector512.ShiftLeft(half + Vector512.Create(127), 23).AsSingle();
-        Vector512<float> s2 = Vector512.ShiftLeft(ni - half + Vector512.Create(127), 23).AsSingle();
-        Vector512<float> result = (ExpM1Reduced(r) + Vector512<float>.One) * s1 * s2;
-        return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
+        TVector c = TSimd.Min(TSimd.Max(x, TSimd.Broadcast(ExpLow)), TSimd.Broadcast(ExpHigh));
+        TVector k = TSimd.MultiplyAdd(c, TSimd.Broadcast(Log2E), TSimd.Broadcast(Magic));
+        TVector n = TSimd.Subtract(k, TSimd.Broadcast(Magic));
+        TVector r = TSimd.MultiplyAdd(n, TSimd.Broadcast(-Ln2Hi), c);
+        r = TSimd.MultiplyAdd(n, TSimd.Broadcast(-Ln2Lo), r);
+
+        // 2ⁿ as 2^h · 2^(n−h), h = ⌊n/2⌋, each factor a normal float for every n the clamp allows.
+        TVector ni = TSimd.SubtractInt32(k, TSimd.BroadcastInt32(MagicBits));
+        TVector half = TSimd.ShiftRightArithmeticInt32(ni, 1);
+        TVector s1 = TSimd.ShiftLeftInt32(TSimd.AddInt32(half, TSimd.BroadcastInt32(127)), 23);
+        TVector s2 = TSimd.ShiftLeftInt32(TSimd.AddInt32(TSimd.SubtractInt32(ni, half), TSimd.BroadcastInt32(127)), 23);
+        TVector result = TSimd.Multiply(TSimd.Multiply(TSimd.Add(ExpM1Reduced<TSimd, TVector>(r), TSimd.Broadcast(1f)), s1), s2);
+        return TSimd.ConditionalSelect(TSimd.CompareEqual(x, x), result, x);
     }
 
     /// <summary><c>tanh x</c> per lane, as <c>−expm1(−2|x|) / (2 + expm1(−2|x|))</c> with the sign of <c>x</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Tanh(Vector512<float> x)
+    public static TVector Tanh<TSimd, TVector>(TVector x)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
     {
-        Vector512<float> sign = x & Vector512.Create(-0f);
-        Vector512<float> y = Vector512.Max(Vector512.Abs(x) * Vector512.Create(-2f), Vector512.Create(TanhLow));
-        Vector512<float> k = Simd512.MultiplyAdd(y, Vector512.Create(Log2E), Vector512.Create(Magic));
-        Vector512<float> n = k - Vector512.Create(Magic);
-        Vector512<float> r = Simd512.MultiplyAdd(n, Vector512.Create(-Ln2Hi), y);
-        r = Simd512.MultiplyAdd(n, Vector512.Create(-Ln2Lo), r);
-        Vector512<int> ni = k.AsInt32() - Vector512.Create(MagicBits);
-        Vector512<float> s = Vector512.ShiftLeft(ni + Vector512.Create(127), 23).AsSingle();
-        Vector512<float> u = Simd512.MultiplyAdd(s, ExpM1Reduced(r), s - Vector512<float>.One);
-        Vector512<float> result = Vector512.Abs(u / (Vector512.Create(2f) + u)) | sign;
-        return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
+        TVector sign = TSimd.And(x, TSimd.Broadcast(-0f));
+        TVector y = TSimd.Max(TSimd.Multiply(TSimd.Abs(x), TSimd.Broadcast(-2f)), TSimd.Broadcast(TanhLow));
+        TVector k = TSimd.MultiplyAdd(y, TSimd.Broadcast(Log2E), TSimd.Broadcast(Magic));
+        TVector n = TSimd.Subtract(k, TSimd.Broadcast(Magic));
+        TVector r = TSimd.MultiplyAdd(n, TSimd.Broadcast(-Ln2Hi), y);
+        r = TSimd.MultiplyAdd(n, TSimd.Broadcast(-Ln2Lo), r);
+        TVector ni = TSimd.SubtractInt32(k, TSimd.BroadcastInt32(MagicBits));
+        TVector s = TSimd.ShiftLeftInt32(TSimd.AddInt32(ni, TSimd.BroadcastInt32(127)), 23);
+        TVector u = TSimd.MultiplyAdd(s, ExpM1Reduced<TSimd, TVector>(r), TSimd.Subtract(s, TSimd.Broadcast(1f)));
+        TVector result = TSimd.Or(TSimd.Abs(TSimd.Divide(u, TSimd.Add(TSimd.Broadcast(2f), u))), sign);
+        return TSimd.ConditionalSelect(TSimd.CompareEqual(x, x), result, x);
     }
 
     /// <summary><c>1 / (1 + e^−x)</c> per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Sigmoid(Vector512<float> x) => Vector512<float>.One / (Vector512<float>.One + Exp(-x));
+    public static TVector Sigmoid<TSimd, TVector>(TVector x)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct =>
+        TSimd.Divide(TSimd.Broadcast(1f), TSimd.Add(TSimd.Broadcast(1f), Exp<TSimd, TVector>(TSimd.Negate(x))));
+
+    /// <summary>
+    /// <see cref="Tanh{TSimd, TVector}"/> of one float, in the low lane of a Vector128 (bit for bit the value
+    /// the span overloads give), or by <see cref="SimdScalar"/> where Vector128 is not accelerated. Out of
+    /// line, so that a fully unrolled layer calling it once per neuron stays small.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float ScalarTanh(float x) => Vector128.IsHardwareAccelerated
+        ? Tanh<Simd128, Vector128<float>>(Vector128.CreateScalar(x)).ToScalar()
+        : Tanh<SimdScalar, float>(x);
 
     /// <summary><c>e^r − 1</c> for <c>|r| ≤ ln2 / 2</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> ExpM1Reduced(Vector512<float> r)
+    private static TVector ExpM1Reduced<TSimd, TVector>(TVector r)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
     {
-        Vector512<float> p = Simd512.MultiplyAdd(Vector512.Create(P5), r, Vector512.Create(P4));
-        p = Simd512.MultiplyAdd(p, r, Vector512.Create(P3));
-        p = Simd512.MultiplyAdd(p, r, Vector512.Create(P2));
-        p = Simd512.MultiplyAdd(p, r, Vector512.Create(P1));
-        p = Simd512.MultiplyAdd(p, r, Vector512.Create(P0));
-        return Simd512.MultiplyAdd(p, r * r, r);
+        TVector p = TSimd.MultiplyAdd(TSimd.Broadcast(P5), r, TSimd.Broadcast(P4));
+        p = TSimd.MultiplyAdd(p, r, TSimd.Broadcast(P3));
+        p = TSimd.MultiplyAdd(p, r, TSimd.Broadcast(P2));
+        p = TSimd.MultiplyAdd(p, r, TSimd.Broadcast(P1));
+        p = TSimd.MultiplyAdd(p, r, TSimd.Broadcast(P0));
+        return TSimd.MultiplyAdd(p, TSimd.Multiply(r, r), r);
     }
 
-    /// <summary>Applies <paramref name="op"/> in place, <c>values.Length ≥ 16</c>: whole registers, then one last register overlapping the previous one, loaded before anything was overwritten.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MapVector512<TOp>(ref float values, int length, TOp op)
+    /// <summary>
+    /// Applies <paramref name="op"/> in place, <c>length ≥ TSimd.Count</c>: whole registers, then one last
+    /// register overlapping the previous one, loaded before anything was overwritten.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Map<TSimd, TVector, TOp>(ref float values, int length, TOp op)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
         where TOp : struct, IActivationOp
     {
-        int lastStart = length - 16;
-        Vector512<float> last = Vector512.LoadUnsafe(ref values, (nuint)lastStart);
+        int lastStart = length - TSimd.Count;
+        TVector last = TSimd.Load(ref Unsafe.Add(ref values, lastStart));
         int i = 0;
-        for (; i <= lastStart; i += 16)
+        for (; i <= lastStart; i += TSimd.Count)
         {
-            op.Apply(Vector512.LoadUnsafe(ref values, (nuint)i)).StoreUnsafe(ref values, (nuint)i);
+            ref float at = ref Unsafe.Add(ref values, i);
+            TSimd.Store(op.Apply<TSimd, TVector>(TSimd.Load(ref at)), ref at);
         }
 
         if (i != length)
         {
-            op.Apply(last).StoreUnsafe(ref values, (nuint)lastStart);
+            TSimd.Store(op.Apply<TSimd, TVector>(last), ref Unsafe.Add(ref values, lastStart));
         }
     }
 
-    /// <summary><c>gradient[i] = op(gradient[i], outputs[i])</c>, <c>length ≥ 16</c>, the tail handled as in the one-span overload.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MapVector512<TOp>(ref float gradient, ref float outputs, int length, TOp op)
+    /// <summary><c>gradient[i] = op(gradient[i], outputs[i])</c>, <c>length ≥ TSimd.Count</c>, the tail handled as in the one-span overload.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Map<TSimd, TVector, TOp>(ref float gradient, ref float outputs, int length, TOp op)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
         where TOp : struct, IDerivativeOp
     {
-        int lastStart = length - 16;
-        Vector512<float> lastGradient = Vector512.LoadUnsafe(ref gradient, (nuint)lastStart);
-        Vector512<float> lastOutputs = Vector512.LoadUnsafe(ref outputs, (nuint)lastStart);
+        int lastStart = length - TSimd.Count;
+        TVector lastGradient = TSimd.Load(ref Unsafe.Add(ref gradient, lastStart));
+        TVector lastOutputs = TSimd.Load(ref Unsafe.Add(ref outputs, lastStart));
         int i = 0;
-        for (; i <= lastStart; i += 16)
+        for (; i <= lastStart; i += TSimd.Count)
         {
-            op.Apply(Vector512.LoadUnsafe(ref gradient, (nuint)i), Vector512.LoadUnsafe(ref outputs, (nuint)i)).StoreUnsafe(ref gradient, (nuint)i);
+            ref float at = ref Unsafe.Add(ref gradient, i);
+            TSimd.Store(op.Apply<TSimd, TVector>(TSimd.Load(ref at), TSimd.Load(ref Unsafe.Add(ref outputs, i))), ref at);
         }
 
         if (i != length)
         {
-            op.Apply(lastGradient, lastOutputs).StoreUnsafe(ref gradient, (nuint)lastStart);
+            TSimd.Store(op.Apply<TSimd, TVector>(lastGradient, lastOutputs), ref Unsafe.Add(ref gradient, lastStart));
         }
     }
 
-    /// <summary>Softmax in place, <c>length ≥ 16</c>.</summary>
-    public static void SoftmaxVector512(ref float values, int length)
+    /// <summary>Softmax in place, <c>length ≥ TSimd.Count</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Softmax<TSimd, TVector>(ref float values, int length)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
     {
-        int lastStart = length - 16;
-        Vector512<float> last = Vector512.LoadUnsafe(ref values, (nuint)lastStart);
-        Vector512<float> maxes = last;
+        int lastStart = length - TSimd.Count;
+        TVector last = TSimd.Load(ref Unsafe.Add(ref values, lastStart));
+        TVector maxes = last;
         int i = 0;
-        for (; i <= lastStart; i += 16)
+        for (; i <= lastStart; i += TSimd.Count)
         {
-            maxes = Vector512.Max(maxes, Vector512.LoadUnsafe(ref values, (nuint)i));
+            maxes = TSimd.Max(maxes, TSimd.Load(ref Unsafe.Add(ref values, i)));
         }
 
-        float max = float.NegativeInfinity;
-        for (int j = 0; j < 16; j++)
+        TVector shift = TSimd.Broadcast(TSimd.MaxAcross(maxes));
+        TVector sums = TSimd.Zero;
+        for (i = 0; i <= lastStart; i += TSimd.Count)
         {
-            max = MathF.Max(max, maxes.GetElement(j));
-        }
-
-        Vector512<float> shift = Vector512.Create(max);
-        Vector512<float> sums = Vector512<float>.Zero;
-        for (i = 0; i <= lastStart; i += 16)
-        {
-            Vector512<float> e = Exp(Vector512.LoadUnsafe(ref values, (nuint)i) - shift);
-            sums += e;
-            e.StoreUnsafe(ref values, (nuint)i);
+            ref float at = ref Unsafe.Add(ref values, i);
+            TVector e = Exp<TSimd, TVector>(TSimd.Subtract(TSimd.Load(ref at), shift));
+            sums = TSimd.Add(sums, e);
+            TSimd.Store(e, ref at);
         }
 
         if (i != length)
         {
             // Only the lanes past i are new; the overlapping ones are already summed.
-            Vector512<float> e = Exp(last - shift);
-            Vector512<int> fresh = Vector512.GreaterThanOrEqual(Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector512.Create(i - lastStart));
-            sums += e & fresh.AsSingle();
+            TVector e = Exp<TSimd, TVector>(TSimd.Subtract(last, shift));
+            TVector fresh = TSimd.CompareGreaterThanOrEqual(TSimd.LaneIndices, TSimd.Broadcast(i - lastStart));
+            sums = TSimd.Add(sums, TSimd.And(e, fresh));
             last = e;
         }
 
-        Vector512<float> scale = Vector512.Create(1f / Vector512.Sum(sums));
-        for (i = 0; i <= lastStart; i += 16)
+        TVector scale = TSimd.Broadcast(1f / TSimd.Sum(sums));
+        for (i = 0; i <= lastStart; i += TSimd.Count)
         {
-            (Vector512.LoadUnsafe(ref values, (nuint)i) * scale).StoreUnsafe(ref values, (nuint)i);
+            ref float at = ref Unsafe.Add(ref values, i);
+            TSimd.Store(TSimd.Multiply(TSimd.Load(ref at), scale), ref at);
         }
 
         if (i != length)
         {
-            (last * scale).StoreUnsafe(ref values, (nuint)lastStart);
+            TSimd.Store(TSimd.Multiply(last, scale), ref Unsafe.Add(ref values, lastStart));
         }
     }
 
-    // ---- Vector256 (8 floats) ----
-
-    /// <summary><c>e^x</c> per lane; see <see cref="VectorMath"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x)
+    /// <summary>
+    /// Softmax in place of 2 or 3 values, in one Vector128 loaded by <see cref="LoadShort"/>; the lanes that
+    /// repeat a value are left out of the sum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void SoftmaxShort(ref float values, int length)
     {
-        Vector256<float> c = Vector256.Min(Vector256.Max(x, Vector256.Create(ExpLow)), Vector256.Create(ExpHigh));
-        Vector256<float> k = Simd256.MultiplyAdd(c, Vector256.Create(Log2E), Vector256.Create(Magic));
-        Vector256<float> n = k - Vector256.Create(Magic);
-        Vector256<float> r = Simd256.MultiplyAdd(n, Vector256.Create(-Ln2Hi), c);
-        r = Simd256.MultiplyAdd(n, Vector256.Create(-Ln2Lo), r);
-        Vector256<int> ni = k.AsInt32() - Vector256.Create(MagicBits);
-        Vector256<int> half = Vector256.ShiftRightArithmetic(ni, 1);
-        Vector256<float> s1 = Vector256.ShiftLeft(half + Vector256.Create(127), 23).AsSingle();
-        Vector256<float> s2 = Vector256.ShiftLeft(ni - half + Vector256.Create(127), 23).AsSingle();
-        Vector256<float> result = (ExpM1Reduced(r) + Vector256<float>.One) * s1 * s2;
-        return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
+        Vector128<float> x = LoadShort(ref values, length);
+        Vector128<float> e = Exp<Simd128, Vector128<float>>(x - Vector128.Create(Simd128.MaxAcross(x)));
+        Vector128<float> real = Vector128.GreaterThan(Vector128.Create((float)length), Simd128.LaneIndices);
+        StoreShort(e * Vector128.Create(1f / Vector128.Sum(e & real)), ref values, length);
     }
 
-    /// <summary><c>tanh x</c> per lane, as <c>−expm1(−2|x|) / (2 + expm1(−2|x|))</c> with the sign of <c>x</c>.</summary>
+    /// <summary>Applies <paramref name="op"/> in place to 1 to 3 values, in one Vector128 loaded by <see cref="LoadShort"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void MapShort<TOp>(ref float values, int length, TOp op)
+        where TOp : struct, IActivationOp =>
+        StoreShort(op.Apply<Simd128, Vector128<float>>(LoadShort(ref values, length)), ref values, length);
+
+    /// <summary>
+    /// Loads 1 to 3 values into one Vector128 without reading past them, branch-free: lanes 0, 1, 2 hold
+    /// <c>values[0]</c>, <c>values[length / 2]</c>, <c>values[length − 1]</c> and lane 3 <c>values[0]</c>, so
+    /// lane <c>j</c> holds <c>values[j]</c> for <c>j &lt; length</c> and a copy of a real value elsewhere.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Tanh(Vector256<float> x)
+    public static Vector128<float> LoadShort(ref float values, int length)
     {
-        Vector256<float> sign = x & Vector256.Create(-0f);
-        Vector256<float> y = Vector256.Max(Vector256.Abs(x) * Vector256.Create(-2f), Vector256.Create(TanhLow));
-        Vector256<float> k = Simd256.MultiplyAdd(y, Vector256.Create(Log2E), Vector256.Create(Magic));
-        Vector256<float> n = k - Vector256.Create(Magic);
-        Vector256<float> r = Simd256.MultiplyAdd(n, Vector256.Create(-Ln2Hi), y);
-        r = Simd256.MultiplyAdd(n, Vector256.Create(-Ln2Lo), r);
-        Vector256<int> ni = k.AsInt32() - Vector256.Create(MagicBits);
-        Vector256<float> s = Vector256.ShiftLeft(ni + Vector256.Create(127), 23).AsSingle();
-        Vector256<float> u = Simd256.MultiplyAdd(s, ExpM1Reduced(r), s - Vector256<float>.One);
-        Vector256<float> result = Vector256.Abs(u / (Vector256.Create(2f) + u)) | sign;
-        return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
+        float first = values;
+        return Vector128.Create(first, Unsafe.Add(ref values, length >> 1), Unsafe.Add(ref values, length - 1), first);
     }
 
-    /// <summary><c>1 / (1 + e^−x)</c> per lane.</summary>
+    /// <summary>
+    /// Stores lanes 0 to 2 back where <see cref="LoadShort"/> read them. Where two lanes land on one element
+    /// they came from the same value, so an element-wise result writes the same float twice.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Sigmoid(Vector256<float> x) => Vector256<float>.One / (Vector256<float>.One + Exp(-x));
-
-    /// <summary><c>e^r − 1</c> for <c>|r| ≤ ln2 / 2</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> ExpM1Reduced(Vector256<float> r)
+    public static void StoreShort(Vector128<float> value, ref float values, int length)
     {
-        Vector256<float> p = Simd256.MultiplyAdd(Vector256.Create(P5), r, Vector256.Create(P4));
-        p = Simd256.MultiplyAdd(p, r, Vector256.Create(P3));
-        p = Simd256.MultiplyAdd(p, r, Vector256.Create(P2));
-        p = Simd256.MultiplyAdd(p, r, Vector256.Create(P1));
-        p = Simd256.MultiplyAdd(p, r, Vector256.Create(P0));
-        return Simd256.MultiplyAdd(p, r * r, r);
+        Unsafe.Add(ref values, length - 1) = value.GetElement(2);
+        Unsafe.Add(ref values, length >> 1) = value.GetElement(1);
+        values = value.ToScalar();
     }
-
-    /// <summary>Applies <paramref name="op"/> in place, <c>values.Length ≥ 8</c>: whole registers, then one last register overlapping the previous one, loaded before anything was overwritten.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MapVector256<TOp>(ref float values, int length, TOp op)
-        where TOp : struct, IActivationOp
-    {
-        int lastStart = length - 8;
-        Vector256<float> last = Vector256.LoadUnsafe(ref values, (nuint)lastStart);
-        int i = 0;
-        for (; i <= lastStart; i += 8)
-        {
-            op.Apply(Vector256.LoadUnsafe(ref values, (nuint)i)).StoreUnsafe(ref values, (nuint)i);
-        }
-
-        if (i != length)
-        {
-            op.Apply(last).StoreUnsafe(ref values, (nuint)lastStart);
-        }
-    }
-
-    /// <summary><c>gradient[i] = op(gradient[i], outputs[i])</c>, <c>length ≥ 8</c>, the tail handled as in the one-span overload.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MapVector256<TOp>(ref float gradient, ref float outputs, int length, TOp op)
-        where TOp : struct, IDerivativeOp
-    {
-        int lastStart = length - 8;
-        Vector256<float> lastGradient = Vector256.LoadUnsafe(ref gradient, (nuint)lastStart);
-        Vector256<float> lastOutputs = Vector256.LoadUnsafe(ref outputs, (nuint)lastStart);
-        int i = 0;
-        for (; i <= lastStart; i += 8)
-        {
-            op.Apply(Vector256.LoadUnsafe(ref gradient, (nuint)i), Vector256.LoadUnsafe(ref outputs, (nuint)i)).StoreUnsafe(ref gradient, (nuint)i);
-        }
-
-        if (i != length)
-        {
-            op.Apply(lastGradient, lastOutputs).StoreUnsafe(ref gradient, (nuint)lastStart);
-        }
-    }
-
-    /// <summary>Softmax in place, <c>length ≥ 8</c>.</summary>
-    public static void SoftmaxVector256(ref float values, int length)
-    {
-        int lastStart = length - 8;
-        Vector256<float> last = Vector256.LoadUnsafe(ref values, (nuint)lastStart);
-        Vector256<float> maxes = last;
-        int i = 0;
-        for (; i <= lastStart; i += 8)
-        {
-            maxes = Vector256.Max(maxes, Vector256.LoadUnsafe(ref values, (nuint)i));
-        }
-
-        float max = float.NegativeInfinity;
-        for (int j = 0; j < 8; j++)
-        {
-            max = MathF.Max(max, maxes.GetElement(j));
-        }
-
-        Vector256<float> shift = Vector256.Create(max);
-        Vector256<float> sums = Vector256<float>.Zero;
-        for (i = 0; i <= lastStart; i += 8)
-        {
-            Vector256<float> e = Exp(Vector256.LoadUnsafe(ref values, (nuint)i) - shift);
-            sums += e;
-            e.StoreUnsafe(ref values, (nuint)i);
-        }
-
-        if (i != length)
-        {
-            // Only the lanes past i are new; the overlapping ones are already summed.
-            Vector256<float> e = Exp(last - shift);
-            Vector256<int> fresh = Vector256.GreaterThanOrEqual(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(i - lastStart));
-            sums += e & fresh.AsSingle();
-            last = e;
-        }
-
-        Vector256<float> scale = Vector256.Create(1f / Vector256.Sum(sums));
-        for (i = 0; i <= lastStart; i += 8)
-        {
-            (Vector256.LoadUnsafe(ref values, (nuint)i) * scale).StoreUnsafe(ref values, (nuint)i);
-        }
-
-        if (i != length)
-        {
-            (last * scale).StoreUnsafe(ref values, (nuint)lastStart);
-        }
-    }
-
-    // ---- Vector128 (4 floats) ----
-
-    /// <summary><c>e^x</c> per lane; see <see cref="VectorMath"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Exp(Vector128<float> x)
-    {
-        Vector128<float> c = Vector128.Min(Vector128.Max(x, Vector128.Create(ExpLow)), Vector128.Create(ExpHigh));
-        Vector128<float> k = Simd128.MultiplyAdd(c, Vector128.Create(Log2E), Vector128.Create(Magic));
-        Vector128<float> n = k - Vector128.Create(Magic);
-        Vector128<float> r = Simd128.MultiplyAdd(n, Vector128.Create(-Ln2Hi), c);
-        r = Simd128.MultiplyAdd(n, Vector128.Create(-Ln2Lo), r);
-        Vector128<int> ni = k.AsInt32() - Vector128.Create(MagicBits);
-        Vector128<int> half = Vector128.ShiftRightArithmetic(ni, 1);
-        Vector128<float> s1 = Vector128.ShiftLeft(half + Vector128.Create(127), 23).AsSingle();
-        Vector128<float> s2 = Vector128.ShiftLeft(ni - half + Vector128.Create(127), 23).AsSingle();
-        Vector128<float> result = (ExpM1Reduced(r) + Vector128<float>.One) * s1 * s2;
-        return Vector128.ConditionalSelect(Vector128.Equals(x, x), result, x);
-    }
-
-    /// <summary><c>tanh x</c> per lane, as <c>−expm1(−2|x|) / (2 + expm1(−2|x|))</c> with the sign of <c>x</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Tanh(Vector128<float> x)
-    {
-        Vector128<float> sign = x & Vector128.Create(-0f);
-        Vector128<float> y = Vector128.Max(Vector128.Abs(x) * Vector128.Create(-2f), Vector128.Create(TanhLow));
-        Vector128<float> k = Simd128.MultiplyAdd(y, Vector128.Create(Log2E), Vector128.Create(Magic));
-        Vector128<float> n = k - Vector128.Create(Magic);
-        Vector128<float> r = Simd128.MultiplyAdd(n, Vector128.Create(-Ln2Hi), y);
-        r = Simd128.MultiplyAdd(n, Vector128.Create(-Ln2Lo), r);
-        Vector128<int> ni = k.AsInt32() - Vector128.Create(MagicBits);
-        Vector128<float> s = Vector128.ShiftLeft(ni + Vector128.Create(127), 23).AsSingle();
-        Vector128<float> u = Simd128.MultiplyAdd(s, ExpM1Reduced(r), s - Vector128<float>.One);
-        Vector128<float> result = Vector128.Abs(u / (Vector128.Create(2f) + u)) | sign;
-        return Vector128.ConditionalSelect(Vector128.Equals(x, x), result, x);
-    }
-
-    /// <summary><c>1 / (1 + e^−x)</c> per lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Sigmoid(Vector128<float> x) => Vector128<float>.One / (Vector128<float>.One + Exp(-x));
-
-    /// <summary><c>e^r − 1</c> for <c>|r| ≤ ln2 / 2</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> ExpM1Reduced(Vector128<float> r)
-    {
-        Vector128<float> p = Simd128.MultiplyAdd(Vector128.Create(P5), r, Vector128.Create(P4));
-        p = Simd128.MultiplyAdd(p, r, Vector128.Create(P3));
-        p = Simd128.MultiplyAdd(p, r, Vector128.Create(P2));
-        p = Simd128.MultiplyAdd(p, r, Vector128.Create(P1));
-        p = Simd128.MultiplyAdd(p, r, Vector128.Create(P0));
-        return Simd128.MultiplyAdd(p, r * r, r);
-    }
-
-    /// <summary>Applies <paramref name="op"/> in place, <c>values.Length ≥ 4</c>: whole registers, then one last register overlapping the previous one, loaded before anything was overwritten.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MapVector128<TOp>(ref float values, int length, TOp op)
-        where TOp : struct, IActivationOp
-    {
-        int lastStart = length - 4;
-        Vector128<float> last = Vector128.LoadUnsafe(ref values, (nuint)lastStart);
-        int i = 0;
-        for (; i <= lastStart; i += 4)
-        {
-            op.Apply(Vector128.LoadUnsafe(ref values, (nuint)i)).StoreUnsafe(ref values, (nuint)i);
-        }
-
-        if (i != length)
-        {
-            op.Apply(last).StoreUnsafe(ref values, (nuint)lastStart);
-        }
-    }
-
-    /// <summary><c>gradient[i] = op(gradient[i], outputs[i])</c>, <c>length ≥ 4</c>, the tail handled as in the one-span overload.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MapVector128<TOp>(ref float gradient, ref float outputs, int length, TOp op)
-        where TOp : struct, IDerivativeOp
-    {
-        int lastStart = length - 4;
-        Vector128<float> lastGradient = Vector128.LoadUnsafe(ref gradient, (nuint)lastStart);
-        Vector128<float> lastOutputs = Vector128.LoadUnsafe(ref outputs, (nuint)lastStart);
-        int i = 0;
-        for (; i <= lastStart; i += 4)
-        {
-            op.Apply(Vector128.LoadUnsafe(ref gradient, (nuint)i), Vector128.LoadUnsafe(ref outputs, (nuint)i)).StoreUnsafe(ref gradient, (nuint)i);
-        }
-
-        if (i != length)
-        {
-            op.Apply(lastGradient, lastOutputs).StoreUnsafe(ref gradient, (nuint)lastStart);
-        }
-    }
-
-    /// <summary>Softmax in place, <c>length ≥ 4</c>.</summary>
-    public static void SoftmaxVector128(ref float values, int length)
-    {
-        int lastStart = length - 4;
-        Vector128<float> last = Vector128.LoadUnsafe(ref values, (nuint)lastStart);
-        Vector128<float> maxes = last;
-        int i = 0;
-        for (; i <= lastStart; i += 4)
-        {
-            maxes = Vector128.Max(maxes, Vector128.LoadUnsafe(ref values, (nuint)i));
-        }
-
-        float max = float.NegativeInfinity;
-        for (int j = 0; j < 4; j++)
-        {
-            max = MathF.Max(max, maxes.GetElement(j));
-        }
-
-        Vector128<float> shift = Vector128.Create(max);
-        Vector128<float> sums = Vector128<float>.Zero;
-        for (i = 0; i <= lastStart; i += 4)
-        {
-            Vector128<float> e = Exp(Vector128.LoadUnsafe(ref values, (nuint)i) - shift);
-            sums += e;
-            e.StoreUnsafe(ref values, (nuint)i);
-        }
-
-        if (i != length)
-        {
-            // Only the lanes past i are new; the overlapping ones are already summed.
-            Vector128<float> e = Exp(last - shift);
-            Vector128<int> fresh = Vector128.GreaterThanOrEqual(Vector128.Create(0, 1, 2, 3), Vector128.Create(i - lastStart));
-            sums += e & fresh.AsSingle();
-            last = e;
-        }
-
-        Vector128<float> scale = Vector128.Create(1f / Vector128.Sum(sums));
-        for (i = 0; i <= lastStart; i += 4)
-        {
-            (Vector128.LoadUnsafe(ref values, (nuint)i) * scale).StoreUnsafe(ref values, (nuint)i);
-        }
-
-        if (i != length)
-        {
-            (last * scale).StoreUnsafe(ref values, (nuint)lastStart);
-        }
-    }
-
 }
 
-/// <summary>An element-wise activation, at every register width and for one float.</summary>
+/// <summary>An element-wise activation: the scalar overload, and the same function written once for every register width.</summary>
 internal interface IActivationOp
 {
+    /// <summary>
+    /// Whether 1 to 3 values are faster in one Vector128 than one at a time: so for the activations built
+    /// on the exponential, not for those cheaper than the loads and stores that takes.
+    /// </summary>
+    static abstract bool ShortSpansInOneRegister { get; }
+
     float Apply(float x);
 
-    Vector128<float> Apply(Vector128<float> x);
-
-    Vector256<float> Apply(Vector256<float> x);
-
-    Vector512<float> Apply(Vector512<float> x);
+    TVector Apply<TSimd, TVector>(TVector x)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct;
 }
 
-/// <summary>An element-wise <c>gradient ⊙ g'(output)</c>, at every register width and for one float.</summary>
+/// <summary>An element-wise <c>gradient ⊙ g'(output)</c>: as the scalar overloads compute it, and written once for every register width.</summary>
 internal interface IDerivativeOp
 {
     float Apply(float gradient, float output);
 
-    Vector128<float> Apply(Vector128<float> gradient, Vector128<float> output);
-
-    Vector256<float> Apply(Vector256<float> gradient, Vector256<float> output);
-
-    Vector512<float> Apply(Vector512<float> gradient, Vector512<float> output);
+    TVector Apply<TSimd, TVector>(TVector gradient, TVector output)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct;
 }
 
-/// <summary>Runs an <see cref="IActivationOp"/> or <see cref="IDerivativeOp"/> over a span at the widest accelerated width that fits.</summary>
+/// <summary>
+/// Runs an <see cref="IActivationOp"/>, an <see cref="IDerivativeOp"/> or softmax over a span at the widest
+/// accelerated width that fits; each width's loop is compiled once per op, out of line. Below one
+/// Vector128, tanh and sigmoid of 1 to 3 floats and softmax of 2 or 3 go in one partly filled Vector128;
+/// the cheap activations and derivative products, for which the loads and stores that takes cost more
+/// than they save, and machines with no vector hardware take the scalar overloads.
+/// </summary>
 internal static class ElementWise
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Map<TOp>(Span<float> values, TOp op)
         where TOp : struct, IActivationOp
     {
-        ref float start = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+        ref float start = ref MemoryMarshal.GetReference(values);
         int length = values.Length;
         if (Vector512.IsHardwareAccelerated && length >= Vector512<float>.Count)
         {
-            VectorMath.MapVector512(ref start, length, op);
+            VectorMath.Map<Simd512, Vector512<float>, TOp>(ref start, length, op);
         }
         else if (Vector256.IsHardwareAccelerated && length >= Vector256<float>.Count)
         {
-            VectorMath.MapVector256(ref start, length, op);
+            VectorMath.Map<Simd256, Vector256<float>, TOp>(ref start, length, op);
         }
         else if (Vector128.IsHardwareAccelerated && length >= Vector128<float>.Count)
         {
-            VectorMath.MapVector128(ref start, length, op);
+            VectorMath.Map<Simd128, Vector128<float>, TOp>(ref start, length, op);
+        }
+        else if (TOp.ShortSpansInOneRegister && Vector128.IsHardwareAccelerated && length != 0)
+        {
+            VectorMath.MapShort(ref start, length, op);
         }
         else
         {
@@ -513,20 +323,20 @@ internal static class ElementWise
         where TOp : struct, IDerivativeOp
     {
         ShapeGuard.RequireLength(outputs.Length, gradient.Length, nameof(outputs));
-        ref float g = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
-        ref float h = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+        ref float g = ref MemoryMarshal.GetReference(gradient);
+        ref float h = ref MemoryMarshal.GetReference(outputs);
         int length = gradient.Length;
         if (Vector512.IsHardwareAccelerated && length >= Vector512<float>.Count)
         {
-            VectorMath.MapVector512(ref g, ref h, length, op);
+            VectorMath.Map<Simd512, Vector512<float>, TOp>(ref g, ref h, length, op);
         }
         else if (Vector256.IsHardwareAccelerated && length >= Vector256<float>.Count)
         {
-            VectorMath.MapVector256(ref g, ref h, length, op);
+            VectorMath.Map<Simd256, Vector256<float>, TOp>(ref g, ref h, length, op);
         }
         else if (Vector128.IsHardwareAccelerated && length >= Vector128<float>.Count)
         {
-            VectorMath.MapVector128(ref g, ref h, length, op);
+            VectorMath.Map<Simd128, Vector128<float>, TOp>(ref g, ref h, length, op);
         }
         else
         {
@@ -534,6 +344,38 @@ internal static class ElementWise
             {
                 gradient[i] = op.Apply(gradient[i], outputs[i]);
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Softmax(Span<float> values)
+    {
+        ref float start = ref MemoryMarshal.GetReference(values);
+        int length = values.Length;
+        if (Vector512.IsHardwareAccelerated && length >= Vector512<float>.Count)
+        {
+            VectorMath.Softmax<Simd512, Vector512<float>>(ref start, length);
+        }
+        else if (Vector256.IsHardwareAccelerated && length >= Vector256<float>.Count)
+        {
+            VectorMath.Softmax<Simd256, Vector256<float>>(ref start, length);
+        }
+        else if (Vector128.IsHardwareAccelerated && length >= Vector128<float>.Count)
+        {
+            VectorMath.Softmax<Simd128, Vector128<float>>(ref start, length);
+        }
+        else if (Vector128.IsHardwareAccelerated && length >= 2)
+        {
+            VectorMath.SoftmaxShort(ref start, length);
+        }
+        else if (length == 1)
+        {
+            // e^(a − a) / e^(a − a): 1, or NaN where a is NaN or ±∞, as the general computation gives.
+            start = 1f + (start - start);
+        }
+        else if (length != 0)
+        {
+            VectorMath.Softmax<SimdScalar, float>(ref start, length);
         }
     }
 }
