@@ -85,19 +85,30 @@ internal static class BatchEmitter
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public void {GeneratedNames.ForwardBatch}({ReadOnlySpan} inputs, {Span} outputs)");
         writer.WriteLine($"int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, outputs.Length, {GeneratedNames.OutputSize}, nameof(outputs));");
-        writer.WriteLine($"{GeneratedNames.RunBatch}(inputs, default, outputs, count, backward: false);");
+        writer.WriteLine($"{GeneratedNames.RunBatch}(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public float {GeneratedNames.EvaluateBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs)");
         WriteBatchChecks(writer);
-        writer.WriteLine($"return {GeneratedNames.RunBatch}(inputs, targets, outputs, count, backward: false);");
+        writer.WriteLine($"return {GeneratedNames.RunBatch}(inputs, targets, outputs, count, backward: false, scale: 1f, replace: false);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public float {GeneratedNames.BackwardBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs)");
         WriteBatchChecks(writer);
-        writer.WriteLine($"return {GeneratedNames.RunBatch}(inputs, targets, outputs, count, backward: true);");
+        writer.WriteLine($"return {GeneratedNames.RunBatch}(inputs, targets, outputs, count, backward: true, scale: 1f, replace: false);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public float {GeneratedNames.ComputeGradientBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs, float scale)");
+        WriteBatchChecks(writer);
+        writer.OpenBlock("if (count == 0)");
+        writer.WriteLine($"{GeneratedNames.ZeroGradients}();");
+        writer.WriteLine("return 0f;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"return {GeneratedNames.RunBatch}(inputs, targets, outputs, count, backward: true, scale, replace: true);");
         writer.CloseBlock();
         writer.WriteLine();
     }
@@ -110,8 +121,9 @@ internal static class BatchEmitter
 
     private static void WriteRun(SourceWriter writer, NetworkPlan plan, Layout layout)
     {
-        writer.WriteLine("// The minibatch block by block: forward; then, with targets, the loss; then, for Backward, every layer's gradient.");
-        writer.OpenBlock($"private float {GeneratedNames.RunBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs, int count, bool backward)");
+        writer.WriteLine("// The minibatch block by block: forward; then, with targets, the loss; then, for backward, every layer's gradient,");
+        writer.WriteLine("// each sample's times scale (through the output error terms), added to Gradients, or replacing them from the first block on.");
+        writer.OpenBlock($"private float {GeneratedNames.RunBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs, int count, bool backward, float scale, bool replace)");
         writer.WriteLine($"float[] block = {GeneratedNames.BlockField} ??= new float[{Int(layout.Length)} * {BlockSize}];");
         writer.WriteLine("double loss = 0;");
         writer.OpenBlock($"for (int start = 0; start < count; start += {BlockSize})");
@@ -128,15 +140,16 @@ internal static class BatchEmitter
 
         writer.WriteLine($"{GeneratedNames.OutputBlock}(block, y, n, columns);");
         writer.OpenBlock("if (!targets.IsEmpty)");
-        writer.WriteLine($"loss += {GeneratedNames.LossBlock}(block, y, targets.Slice(start * {GeneratedNames.OutputSize}, n * {GeneratedNames.OutputSize}), n, columns);");
+        writer.WriteLine($"loss += {GeneratedNames.LossBlock}(block, y, targets.Slice(start * {GeneratedNames.OutputSize}, n * {GeneratedNames.OutputSize}), n, columns, scale);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.OpenBlock("if (backward)");
+        writer.WriteLine("bool add = !replace || start > 0;");
         foreach (LayerPlan layer in plan.Layers.Reverse())
         {
             writer.WriteLine(layer.Index == 1
-                ? $"{GeneratedNames.BackwardBlockLayer(1)}(block, x, n, columns);"
-                : $"{GeneratedNames.BackwardBlockLayer(layer.Index)}(block, n, columns);");
+                ? $"{GeneratedNames.BackwardBlockLayer(1)}(block, x, n, columns, add);"
+                : $"{GeneratedNames.BackwardBlockLayer(layer.Index)}(block, n, columns, add);");
         }
 
         writer.CloseBlock();
@@ -208,7 +221,7 @@ internal static class BatchEmitter
         string k = Int(output.Index);
         string size = GeneratedNames.OutputSize;
         writer.WriteLine($"// The loss of each sample and its gradient ∇a{k}, written one sample per row and then into the block as ∇A{k}.");
-        writer.OpenBlock($"private static float {GeneratedNames.LossBlock}(float[] block, {ReadOnlySpan} y, {ReadOnlySpan} targets, int n, int columns)");
+        writer.OpenBlock($"private static float {GeneratedNames.LossBlock}(float[] block, {ReadOnlySpan} y, {ReadOnlySpan} targets, int n, int columns, float scale)");
         writer.WriteLine($"{Span} dA{k}Rows = new {Span}(block, {Int(layout.DeltaRows)} * {BlockSize}, n * {size});");
         if (KeepsLogits(plan))
         {
@@ -240,6 +253,11 @@ internal static class BatchEmitter
             writer.WriteLine(DenseLayerEmitter.MultiplyByDerivative(output, $"dA{k}Rows", "y") + ";");
         }
 
+        writer.OpenBlock("if (scale != 1f)");
+        writer.WriteLine($"// Every gradient below is linear in ∇a{k}: scaling it here scales them all.");
+        writer.WriteLine($"{Kernels}VectorOps.Scale(dA{k}Rows, scale);");
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.WriteLine($"{BatchKernels}ToBlock(dA{k}Rows, n, {BlockSlice(Span, layout.Deltas + output.ActivationOffset, output.Outputs)}, columns);");
         writer.WriteLine("return loss;");
         writer.CloseBlock();
@@ -253,8 +271,8 @@ internal static class BatchEmitter
         string rows = below is null ? "x" : $"h{previous}Rows";
         writer.WriteLine($"// Layer {k} on a block, backward: ∇W{k} += ∇A{k} {(below is null ? "X" : "H" + previous)}ᵀ, ∇b{k} += ∇A{k} 1" + (below is null ? "." : $", then ∇A{previous} = (W{k}ᵀ ∇A{k}) ⊙ g'(A{previous})."));
         writer.OpenBlock(below is null
-            ? $"private void {GeneratedNames.BackwardBlockLayer(1)}(float[] block, {ReadOnlySpan} x, int n, int columns)"
-            : $"private void {GeneratedNames.BackwardBlockLayer(layer.Index)}(float[] block, int n, int columns)");
+            ? $"private void {GeneratedNames.BackwardBlockLayer(1)}(float[] block, {ReadOnlySpan} x, int n, int columns, bool add)"
+            : $"private void {GeneratedNames.BackwardBlockLayer(layer.Index)}(float[] block, int n, int columns, bool add)");
         writer.WriteLine($"{ReadOnlySpan} dA{k} = {BlockSlice(ReadOnlySpan, layout.Deltas + layer.ActivationOffset, layer.Outputs)};");
         if (below is not null)
         {
@@ -264,8 +282,8 @@ internal static class BatchEmitter
             writer.WriteLine($"{BatchKernels}FromBlock(H{previous}, columns, n, {rows});");
         }
 
-        writer.WriteLine($"{BatchKernels}AddWeightGradient(dA{k}, columns, {rows}, n, {Slice(Span, GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)});");
-        writer.WriteLine($"{BatchKernels}AddBiasGradient(dA{k}, columns, n, {Slice(Span, GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)});");
+        writer.WriteLine($"{BatchKernels}WeightGradient(dA{k}, columns, {rows}, n, {Slice(Span, GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)}, add);");
+        writer.WriteLine($"{BatchKernels}BiasGradient(dA{k}, columns, n, {Slice(Span, GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)}, add);");
         if (below is not null)
         {
             writer.WriteLine($"// ∇H{previous} = W{k}ᵀ ∇A{k}, written into dA{previous}");

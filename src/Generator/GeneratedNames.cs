@@ -25,6 +25,7 @@ internal static class GeneratedNames
     public const string ForwardBatch = nameof(ForwardBatch);
     public const string EvaluateBatch = nameof(EvaluateBatch);
     public const string BackwardBatch = nameof(BackwardBatch);
+    public const string ComputeGradientBatch = nameof(ComputeGradientBatch);
     public const string CreateWorker = nameof(CreateWorker);
     public const string RunBatch = nameof(RunBatch);
     public const string OutputBlock = nameof(OutputBlock);
@@ -55,7 +56,7 @@ internal static class GeneratedNames
         var names = new HashSet<string>
         {
             InputSize, OutputSize, ParameterCount, Loss, Layers, Parameters, Gradients, Forward, Evaluate, Output, Backward, ZeroGradients, ForwardAll,
-            ForwardBatch, EvaluateBatch, BackwardBatch, CreateWorker, RunBatch, OutputBlock, LossBlock,
+            ForwardBatch, EvaluateBatch, BackwardBatch, ComputeGradientBatch, CreateWorker, RunBatch, OutputBlock, LossBlock,
             ParametersField, GradientsField, ActivationsField, DeltasField, LogitsField, LayersField, BlockField, SeedConstructor,
         };
         for (int k = 1; k <= layerCount; k++)

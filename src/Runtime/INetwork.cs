@@ -103,6 +103,23 @@ public interface INetwork
     float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs);
 
     /// <summary>
+    /// Runs the forward pass and backpropagation for a minibatch and <b>sets</b> <see cref="Gradients"/> to
+    /// <paramref name="scale"/> times the sum of the samples' gradients, replacing what it held; returns the sum of
+    /// their losses. With <c>scale = 1/m</c> that is the minibatch's mean gradient. The same as
+    /// <see cref="ZeroGradients"/>, <see cref="BackwardBatch"/> and multiplying <see cref="Gradients"/> by
+    /// <paramref name="scale"/>, to float rounding, but without the two extra passes over the gradients: the output
+    /// layer's error terms are scaled (every gradient is linear in them) and the first block writes the gradients
+    /// instead of adding to them.
+    /// </summary>
+    /// <param name="inputs">The samples, of length <c>m · </c><see cref="InputSize"/>.</param>
+    /// <param name="targets">The expected outputs, of length <c>m · </c><see cref="OutputSize"/>.</param>
+    /// <param name="outputs">Receives the outputs, of length <c>m · </c><see cref="OutputSize"/>.</param>
+    /// <param name="scale">The factor of the summed gradient.</param>
+    /// <returns>The <b>sum</b> of the samples' losses (not scaled).</returns>
+    /// <exception cref="ArgumentException">The lengths do not describe the same number of samples.</exception>
+    float ComputeGradientBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs, float scale);
+
+    /// <summary>
     /// Creates a network of the same class that <b>shares</b> this one's <see cref="Parameters"/> (the same
     /// buffer: an update through either is seen by both) but has its own <see cref="Gradients"/> and working
     /// buffers, so that several threads can each run <see cref="BackwardBatch"/> on a part of a minibatch.

@@ -83,16 +83,17 @@ public static class BatchKernels
     }
 
     /// <summary>
-    /// <c>weightGradient += deltas · inputs</c> over a block's first <paramref name="count"/> samples, the weight
-    /// gradient summed over them: <c>∇W[j, i] += Σ_s ∇A[j, s] H[s, i]</c>.
+    /// The weight gradient summed over a block's first <paramref name="count"/> samples, <c>Σ_s ∇A[j, s] H[s, i]</c>,
+    /// added into <paramref name="weightGradient"/> or replacing what it held.
     /// </summary>
     /// <param name="deltas">The layer's error terms <c>∇A</c>, feature-major <c>[outputs, columns]</c>.</param>
     /// <param name="columns">The block's column count.</param>
     /// <param name="inputs">The layer's input, <b>sample-major</b> <c>[count, inputCount]</c> (one sample per row).</param>
     /// <param name="count">The number of samples.</param>
-    /// <param name="weightGradient">The gradient <c>∇W</c>, <c>[outputs, inputCount]</c> row-major, added into.</param>
+    /// <param name="weightGradient">The gradient <c>∇W</c>, <c>[outputs, inputCount]</c> row-major.</param>
+    /// <param name="add">True to add into <paramref name="weightGradient"/>; false to overwrite it.</param>
     /// <exception cref="ArgumentException">The lengths do not agree.</exception>
-    public static void AddWeightGradient(ReadOnlySpan<float> deltas, int columns, ReadOnlySpan<float> inputs, int count, Span<float> weightGradient)
+    public static void WeightGradient(ReadOnlySpan<float> deltas, int columns, ReadOnlySpan<float> inputs, int count, Span<float> weightGradient, bool add)
     {
         int outputs = BlockRows(deltas.Length, columns, nameof(deltas));
         RequireCount(count, columns);
@@ -103,16 +104,20 @@ public static class BatchKernels
             ref MemoryMarshal.GetReference(inputs), inputCount,
             ref MemoryMarshal.GetReference(weightGradient), inputCount,
             outputs, count, inputCount);
-        Multiply(ref product, Start.Accumulate, ref Unsafe.NullRef<float>());
+        Multiply(ref product, add ? Start.Accumulate : Start.Zero, ref Unsafe.NullRef<float>());
     }
 
-    /// <summary><c>biasGradient[j] += Σ_s deltas[j, s]</c> over a block's first <paramref name="count"/> samples: the bias gradient summed over them.</summary>
+    /// <summary>
+    /// The bias gradient summed over a block's first <paramref name="count"/> samples, <c>Σ_s ∇A[j, s]</c>, added into
+    /// <paramref name="biasGradient"/> or replacing what it held.
+    /// </summary>
     /// <param name="deltas">The layer's error terms <c>∇A</c>, feature-major <c>[biasGradient.Length, columns]</c>.</param>
     /// <param name="columns">The block's column count.</param>
     /// <param name="count">The number of samples.</param>
-    /// <param name="biasGradient">The gradient <c>∇b</c>, added into.</param>
+    /// <param name="biasGradient">The gradient <c>∇b</c>.</param>
+    /// <param name="add">True to add into <paramref name="biasGradient"/>; false to overwrite it.</param>
     /// <exception cref="ArgumentException">The lengths do not agree.</exception>
-    public static void AddBiasGradient(ReadOnlySpan<float> deltas, int columns, int count, Span<float> biasGradient)
+    public static void BiasGradient(ReadOnlySpan<float> deltas, int columns, int count, Span<float> biasGradient, bool add)
     {
         RequireBlock(deltas.Length, biasGradient.Length, columns, nameof(deltas));
         RequireCount(count, columns);
@@ -124,7 +129,7 @@ public static class BatchKernels
                 sum += delta;
             }
 
-            biasGradient[j] += sum;
+            biasGradient[j] = add ? biasGradient[j] + sum : sum;
         }
     }
 

@@ -124,9 +124,7 @@ public sealed class TrainingStep : IDisposable
         double loss;
         if (_workers.Length == 1)
         {
-            _network.ZeroGradients();
-            loss = _network.BackwardBatch(inputs, targets, _outputs.AsSpan(0, count * _network.OutputSize));
-            VectorOps.Scale(_network.Gradients, 1f / count);
+            loss = _network.ComputeGradientBatch(inputs, targets, _outputs.AsSpan(0, count * _network.OutputSize), 1f / count);
             if (update && double.IsFinite(loss))
             {
                 _optimizer.Update(_network.Parameters, _network.Gradients);
@@ -222,7 +220,7 @@ public sealed class TrainingStep : IDisposable
         }
     }
 
-    /// <summary>Worker <paramref name="worker"/>'s shard: its gradient (summed over the shard) and its summed loss.</summary>
+    /// <summary>Worker <paramref name="worker"/>'s shard: its gradient summed over the shard times 1/m (so the workers' gradients add up to the mean), and its summed loss.</summary>
     private unsafe void Work(int worker)
     {
         try
@@ -230,11 +228,11 @@ public sealed class TrainingStep : IDisposable
             (int start, int length) = Shard(_count, worker);
             INetwork network = _workers[worker];
             int inputSize = network.InputSize, outputSize = network.OutputSize;
-            network.ZeroGradients();
-            _losses[worker] = network.BackwardBatch(
+            _losses[worker] = network.ComputeGradientBatch(
                 new ReadOnlySpan<float>(_inputs + ((long)start * inputSize), length * inputSize),
                 new ReadOnlySpan<float>(_targets + ((long)start * outputSize), length * outputSize),
-                _outputs.AsSpan(start * outputSize, length * outputSize));
+                _outputs.AsSpan(start * outputSize, length * outputSize),
+                1f / _count);
         }
         catch (Exception exception)
         {
@@ -244,8 +242,8 @@ public sealed class TrainingStep : IDisposable
 
     /// <summary>
     /// Sums slice <paramref name="worker"/> of the parameters over every worker's gradient, in worker order, into the
-    /// network's gradients, times <c>1/m</c>; in <see cref="Run"/>, then applies the optimizer to that slice, so each
-    /// slice of the gradients and parameters is written by one thread only.
+    /// network's gradients; in <see cref="Run"/>, then applies the optimizer to that slice, so each slice of the
+    /// gradients and parameters is written by one thread only.
     /// </summary>
     private void Reduce(int worker)
     {
@@ -259,7 +257,6 @@ public sealed class TrainingStep : IDisposable
                 DenseKernels.Add(_workers[w].Gradients[start..end], total);
             }
 
-            VectorOps.Scale(total, 1f / _count);
             if (_update && !AnyFailure() && double.IsFinite(TotalLoss()))
             {
                 _optimizer.UpdateRange(_network.Parameters[start..end], total, start);

@@ -129,7 +129,7 @@ namespace Samples
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
-            RunBatch(inputs, default, outputs, count, backward: false);
+            RunBatch(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
@@ -137,7 +137,7 @@ namespace Samples
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
-            return RunBatch(inputs, targets, outputs, count, backward: false);
+            return RunBatch(inputs, targets, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
@@ -145,11 +145,26 @@ namespace Samples
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
-            return RunBatch(inputs, targets, outputs, count, backward: true);
+            return RunBatch(inputs, targets, outputs, count, backward: true, scale: 1f, replace: false);
         }
 
-        // The minibatch block by block: forward; then, with targets, the loss; then, for Backward, every layer's gradient.
-        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward)
+        /// <inheritdoc/>
+        public float ComputeGradientBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, float scale)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            if (count == 0)
+            {
+                ZeroGradients();
+                return 0f;
+            }
+
+            return RunBatch(inputs, targets, outputs, count, backward: true, scale, replace: true);
+        }
+
+        // The minibatch block by block: forward; then, with targets, the loss; then, for backward, every layer's gradient,
+        // each sample's times scale (through the output error terms), added to Gradients, or replacing them from the first block on.
+        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
             float[] block = _block ??= new float[6 * global::NetGen.Kernels.BatchKernels.BlockSize];
             double loss = 0;
@@ -165,12 +180,13 @@ namespace Samples
                 OutputBlock(block, y, n, columns);
                 if (!targets.IsEmpty)
                 {
-                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns);
+                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns, scale);
                 }
 
                 if (backward)
                 {
-                    BackwardBlockLayer1(block, x, n, columns);
+                    bool add = !replace || start > 0;
+                    BackwardBlockLayer1(block, x, n, columns, add);
                 }
             }
 
@@ -194,7 +210,7 @@ namespace Samples
         }
 
         // The loss of each sample and its gradient ∇a1, written one sample per row and then into the block as ∇A1.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns)
+        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
             global::System.Span<float> dA1Rows = new global::System.Span<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             float loss = 0f;
@@ -206,16 +222,22 @@ namespace Samples
 
             // ∇a1 = ∂L/∂ŷ ⊙ g'(a1), with g' from the outputs
             global::NetGen.Kernels.Activations.MultiplyBySigmoidDerivative(dA1Rows, y);
+            if (scale != 1f)
+            {
+                // Every gradient below is linear in ∇a1: scaling it here scales them all.
+                global::NetGen.Kernels.VectorOps.Scale(dA1Rows, scale);
+            }
+
             global::NetGen.Kernels.BatchKernels.ToBlock(dA1Rows, n, new global::System.Span<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
             return loss;
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns)
+        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 2));
-            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 2, 1));
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 2), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 2, 1), add);
         }
 
         // Layer 1: 2 → 1, Sigmoid, unrolled.

@@ -131,7 +131,7 @@ namespace Samples
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
-            RunBatch(inputs, default, outputs, count, backward: false);
+            RunBatch(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
@@ -139,7 +139,7 @@ namespace Samples
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
-            return RunBatch(inputs, targets, outputs, count, backward: false);
+            return RunBatch(inputs, targets, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
@@ -147,11 +147,26 @@ namespace Samples
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
-            return RunBatch(inputs, targets, outputs, count, backward: true);
+            return RunBatch(inputs, targets, outputs, count, backward: true, scale: 1f, replace: false);
         }
 
-        // The minibatch block by block: forward; then, with targets, the loss; then, for Backward, every layer's gradient.
-        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward)
+        /// <inheritdoc/>
+        public float ComputeGradientBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, float scale)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            if (count == 0)
+            {
+                ZeroGradients();
+                return 0f;
+            }
+
+            return RunBatch(inputs, targets, outputs, count, backward: true, scale, replace: true);
+        }
+
+        // The minibatch block by block: forward; then, with targets, the loss; then, for backward, every layer's gradient,
+        // each sample's times scale (through the output error terms), added to Gradients, or replacing them from the first block on.
+        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
             float[] block = _block ??= new float[72 * global::NetGen.Kernels.BatchKernels.BlockSize];
             double loss = 0;
@@ -168,13 +183,14 @@ namespace Samples
                 OutputBlock(block, y, n, columns);
                 if (!targets.IsEmpty)
                 {
-                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns);
+                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns, scale);
                 }
 
                 if (backward)
                 {
-                    BackwardBlockLayer2(block, n, columns);
-                    BackwardBlockLayer1(block, x, n, columns);
+                    bool add = !replace || start > 0;
+                    BackwardBlockLayer2(block, n, columns, add);
+                    BackwardBlockLayer1(block, x, n, columns, add);
                 }
             }
 
@@ -206,7 +222,7 @@ namespace Samples
         }
 
         // The loss of each sample and its gradient ∇a2, written one sample per row and then into the block as ∇A2.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns)
+        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
             global::System.Span<float> dA2Rows = new global::System.Span<float>(block, 71 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             float loss = 0f;
@@ -216,20 +232,26 @@ namespace Samples
                 loss += global::NetGen.Kernels.LossFunctions.MeanSquaredError(y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA2Rows.Slice(row, OutputSize));
             }
 
+            if (scale != 1f)
+            {
+                // Every gradient below is linear in ∇a2: scaling it here scales them all.
+                global::NetGen.Kernels.VectorOps.Scale(dA2Rows, scale);
+            }
+
             global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, new global::System.Span<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
             return loss;
         }
 
         // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
-        private void BackwardBlockLayer2(float[] block, int n, int columns)
+        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
             global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
             // the samples' h1 one per row, as the weight gradient reads them
             global::System.Span<float> h1Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 16);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 336, 16));
-            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 352, 1));
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 336, 16), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 352, 1), add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
             global::System.Span<float> dA1 = new global::System.Span<float>(block, 37 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 336, 16), dA2, dA1, columns);
@@ -238,11 +260,11 @@ namespace Samples
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns)
+        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 37 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
-            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 320));
-            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 320, 16));
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 320), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 320, 16), add);
         }
 
         // Layer 1: 20 → 16, ReLU, unrolled.

@@ -135,7 +135,7 @@ namespace Samples
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
-            RunBatch(inputs, default, outputs, count, backward: false);
+            RunBatch(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
@@ -143,7 +143,7 @@ namespace Samples
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
-            return RunBatch(inputs, targets, outputs, count, backward: false);
+            return RunBatch(inputs, targets, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
@@ -151,11 +151,26 @@ namespace Samples
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
-            return RunBatch(inputs, targets, outputs, count, backward: true);
+            return RunBatch(inputs, targets, outputs, count, backward: true, scale: 1f, replace: false);
         }
 
-        // The minibatch block by block: forward; then, with targets, the loss; then, for Backward, every layer's gradient.
-        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward)
+        /// <inheritdoc/>
+        public float ComputeGradientBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, float scale)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            if (count == 0)
+            {
+                ZeroGradients();
+                return 0f;
+            }
+
+            return RunBatch(inputs, targets, outputs, count, backward: true, scale, replace: true);
+        }
+
+        // The minibatch block by block: forward; then, with targets, the loss; then, for backward, every layer's gradient,
+        // each sample's times scale (through the output error terms), added to Gradients, or replacing them from the first block on.
+        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
             float[] block = _block ??= new float[144 * global::NetGen.Kernels.BatchKernels.BlockSize];
             double loss = 0;
@@ -173,14 +188,15 @@ namespace Samples
                 OutputBlock(block, y, n, columns);
                 if (!targets.IsEmpty)
                 {
-                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns);
+                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns, scale);
                 }
 
                 if (backward)
                 {
-                    BackwardBlockLayer3(block, n, columns);
-                    BackwardBlockLayer2(block, n, columns);
-                    BackwardBlockLayer1(block, x, n, columns);
+                    bool add = !replace || start > 0;
+                    BackwardBlockLayer3(block, n, columns, add);
+                    BackwardBlockLayer2(block, n, columns, add);
+                    BackwardBlockLayer1(block, x, n, columns, add);
                 }
             }
 
@@ -221,7 +237,7 @@ namespace Samples
         }
 
         // The loss of each sample and its gradient ∇a3, written one sample per row and then into the block as ∇A3.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns)
+        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
             global::System.Span<float> dA3Rows = new global::System.Span<float>(block, 143 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             float loss = 0f;
@@ -231,20 +247,26 @@ namespace Samples
                 loss += global::NetGen.Kernels.LossFunctions.MeanSquaredError(y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA3Rows.Slice(row, OutputSize));
             }
 
+            if (scale != 1f)
+            {
+                // Every gradient below is linear in ∇a3: scaling it here scales them all.
+                global::NetGen.Kernels.VectorOps.Scale(dA3Rows, scale);
+            }
+
             global::NetGen.Kernels.BatchKernels.ToBlock(dA3Rows, n, new global::System.Span<float>(block, 101 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
             return loss;
         }
 
         // Layer 3 on a block, backward: ∇W3 += ∇A3 H2ᵀ, ∇b3 += ∇A3 1, then ∇A2 = (W3ᵀ ∇A3) ⊙ g'(A2).
-        private void BackwardBlockLayer3(float[] block, int n, int columns)
+        private void BackwardBlockLayer3(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(block, 101 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
             global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
             // the samples' h2 one per row, as the weight gradient reads them
             global::System.Span<float> h2Rows = new global::System.Span<float>(block, 102 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 40);
             global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, h2Rows);
-            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA3, columns, h2Rows, n, new global::System.Span<float>(_gradients, 400, 40));
-            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA3, columns, n, new global::System.Span<float>(_gradients, 440, 1));
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA3, columns, h2Rows, n, new global::System.Span<float>(_gradients, 400, 40), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA3, columns, n, new global::System.Span<float>(_gradients, 440, 1), add);
             // ∇H2 = W3ᵀ ∇A3, written into dA2
             global::System.Span<float> dA2 = new global::System.Span<float>(block, 61 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 400, 40), dA3, dA2, columns);
@@ -253,15 +275,15 @@ namespace Samples
         }
 
         // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
-        private void BackwardBlockLayer2(float[] block, int n, int columns)
+        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 61 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
             global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             // the samples' h1 one per row, as the weight gradient reads them
             global::System.Span<float> h1Rows = new global::System.Span<float>(block, 102 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 40, 320));
-            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 360, 40));
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 40, 320), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 360, 40), add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
             global::System.Span<float> dA1 = new global::System.Span<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 40, 320), dA2, dA1, columns);
@@ -270,11 +292,11 @@ namespace Samples
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns)
+        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 32));
-            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 32, 8));
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 32), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 32, 8), add);
         }
 
         // Layer 1: 4 → 8, LeakyReLU, unrolled.

@@ -142,7 +142,7 @@ namespace Samples
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
-            RunBatch(inputs, default, outputs, count, backward: false);
+            RunBatch(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
@@ -150,7 +150,7 @@ namespace Samples
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
-            return RunBatch(inputs, targets, outputs, count, backward: false);
+            return RunBatch(inputs, targets, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
@@ -158,11 +158,26 @@ namespace Samples
         {
             int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
-            return RunBatch(inputs, targets, outputs, count, backward: true);
+            return RunBatch(inputs, targets, outputs, count, backward: true, scale: 1f, replace: false);
         }
 
-        // The minibatch block by block: forward; then, with targets, the loss; then, for Backward, every layer's gradient.
-        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward)
+        /// <inheritdoc/>
+        public float ComputeGradientBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, float scale)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            if (count == 0)
+            {
+                ZeroGradients();
+                return 0f;
+            }
+
+            return RunBatch(inputs, targets, outputs, count, backward: true, scale, replace: true);
+        }
+
+        // The minibatch block by block: forward; then, with targets, the loss; then, for backward, every layer's gradient,
+        // each sample's times scale (through the output error terms), added to Gradients, or replacing them from the first block on.
+        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
             float[] block = _block ??= new float[68 * global::NetGen.Kernels.BatchKernels.BlockSize];
             double loss = 0;
@@ -181,15 +196,16 @@ namespace Samples
                 OutputBlock(block, y, n, columns);
                 if (!targets.IsEmpty)
                 {
-                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns);
+                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns, scale);
                 }
 
                 if (backward)
                 {
-                    BackwardBlockLayer4(block, n, columns);
-                    BackwardBlockLayer3(block, n, columns);
-                    BackwardBlockLayer2(block, n, columns);
-                    BackwardBlockLayer1(block, x, n, columns);
+                    bool add = !replace || start > 0;
+                    BackwardBlockLayer4(block, n, columns, add);
+                    BackwardBlockLayer3(block, n, columns, add);
+                    BackwardBlockLayer2(block, n, columns, add);
+                    BackwardBlockLayer1(block, x, n, columns, add);
                 }
             }
 
@@ -245,7 +261,7 @@ namespace Samples
         }
 
         // The loss of each sample and its gradient ∇a4, written one sample per row and then into the block as ∇A4.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns)
+        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
             global::System.Span<float> dA4Rows = new global::System.Span<float>(block, 65 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             global::System.ReadOnlySpan<float> a4Rows = new global::System.ReadOnlySpan<float>(block, 62 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
@@ -256,20 +272,26 @@ namespace Samples
                 loss += global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(a4Rows.Slice(row, OutputSize), y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA4Rows.Slice(row, OutputSize));
             }
 
+            if (scale != 1f)
+            {
+                // Every gradient below is linear in ∇a4: scaling it here scales them all.
+                global::NetGen.Kernels.VectorOps.Scale(dA4Rows, scale);
+            }
+
             global::NetGen.Kernels.BatchKernels.ToBlock(dA4Rows, n, new global::System.Span<float>(block, 51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns), columns);
             return loss;
         }
 
         // Layer 4 on a block, backward: ∇W4 += ∇A4 H3ᵀ, ∇b4 += ∇A4 1, then ∇A3 = (W4ᵀ ∇A4) ⊙ g'(A3).
-        private void BackwardBlockLayer4(float[] block, int n, int columns)
+        private void BackwardBlockLayer4(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA4 = new global::System.ReadOnlySpan<float>(block, 51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
             global::System.ReadOnlySpan<float> H3 = new global::System.ReadOnlySpan<float>(block, 22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
             // the samples' h3 one per row, as the weight gradient reads them
             global::System.Span<float> h3Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 5);
             global::NetGen.Kernels.BatchKernels.FromBlock(H3, columns, n, h3Rows);
-            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA4, columns, h3Rows, n, new global::System.Span<float>(_gradients, 173, 15));
-            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA4, columns, n, new global::System.Span<float>(_gradients, 188, 3));
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA4, columns, h3Rows, n, new global::System.Span<float>(_gradients, 173, 15), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA4, columns, n, new global::System.Span<float>(_gradients, 188, 3), add);
             // ∇H3 = W4ᵀ ∇A4, written into dA3
             global::System.Span<float> dA3 = new global::System.Span<float>(block, 46 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 173, 15), dA4, dA3, columns);
@@ -278,15 +300,15 @@ namespace Samples
         }
 
         // Layer 3 on a block, backward: ∇W3 += ∇A3 H2ᵀ, ∇b3 += ∇A3 1, then ∇A2 = (W3ᵀ ∇A3) ⊙ g'(A2).
-        private void BackwardBlockLayer3(float[] block, int n, int columns)
+        private void BackwardBlockLayer3(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(block, 46 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
             global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             // the samples' h2 one per row, as the weight gradient reads them
             global::System.Span<float> h2Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
             global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, h2Rows);
-            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA3, columns, h2Rows, n, new global::System.Span<float>(_gradients, 128, 40));
-            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA3, columns, n, new global::System.Span<float>(_gradients, 168, 5));
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA3, columns, h2Rows, n, new global::System.Span<float>(_gradients, 128, 40), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA3, columns, n, new global::System.Span<float>(_gradients, 168, 5), add);
             // ∇H2 = W3ᵀ ∇A3, written into dA2
             global::System.Span<float> dA2 = new global::System.Span<float>(block, 38 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 128, 40), dA3, dA2, columns);
@@ -295,15 +317,15 @@ namespace Samples
         }
 
         // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
-        private void BackwardBlockLayer2(float[] block, int n, int columns)
+        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 38 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             // the samples' h1 one per row, as the weight gradient reads them
             global::System.Span<float> h1Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 56, 64));
-            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 120, 8));
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 56, 64), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 120, 8), add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
             global::System.Span<float> dA1 = new global::System.Span<float>(block, 30 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 56, 64), dA2, dA1, columns);
@@ -312,11 +334,11 @@ namespace Samples
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns)
+        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 30 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.AddWeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 48));
-            global::NetGen.Kernels.BatchKernels.AddBiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 48, 8));
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 48), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 48, 8), add);
         }
 
         // Layer 1: 6 → 8, Tanh, SIMD.

@@ -94,5 +94,18 @@ internal sealed class CorruptingNetwork : INetwork
         return loss;
     }
 
+    /// <summary>Through the corrupted <see cref="BackwardBatch"/>.</summary>
+    public float ComputeGradientBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs, float scale)
+    {
+        ZeroGradients();
+        float loss = BackwardBatch(inputs, targets, outputs);
+        foreach (ref float gradient in Gradients)
+        {
+            gradient *= scale;
+        }
+
+        return loss;
+    }
+
     public INetwork CreateWorker() => throw new NotSupportedException("The corrupting test double has no workers.");
 }

@@ -95,6 +95,39 @@ public class BatchTests
     }
 
     [Theory]
+    [MemberData(nameof(GradientTests.Networks), MemberType = typeof(GradientTests))]
+    public void ComputeGradientBatch_sets_the_scaled_sum_that_BackwardBatch_adds(string name)
+    {
+        INetwork network = GradientTests.Create(name, seed: 29);
+        (float[] inputs, float[] targets) = Batch(network, Count);
+        float[] outputs = new float[Count * network.OutputSize], scaledOutputs = new float[outputs.Length];
+        network.ZeroGradients();
+        float loss = network.BackwardBatch(inputs, targets, outputs);
+        float[] sum = network.Gradients.ToArray();
+
+        network.Gradients.Fill(7f);
+        float scaledLoss = network.ComputeGradientBatch(inputs, targets, scaledOutputs, 1f / Count);
+
+        Assert.Equal(loss, scaledLoss);
+        Assert.Equal(outputs, scaledOutputs);
+        double scale = Math.Max(1e-3, sum.Max(Math.Abs)) / Count;
+        for (int p = 0; p < sum.Length; p++)
+        {
+            AssertClose(sum[p] / Count, network.Gradients[p], 1e-5 * scale, $"{name}: parameter {p}");
+        }
+    }
+
+    [Fact]
+    public void ComputeGradientBatch_of_no_samples_clears_the_gradients()
+    {
+        var network = new DeepTanhSoftmaxCe(seed: 31);
+        network.Gradients.Fill(3f);
+
+        Assert.Equal(0f, network.ComputeGradientBatch([], [], [], 0.5f));
+        Assert.All(network.Gradients.ToArray(), g => Assert.Equal(0f, g));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(16)]

@@ -82,16 +82,19 @@ public class BatchKernelTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void AddWeightGradient_and_AddBiasGradient_add_the_sums_over_the_samples(int outputs, int inputs, int count)
+    public void WeightGradient_and_BiasGradient_add_or_write_the_sums_over_the_samples(int outputs, int inputs, int count)
     {
         var random = new Random((outputs * 10000) + (inputs * 100) + count + 2);
         int columns = BatchKernels.Columns(count);
         float[] deltas = Random(random, outputs * columns), rows = Random(random, count * inputs);
         float[] dW = Random(random, outputs * inputs), db = Random(random, outputs);
         float[] dWBefore = (float[])dW.Clone(), dbBefore = (float[])db.Clone();
+        float[] dWWritten = Random(random, outputs * inputs), dbWritten = Random(random, outputs);
 
-        BatchKernels.AddWeightGradient(deltas, columns, rows, count, dW);
-        BatchKernels.AddBiasGradient(deltas, columns, count, db);
+        BatchKernels.WeightGradient(deltas, columns, rows, count, dW, add: true);
+        BatchKernels.BiasGradient(deltas, columns, count, db, add: true);
+        BatchKernels.WeightGradient(deltas, columns, rows, count, dWWritten, add: false);
+        BatchKernels.BiasGradient(deltas, columns, count, dbWritten, add: false);
 
         for (int j = 0; j < outputs; j++)
         {
@@ -102,15 +105,17 @@ public class BatchKernelTests
             }
 
             Assert.Equal(bias, db[j], 1e-5);
+            Assert.Equal(bias - dbBefore[j], dbWritten[j], 1e-5);
             for (int i = 0; i < inputs; i++)
             {
-                double expected = dWBefore[(j * inputs) + i];
+                double sum = 0;
                 for (int s = 0; s < count; s++)
                 {
-                    expected += (double)deltas[(j * columns) + s] * rows[(s * inputs) + i];
+                    sum += (double)deltas[(j * columns) + s] * rows[(s * inputs) + i];
                 }
 
-                Assert.Equal(expected, dW[(j * inputs) + i], 1e-5);
+                Assert.Equal(dWBefore[(j * inputs) + i] + sum, dW[(j * inputs) + i], 1e-5);
+                Assert.Equal(sum, dWWritten[(j * inputs) + i], 1e-5);
             }
         }
     }
@@ -150,7 +155,7 @@ public class BatchKernelTests
         Assert.Throws<ArgumentException>(() => BatchKernels.MultiplyAdd(new float[12], new float[4 * 16], new float[3], new float[3 * 16], 17));
         Assert.Throws<ArgumentException>(() => BatchKernels.MultiplyAdd(new float[12], new float[5 * 16], new float[3], new float[3 * 16], 16));
         Assert.Throws<ArgumentException>(() => BatchKernels.MultiplyTransposed(new float[13], new float[3 * 16], new float[4 * 16], 16));
-        Assert.Throws<ArgumentException>(() => BatchKernels.AddWeightGradient(new float[3 * 16], 16, new float[17 * 4], 17, new float[12]));
+        Assert.Throws<ArgumentException>(() => BatchKernels.WeightGradient(new float[3 * 16], 16, new float[17 * 4], 17, new float[12], add: true));
         Assert.Throws<ArgumentException>(() => BatchKernels.ToBlock(new float[4], 1, new float[4 * 80], 80));
         Assert.Equal(16, BatchKernels.Columns(1));
         Assert.Equal(64, BatchKernels.Columns(64));
