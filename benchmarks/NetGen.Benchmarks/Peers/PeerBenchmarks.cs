@@ -10,7 +10,7 @@ namespace NetGen.Benchmarks.Peers;
 /// copy of its parameters, and ONNX Runtime running its <c>OnnxExport</c> model. Each is timed on one sample
 /// forward, a batch of <see cref="BatchSize"/> samples forward, and (not ONNX Runtime, which does not train)
 /// one SGD step (η = <see cref="LearningRate"/>) on a minibatch of <see cref="MinibatchSize"/>: NetGen's is a
-/// <see cref="TrainingStep"/> (the minibatch's mean gradient by <c>BackwardBatch</c>, then <see cref="Sgd"/>).
+/// <see cref="TrainingStep"/> (the minibatch's mean gradient by <c>ComputeGradientBatch</c>, then <see cref="Sgd"/>).
 /// </summary>
 /// <remarks>
 /// The inputs are uniform in [−1, 1); the targets one-hot classes for cross-entropy and uniform in [−1, 1) for

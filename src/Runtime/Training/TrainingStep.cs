@@ -7,7 +7,7 @@ using NetGen.Optimizers;
 namespace NetGen.Training;
 
 /// <summary>
-/// One minibatch step at a time: the minibatch's mean gradient by <see cref="INetwork.BackwardBatch"/>, on one
+/// One minibatch step at a time: the minibatch's mean gradient by <see cref="INetwork.ComputeGradientBatch"/>, on one
 /// thread or split over several, then an optimizer update. <see cref="Trainer"/> is built on it; use it directly
 /// for a training loop of your own (reinforcement learning, online learning, custom schedules).
 /// </summary>
