@@ -28,6 +28,9 @@ public static class BatchKernels
     /// <summary>Row blocking of the matrix products: this many rows share each load of the other operand.</summary>
     private const int RowBlock = 6;
 
+    /// <summary>Rows of the two-register tiles with AVX-512's 32 registers.</summary>
+    private const int TallRowBlock = 8;
+
     /// <summary>
     /// The chunk of the inner dimension <c>k</c> whose slice of the second operand stays in L1 while a column of tiles
     /// runs: 128 × 64 floats = 32 KiB for the four-register tiles (measured: 128 and 64 reach 85–89% of peak on a
@@ -262,7 +265,10 @@ public static class BatchKernels
         // [wideEnd, pairEnd) in two-register tiles of six rows, then one register of six rows.
         int wideEnd = count == Vector512<float>.Count ? vectorEnd - (vectorEnd % (4 * count)) : 0;
         int pairEnd = vectorEnd - ((vectorEnd - wideEnd) % (2 * count));
-        int wideRows = rows - (rows % 4), tiledRows = rows - (rows % RowBlock);
+        int wideRows = rows - (rows % 4);
+
+        // Two-register tiles: eight rows with AVX-512 (sixteen accumulators), six with fewer registers.
+        int pairRows = count == Vector512<float>.Count ? TallRowBlock : RowBlock, tiledRows = rows - (rows % pairRows);
         for (int k0 = 0; k0 < p.Depth; k0 += DepthBlock)
         {
             // After the first chunk, every chunk adds to what the ones before it left.
@@ -278,15 +284,22 @@ public static class BatchKernels
 
             for (int column = wideEnd; column < pairEnd; column += 2 * count)
             {
-                for (int r = 0; r < tiledRows; r += RowBlock)
+                for (int r = 0; r < tiledRows; r += pairRows)
                 {
-                    Tile<TSimd, TVector>(ref p, chunkStart, ref bias, r, column, k0, depth);
+                    if (pairRows == TallRowBlock)
+                    {
+                        TallTile<TSimd, TVector>(ref p, chunkStart, ref bias, r, column, k0, depth);
+                    }
+                    else
+                    {
+                        Tile<TSimd, TVector>(ref p, chunkStart, ref bias, r, column, k0, depth);
+                    }
                 }
             }
 
             if (pairEnd < vectorEnd)
             {
-                for (int r = 0; r < tiledRows; r += RowBlock)
+                for (int r = 0; r + RowBlock <= tiledRows; r += RowBlock)
                 {
                     NarrowTile<TSimd, TVector>(ref p, chunkStart, ref bias, r, pairEnd, k0, depth);
                 }
@@ -294,7 +307,8 @@ public static class BatchKernels
         }
 
         RowsOneAtATime<TSimd, TVector>(ref p, start, ref bias, wideRows, 0, wideEnd);
-        RowsOneAtATime<TSimd, TVector>(ref p, start, ref bias, tiledRows, wideEnd, vectorEnd);
+        RowsOneAtATime<TSimd, TVector>(ref p, start, ref bias, tiledRows, wideEnd, pairEnd);
+        RowsOneAtATime<TSimd, TVector>(ref p, start, ref bias, tiledRows - (tiledRows % RowBlock), pairEnd, vectorEnd);
         for (int r = 0; r < rows; r++)
         {
             for (int column = vectorEnd; column < width; column++)
@@ -397,6 +411,82 @@ public static class BatchKernels
         TSimd.Store(v1, ref Unsafe.Add(ref row, n));
         TSimd.Store(v2, ref Unsafe.Add(ref row, 2 * n));
         TSimd.Store(v3, ref Unsafe.Add(ref row, 3 * n));
+    }
+
+    /// <summary>An eight-row tile of <see cref="Multiply"/>, two registers of columns wide (sixteen accumulators, AVX-512).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TallTile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        int n = TSimd.Count, cStride = p.CStride;
+        nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride;
+        ref float c0 = ref Unsafe.Add(ref p.C, (r * cStride) + column);
+        TVector s00 = Initial<TSimd, TVector>(start, ref bias, r, ref c0), s01 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, n));
+        TVector s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride)), s11 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride + n));
+        TVector s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, 2 * cStride)), s21 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, (2 * cStride) + n));
+        TVector s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, 3 * cStride)), s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + n));
+        TVector s40 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, 4 * cStride)), s41 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, (4 * cStride) + n));
+        TVector s50 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, 5 * cStride)), s51 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, (5 * cStride) + n));
+        TVector s60 = Initial<TSimd, TVector>(start, ref bias, r + 6, ref Unsafe.Add(ref c0, 6 * cStride)), s61 = Initial<TSimd, TVector>(start, ref bias, r + 6, ref Unsafe.Add(ref c0, (6 * cStride) + n));
+        TVector s70 = Initial<TSimd, TVector>(start, ref bias, r + 7, ref Unsafe.Add(ref c0, 7 * cStride)), s71 = Initial<TSimd, TVector>(start, ref bias, r + 7, ref Unsafe.Add(ref c0, (7 * cStride) + n));
+
+        // Rows 0–2 of A from a0, 3–5 from a3, 6–7 from a6.
+        ref float a0 = ref Unsafe.Add(ref p.A, (r * p.ARow) + (k0 * p.ADepth));
+        ref float a3 = ref Unsafe.AddByteOffset(ref a0, 3 * rowBytes);
+        ref float a6 = ref Unsafe.AddByteOffset(ref a0, 6 * rowBytes);
+        ref float bk = ref Unsafe.Add(ref p.B, column + (k0 * p.BStride));
+        for (int k = depth; k > 0; k--)
+        {
+            TVector x0 = TSimd.Load(ref bk), x1 = TSimd.Load(ref Unsafe.Add(ref bk, n));
+            TVector w = TSimd.Broadcast(a0);
+            s00 = TSimd.MultiplyAdd(w, x0, s00);
+            s01 = TSimd.MultiplyAdd(w, x1, s01);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes));
+            s10 = TSimd.MultiplyAdd(w, x0, s10);
+            s11 = TSimd.MultiplyAdd(w, x1, s11);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes * 2));
+            s20 = TSimd.MultiplyAdd(w, x0, s20);
+            s21 = TSimd.MultiplyAdd(w, x1, s21);
+            w = TSimd.Broadcast(a3);
+            s30 = TSimd.MultiplyAdd(w, x0, s30);
+            s31 = TSimd.MultiplyAdd(w, x1, s31);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a3, rowBytes));
+            s40 = TSimd.MultiplyAdd(w, x0, s40);
+            s41 = TSimd.MultiplyAdd(w, x1, s41);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a3, rowBytes * 2));
+            s50 = TSimd.MultiplyAdd(w, x0, s50);
+            s51 = TSimd.MultiplyAdd(w, x1, s51);
+            w = TSimd.Broadcast(a6);
+            s60 = TSimd.MultiplyAdd(w, x0, s60);
+            s61 = TSimd.MultiplyAdd(w, x1, s61);
+            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a6, rowBytes));
+            s70 = TSimd.MultiplyAdd(w, x0, s70);
+            s71 = TSimd.MultiplyAdd(w, x1, s71);
+            a0 = ref Unsafe.Add(ref a0, aDepth);
+            a3 = ref Unsafe.Add(ref a3, aDepth);
+            a6 = ref Unsafe.Add(ref a6, aDepth);
+            bk = ref Unsafe.Add(ref bk, bStride);
+        }
+
+        c0 = ref Unsafe.Add(ref p.C, (r * cStride) + column);
+        StorePair<TSimd, TVector>(ref c0, n, s00, s01);
+        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, cStride), n, s10, s11);
+        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 2 * cStride), n, s20, s21);
+        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 3 * cStride), n, s30, s31);
+        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 4 * cStride), n, s40, s41);
+        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 5 * cStride), n, s50, s51);
+        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 6 * cStride), n, s60, s61);
+        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 7 * cStride), n, s70, s71);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StorePair<TSimd, TVector>(ref float row, int n, TVector v0, TVector v1)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        TSimd.Store(v0, ref row);
+        TSimd.Store(v1, ref Unsafe.Add(ref row, n));
     }
 
     /// <summary>One six-row tile of <see cref="Multiply"/>, over all of <c>k</c>.</summary>
