@@ -25,11 +25,9 @@ public static class BatchKernels
     /// <summary>The column count of a block is a multiple of this, the widest register's float count.</summary>
     public const int ColumnMultiple = 16;
 
-    /// <summary>Row blocking of the matrix products: this many rows share each load of the other operand.</summary>
+    /// <summary>Rows of the one-register tiles, and of the two-register tiles without AVX-512.</summary>
     private const int RowBlock = 6;
 
-    /// <summary>Rows of the two-register tiles with AVX-512's 32 registers.</summary>
-    private const int TallRowBlock = 8;
 
     /// <summary>
     /// The chunk of the inner dimension <c>k</c> whose slice of the second operand stays in L1 while a column of tiles
@@ -268,7 +266,7 @@ public static class BatchKernels
         int wideRows = rows - (rows % 4);
 
         // Two-register tiles: eight rows with AVX-512 (sixteen accumulators), six with fewer registers.
-        int pairRows = count == Vector512<float>.Count ? TallRowBlock : RowBlock, tiledRows = rows - (rows % pairRows);
+        int pairRows = count == Vector512<float>.Count ? EightRows.Count : SixRows.Count, tiledRows = rows - (rows % pairRows);
         for (int k0 = 0; k0 < p.Depth; k0 += DepthBlock)
         {
             // After the first chunk, every chunk adds to what the ones before it left.
@@ -286,13 +284,13 @@ public static class BatchKernels
             {
                 for (int r = 0; r < tiledRows; r += pairRows)
                 {
-                    if (pairRows == TallRowBlock)
+                    if (pairRows == EightRows.Count)
                     {
-                        TallTile<TSimd, TVector>(ref p, chunkStart, ref bias, r, column, k0, depth);
+                        PairTile<TSimd, TVector, EightRows>(ref p, chunkStart, ref bias, r, column, k0, depth);
                     }
                     else
                     {
-                        Tile<TSimd, TVector>(ref p, chunkStart, ref bias, r, column, k0, depth);
+                        PairTile<TSimd, TVector, SixRows>(ref p, chunkStart, ref bias, r, column, k0, depth);
                     }
                 }
             }
@@ -413,12 +411,18 @@ public static class BatchKernels
         TSimd.Store(v3, ref Unsafe.Add(ref row, 3 * n));
     }
 
-    /// <summary>An eight-row tile of <see cref="Multiply"/>, two registers of columns wide (sixteen accumulators, AVX-512).</summary>
+    /// <summary>
+    /// A tile of <see cref="Multiply"/> two registers of columns wide and <typeparamref name="TRows"/> rows tall (six,
+    /// or eight with AVX-512's 32 registers), over <c>k0 … k0 + depth − 1</c>. The last two rows exist only in the
+    /// eight-row form: <c>TRows.Count</c> is a constant of each instantiation, so the JIT drops them from the other.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TallTile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
+    private static void PairTile<TSimd, TVector, TRows>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TRows : struct, ITileRows
     {
+        bool eight = TRows.Count == 8;
         int n = TSimd.Count, cStride = p.CStride;
         nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride;
         ref float c0 = ref Unsafe.Add(ref p.C, (r * cStride) + column);
@@ -428,10 +432,16 @@ public static class BatchKernels
         TVector s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, 3 * cStride)), s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + n));
         TVector s40 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, 4 * cStride)), s41 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, (4 * cStride) + n));
         TVector s50 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, 5 * cStride)), s51 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, (5 * cStride) + n));
-        TVector s60 = Initial<TSimd, TVector>(start, ref bias, r + 6, ref Unsafe.Add(ref c0, 6 * cStride)), s61 = Initial<TSimd, TVector>(start, ref bias, r + 6, ref Unsafe.Add(ref c0, (6 * cStride) + n));
-        TVector s70 = Initial<TSimd, TVector>(start, ref bias, r + 7, ref Unsafe.Add(ref c0, 7 * cStride)), s71 = Initial<TSimd, TVector>(start, ref bias, r + 7, ref Unsafe.Add(ref c0, (7 * cStride) + n));
+        TVector s60 = TSimd.Zero, s61 = TSimd.Zero, s70 = TSimd.Zero, s71 = TSimd.Zero;
+        if (eight)
+        {
+            s60 = Initial<TSimd, TVector>(start, ref bias, r + 6, ref Unsafe.Add(ref c0, 6 * cStride));
+            s61 = Initial<TSimd, TVector>(start, ref bias, r + 6, ref Unsafe.Add(ref c0, (6 * cStride) + n));
+            s70 = Initial<TSimd, TVector>(start, ref bias, r + 7, ref Unsafe.Add(ref c0, 7 * cStride));
+            s71 = Initial<TSimd, TVector>(start, ref bias, r + 7, ref Unsafe.Add(ref c0, (7 * cStride) + n));
+        }
 
-        // Rows 0–2 of A from a0, 3–5 from a3, 6–7 from a6.
+        // Rows 0–2 of A from a0, 3–5 from a3, 6–7 from a6: [aN], [aN + rowBytes], [aN + 2 rowBytes].
         ref float a0 = ref Unsafe.Add(ref p.A, (r * p.ARow) + (k0 * p.ADepth));
         ref float a3 = ref Unsafe.AddByteOffset(ref a0, 3 * rowBytes);
         ref float a6 = ref Unsafe.AddByteOffset(ref a0, 6 * rowBytes);
@@ -457,15 +467,19 @@ public static class BatchKernels
             w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a3, rowBytes * 2));
             s50 = TSimd.MultiplyAdd(w, x0, s50);
             s51 = TSimd.MultiplyAdd(w, x1, s51);
-            w = TSimd.Broadcast(a6);
-            s60 = TSimd.MultiplyAdd(w, x0, s60);
-            s61 = TSimd.MultiplyAdd(w, x1, s61);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a6, rowBytes));
-            s70 = TSimd.MultiplyAdd(w, x0, s70);
-            s71 = TSimd.MultiplyAdd(w, x1, s71);
+            if (eight)
+            {
+                w = TSimd.Broadcast(a6);
+                s60 = TSimd.MultiplyAdd(w, x0, s60);
+                s61 = TSimd.MultiplyAdd(w, x1, s61);
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a6, rowBytes));
+                s70 = TSimd.MultiplyAdd(w, x0, s70);
+                s71 = TSimd.MultiplyAdd(w, x1, s71);
+                a6 = ref Unsafe.Add(ref a6, aDepth);
+            }
+
             a0 = ref Unsafe.Add(ref a0, aDepth);
             a3 = ref Unsafe.Add(ref a3, aDepth);
-            a6 = ref Unsafe.Add(ref a6, aDepth);
             bk = ref Unsafe.Add(ref bk, bStride);
         }
 
@@ -476,8 +490,11 @@ public static class BatchKernels
         StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 3 * cStride), n, s30, s31);
         StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 4 * cStride), n, s40, s41);
         StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 5 * cStride), n, s50, s51);
-        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 6 * cStride), n, s60, s61);
-        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 7 * cStride), n, s70, s71);
+        if (eight)
+        {
+            StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 6 * cStride), n, s60, s61);
+            StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 7 * cStride), n, s70, s71);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -487,79 +504,6 @@ public static class BatchKernels
     {
         TSimd.Store(v0, ref row);
         TSimd.Store(v1, ref Unsafe.Add(ref row, n));
-    }
-
-    /// <summary>One six-row tile of <see cref="Multiply"/>, over all of <c>k</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
-        where TSimd : struct, ISimd<TVector>
-        where TVector : struct
-    {
-        int second = column + TSimd.Count;
-        nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride;
-        ref float c0 = ref Unsafe.Add(ref p.C, r * p.CStride);
-        int cStride = p.CStride;
-        TVector s00 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, column));
-        TVector s01 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, second));
-        TVector s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride + column));
-        TVector s11 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride + second));
-        TVector s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, (2 * cStride) + column));
-        TVector s21 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, (2 * cStride) + second));
-        TVector s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + column));
-        TVector s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + second));
-        TVector s40 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, (4 * cStride) + column));
-        TVector s41 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, (4 * cStride) + second));
-        TVector s50 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, (5 * cStride) + column));
-        TVector s51 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, (5 * cStride) + second));
-
-        // Rows 0–2 of A from ak, rows 3–5 from ak3: [ak], [ak + rowBytes], [ak + 2 rowBytes], and the same from ak3.
-        ref float ak = ref Unsafe.Add(ref p.A, (r * p.ARow) + (k0 * p.ADepth));
-        ref float ak3 = ref Unsafe.AddByteOffset(ref ak, 3 * rowBytes);
-        ref float bk = ref Unsafe.Add(ref p.B, column + (k0 * p.BStride));
-        for (int k = depth; k > 0; k--)
-        {
-            TVector x0 = TSimd.Load(ref bk);
-            TVector x1 = TSimd.Load(ref Unsafe.Add(ref bk, TSimd.Count));
-            TVector w = TSimd.Broadcast(ak);
-            s00 = TSimd.MultiplyAdd(w, x0, s00);
-            s01 = TSimd.MultiplyAdd(w, x1, s01);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref ak, rowBytes));
-            s10 = TSimd.MultiplyAdd(w, x0, s10);
-            s11 = TSimd.MultiplyAdd(w, x1, s11);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref ak, rowBytes * 2));
-            s20 = TSimd.MultiplyAdd(w, x0, s20);
-            s21 = TSimd.MultiplyAdd(w, x1, s21);
-            w = TSimd.Broadcast(ak3);
-            s30 = TSimd.MultiplyAdd(w, x0, s30);
-            s31 = TSimd.MultiplyAdd(w, x1, s31);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref ak3, rowBytes));
-            s40 = TSimd.MultiplyAdd(w, x0, s40);
-            s41 = TSimd.MultiplyAdd(w, x1, s41);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref ak3, rowBytes * 2));
-            s50 = TSimd.MultiplyAdd(w, x0, s50);
-            s51 = TSimd.MultiplyAdd(w, x1, s51);
-            ak = ref Unsafe.Add(ref ak, aDepth);
-            ak3 = ref Unsafe.Add(ref ak3, aDepth);
-            bk = ref Unsafe.Add(ref bk, bStride);
-        }
-
-        c0 = ref Unsafe.Add(ref p.C, r * p.CStride);
-        Store<TSimd, TVector>(s00, s01, ref c0, column, second);
-        Store<TSimd, TVector>(s10, s11, ref Unsafe.Add(ref c0, cStride), column, second);
-        Store<TSimd, TVector>(s20, s21, ref Unsafe.Add(ref c0, 2 * cStride), column, second);
-        Store<TSimd, TVector>(s30, s31, ref Unsafe.Add(ref c0, 3 * cStride), column, second);
-        Store<TSimd, TVector>(s40, s41, ref Unsafe.Add(ref c0, 4 * cStride), column, second);
-        Store<TSimd, TVector>(s50, s51, ref Unsafe.Add(ref c0, 5 * cStride), column, second);
-    }
-
-    /// <summary>Stores a tile row's two registers.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<TSimd, TVector>(TVector first, TVector second, ref float row, int column, int secondColumn)
-        where TSimd : struct, ISimd<TVector>
-        where TVector : struct
-    {
-        TSimd.Store(first, ref Unsafe.Add(ref row, column));
-        TSimd.Store(second, ref Unsafe.Add(ref row, secondColumn));
     }
 
     /// <summary>A six-row tile one register of columns wide, for the last register of an odd count.</summary>
@@ -757,4 +701,20 @@ public static class BatchKernels
 
     [DoesNotReturn]
     private static void ThrowShape(string message, string name) => throw new ArgumentException(message, name);
+}
+
+/// <summary>The row count of a <c>BatchKernels</c> tile, as a type, so each tile height is its own instantiation.</summary>
+internal interface ITileRows
+{
+    static abstract int Count { get; }
+}
+
+internal readonly struct SixRows : ITileRows
+{
+    public static int Count => 6;
+}
+
+internal readonly struct EightRows : ITileRows
+{
+    public static int Count => 8;
 }
