@@ -174,7 +174,7 @@ public sealed class TrainingStep : IDisposable
             _targets = null;
         }
 
-        if (update && double.IsFinite(TotalLoss()))
+        if (UpdateApplies())
         {
             _optimizer.CompleteStep();
         }
@@ -257,7 +257,7 @@ public sealed class TrainingStep : IDisposable
                 DenseKernels.Add(_workers[w].Gradients[start..end], total);
             }
 
-            if (_update && !AnyFailure() && double.IsFinite(TotalLoss()))
+            if (UpdateApplies())
             {
                 _optimizer.UpdateRange(_network.Parameters[start..end], total, start);
             }
@@ -267,6 +267,9 @@ public sealed class TrainingStep : IDisposable
             _failures[worker] = ExceptionDispatchInfo.Capture(exception);
         }
     }
+
+    /// <summary>Whether this step updates the parameters: <see cref="Run"/>, every shard computed, and a finite loss.</summary>
+    private bool UpdateApplies() => _update && !AnyFailure() && double.IsFinite(TotalLoss());
 
     private bool AnyFailure()
     {
