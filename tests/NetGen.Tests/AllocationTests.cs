@@ -1,6 +1,6 @@
 using System;
-using System.Threading;
 using Xunit;
+using NetGen.Testing;
 
 namespace NetGen.Tests;
 
@@ -27,7 +27,7 @@ public class AllocationTests
             targets[(s * MnistNet.OutputSize) + (s % MnistNet.OutputSize)] = 1f;
         }
 
-        long allocated = SteadyStateAllocation(() =>
+        long allocated = Allocations.SteadyState(() =>
         {
             for (int i = 0; i < 20; i++)
             {
@@ -41,37 +41,13 @@ public class AllocationTests
         Assert.Equal(0, allocated);
     }
 
-    /// <summary>
-    /// The bytes the current thread allocates while <paramref name="calls"/> runs, once warm: the fewest over a few
-    /// runs. The runtime can do one-off work of its own on the calling thread during any run (tiered compilation
-    /// starting its background worker, for one), which is not the code's; code that allocates on every call
-    /// allocates in every run.
-    /// </summary>
-    internal static long SteadyStateAllocation(Action calls)
-    {
-        calls();
-        long fewest = long.MaxValue;
-        for (int run = 0; run < 5 && fewest > 0; run++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            calls();
-            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-            if (fewest > 0)
-            {
-                Thread.Sleep(100);
-            }
-        }
-
-        return fewest;
-    }
-
     private static void AssertNoAllocation(INetwork network)
     {
         float[] input = new float[network.InputSize], target = new float[network.OutputSize], output = new float[network.OutputSize];
         input.AsSpan().Fill(0.5f);
         target[0] = 1f;
 
-        Assert.Equal(0, SteadyStateAllocation(() => RunCalls(network, input, target, output, Calls)));
+        Assert.Equal(0, Allocations.SteadyState(() => RunCalls(network, input, target, output, Calls)));
     }
 
     private static void RunCalls(INetwork network, float[] input, float[] target, float[] output, int count)

@@ -1,6 +1,7 @@
 using System;
 using NetGen.Optimizers;
 using Xunit;
+using NetGen.Testing;
 
 namespace NetGen.Runtime.Tests.Optimizers;
 
@@ -29,15 +30,13 @@ public class OptimizerAllocationTests
             optimizer.Update(parameters, gradients);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        Assert.Equal(0, Allocations.SteadyState(() =>
         {
-            optimizer.Update(parameters, gradients);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+            for (int i = 0; i < 1000; i++)
+            {
+                optimizer.Update(parameters, gradients);
+            }
+        }));
         Assert.All(parameters, p => Assert.True(float.IsFinite(p)));
     }
 
@@ -58,18 +57,16 @@ public class OptimizerAllocationTests
             sum += schedule.LearningRateAt(0);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (ILearningRateSchedule schedule in schedules)
+        Assert.Equal(0, Allocations.SteadyState(() =>
         {
-            for (int t = 0; t < 1000; t++)
+            foreach (ILearningRateSchedule schedule in schedules)
             {
-                sum += schedule.LearningRateAt(t);
+                for (int t = 0; t < 1000; t++)
+                {
+                    sum += schedule.LearningRateAt(t);
+                }
             }
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        }));
         Assert.True(sum > 0);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using NetGen.Kernels;
 using Xunit;
 using Xunit.Abstractions;
+using NetGen.Testing;
 
 namespace NetGen.Tests.Runtime;
 
@@ -394,20 +395,12 @@ public class ActivationAccuracyTests(ITestOutputHelper output)
             Run();
         }
 
-        // An allocation in the kernels would recur on every call and so in every round; the runtime's own
-        // tiering work, when it lands on this thread mid-round, does not. The least of three rounds must be 0.
-        long least = long.MaxValue;
-        for (int round = 0; round < 3 && least != 0; round++)
+        Assert.Equal(0, Allocations.SteadyState(() =>
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
             for (int call = 0; call < 2000; call++)
             {
                 Run();
             }
-
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        Assert.Equal(0, least);
+        }));
     }
 }
