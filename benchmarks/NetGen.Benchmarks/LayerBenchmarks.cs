@@ -425,6 +425,30 @@ public class WholeNetForward : WholeNetworks
 
     [Benchmark(Baseline = true), BenchmarkCategory("16-64-64-1")]
     public void Simd_16_64_64_1() => _net16x64x64x1Simd.Forward(Data.Input(Net16x64x64x1Simd.InputSize), Data.Output(Net16x64x64x1Simd.OutputSize));
+
+    [Benchmark, BenchmarkCategory("2-4-1")]
+    public void Unrolled_2_4_1() => _net2x4x1Unrolled.Forward(Data.Input(Net2x4x1Unrolled.InputSize), Data.Output(Net2x4x1Unrolled.OutputSize));
+
+    [Benchmark(Baseline = true), BenchmarkCategory("2-4-1")]
+    public void Simd_2_4_1() => _net2x4x1Simd.Forward(Data.Input(Net2x4x1Simd.InputSize), Data.Output(Net2x4x1Simd.OutputSize));
+
+    [Benchmark, BenchmarkCategory("3-5-3")]
+    public void Unrolled_3_5_3() => _net3x5x3Unrolled.Forward(Data.Input(Net3x5x3Unrolled.InputSize), Data.Output(Net3x5x3Unrolled.OutputSize));
+
+    [Benchmark(Baseline = true), BenchmarkCategory("3-5-3")]
+    public void Simd_3_5_3() => _net3x5x3Simd.Forward(Data.Input(Net3x5x3Simd.InputSize), Data.Output(Net3x5x3Simd.OutputSize));
+
+    [Benchmark, BenchmarkCategory("4-6-2")]
+    public void Unrolled_4_6_2() => _net4x6x2Unrolled.Forward(Data.Input(Net4x6x2Unrolled.InputSize), Data.Output(Net4x6x2Unrolled.OutputSize));
+
+    [Benchmark(Baseline = true), BenchmarkCategory("4-6-2")]
+    public void Simd_4_6_2() => _net4x6x2Simd.Forward(Data.Input(Net4x6x2Simd.InputSize), Data.Output(Net4x6x2Simd.OutputSize));
+
+    [Benchmark, BenchmarkCategory("8-3-1")]
+    public void Unrolled_8_3_1() => _net8x3x1Unrolled.Forward(Data.Input(Net8x3x1Unrolled.InputSize), Data.Output(Net8x3x1Unrolled.OutputSize));
+
+    [Benchmark(Baseline = true), BenchmarkCategory("8-3-1")]
+    public void Simd_8_3_1() => _net8x3x1Simd.Forward(Data.Input(Net8x3x1Simd.InputSize), Data.Output(Net8x3x1Simd.OutputSize));
 }
 
 /// <summary>Backward of whole networks under Auto, Unrolled (where allowed) and SIMD; Ratio = strategy / SIMD.</summary>
@@ -445,6 +469,30 @@ public class WholeNetBackward : WholeNetworks
 
     [Benchmark(Baseline = true), BenchmarkCategory("16-64-64-1")]
     public float Simd_16_64_64_1() => _net16x64x64x1Simd.Backward(Data.Input(Net16x64x64x1Simd.InputSize), Data.Target(Net16x64x64x1Simd.OutputSize));
+
+    [Benchmark, BenchmarkCategory("2-4-1")]
+    public float Unrolled_2_4_1() => _net2x4x1Unrolled.Backward(Data.Input(Net2x4x1Unrolled.InputSize), Data.Target(Net2x4x1Unrolled.OutputSize));
+
+    [Benchmark(Baseline = true), BenchmarkCategory("2-4-1")]
+    public float Simd_2_4_1() => _net2x4x1Simd.Backward(Data.Input(Net2x4x1Simd.InputSize), Data.Target(Net2x4x1Simd.OutputSize));
+
+    [Benchmark, BenchmarkCategory("3-5-3")]
+    public float Unrolled_3_5_3() => _net3x5x3Unrolled.Backward(Data.Input(Net3x5x3Unrolled.InputSize), Data.Target(Net3x5x3Unrolled.OutputSize));
+
+    [Benchmark(Baseline = true), BenchmarkCategory("3-5-3")]
+    public float Simd_3_5_3() => _net3x5x3Simd.Backward(Data.Input(Net3x5x3Simd.InputSize), Data.Target(Net3x5x3Simd.OutputSize));
+
+    [Benchmark, BenchmarkCategory("4-6-2")]
+    public float Unrolled_4_6_2() => _net4x6x2Unrolled.Backward(Data.Input(Net4x6x2Unrolled.InputSize), Data.Target(Net4x6x2Unrolled.OutputSize));
+
+    [Benchmark(Baseline = true), BenchmarkCategory("4-6-2")]
+    public float Simd_4_6_2() => _net4x6x2Simd.Backward(Data.Input(Net4x6x2Simd.InputSize), Data.Target(Net4x6x2Simd.OutputSize));
+
+    [Benchmark, BenchmarkCategory("8-3-1")]
+    public float Unrolled_8_3_1() => _net8x3x1Unrolled.Backward(Data.Input(Net8x3x1Unrolled.InputSize), Data.Target(Net8x3x1Unrolled.OutputSize));
+
+    [Benchmark(Baseline = true), BenchmarkCategory("8-3-1")]
+    public float Simd_8_3_1() => _net8x3x1Simd.Backward(Data.Input(Net8x3x1Simd.InputSize), Data.Target(Net8x3x1Simd.OutputSize));
 }
 
 /// <summary>One dense layer per shape, unrolled and SIMD, shared by the forward and backward benchmarks.</summary>
@@ -529,4 +577,12 @@ public abstract class WholeNetworks
     protected readonly Net4x8x3Simd _net4x8x3Simd = new(seed: 1);
     protected readonly Net16x64x64x1Auto _net16x64x64x1Auto = new(seed: 1);
     protected readonly Net16x64x64x1Simd _net16x64x64x1Simd = new(seed: 1);
+    protected readonly Net2x4x1Unrolled _net2x4x1Unrolled = new(seed: 1);
+    protected readonly Net2x4x1Simd _net2x4x1Simd = new(seed: 1);
+    protected readonly Net3x5x3Unrolled _net3x5x3Unrolled = new(seed: 1);
+    protected readonly Net3x5x3Simd _net3x5x3Simd = new(seed: 1);
+    protected readonly Net4x6x2Unrolled _net4x6x2Unrolled = new(seed: 1);
+    protected readonly Net4x6x2Simd _net4x6x2Simd = new(seed: 1);
+    protected readonly Net8x3x1Unrolled _net8x3x1Unrolled = new(seed: 1);
+    protected readonly Net8x3x1Simd _net8x3x1Simd = new(seed: 1);
 }

@@ -304,3 +304,44 @@ public partial class Net16x64x64x1Auto;
 [Dense(64, Activation.Tanh)]
 [Dense(1, Activation.Identity)]
 public partial class Net16x64x64x1Simd;
+
+// Small whole networks, each within Auto's unrolling limits, unrolled and SIMD.
+[Network(2, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(4, Activation.Tanh)]
+[Dense(1, Activation.Sigmoid)]
+public partial class Net2x4x1Unrolled;
+
+[Network(2, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Simd)]
+[Dense(4, Activation.Tanh)]
+[Dense(1, Activation.Sigmoid)]
+public partial class Net2x4x1Simd;
+
+[Network(3, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(5, Activation.ReLU)]
+[Dense(3, Activation.Identity)]
+public partial class Net3x5x3Unrolled;
+
+[Network(3, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Simd)]
+[Dense(5, Activation.ReLU)]
+[Dense(3, Activation.Identity)]
+public partial class Net3x5x3Simd;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(2, Activation.Sigmoid)]
+public partial class Net4x6x2Unrolled;
+
+[Network(4, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Simd)]
+[Dense(6, Activation.Sigmoid)]
+[Dense(2, Activation.Sigmoid)]
+public partial class Net4x6x2Simd;
+
+[Network(8, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Unrolled)]
+[Dense(3, Activation.Tanh)]
+[Dense(1, Activation.Identity)]
+public partial class Net8x3x1Unrolled;
+
+[Network(8, Loss = Loss.MeanSquaredError, Kernels = KernelStrategy.Simd)]
+[Dense(3, Activation.Tanh)]
+[Dense(1, Activation.Identity)]
+public partial class Net8x3x1Simd;
