@@ -121,8 +121,8 @@ internal static class BatchEmitter
 
     private static void WriteRun(SourceWriter writer, NetworkPlan plan, Layout layout)
     {
-        writer.WriteLine("// The minibatch block by block: forward; then, with targets, the loss; then, for backward, every layer's gradient,");
-        writer.WriteLine("// each sample's times scale (through the output error terms), added to Gradients, or replacing them from the first block on.");
+        writer.WriteLine("// The minibatch block by block: the forward pass; with targets, the loss; with backward, every layer's gradient");
+        writer.WriteLine("// times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.");
         writer.OpenBlock($"private float {GeneratedNames.RunBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs, int count, bool backward, float scale, bool replace)");
         writer.WriteLine($"float[] block = {GeneratedNames.BlockField} ??= new float[{Int(layout.Length)} * {BlockSize}];");
         writer.WriteLine("double loss = 0;");

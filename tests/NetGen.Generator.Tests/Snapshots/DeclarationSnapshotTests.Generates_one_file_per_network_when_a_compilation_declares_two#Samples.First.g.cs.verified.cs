@@ -162,8 +162,8 @@ namespace Samples
             return RunBatch(inputs, targets, outputs, count, backward: true, scale, replace: true);
         }
 
-        // The minibatch block by block: forward; then, with targets, the loss; then, for backward, every layer's gradient,
-        // each sample's times scale (through the output error terms), added to Gradients, or replacing them from the first block on.
+        // The minibatch block by block: the forward pass; with targets, the loss; with backward, every layer's gradient
+        // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
         private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
             float[] block = _block ??= new float[6 * global::NetGen.Kernels.BatchKernels.BlockSize];
