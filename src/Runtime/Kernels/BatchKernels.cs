@@ -243,13 +243,14 @@ public static class BatchKernels
     }
 
     /// <summary>
-    /// The product in tiles of six rows by two registers of columns: each step over <c>k</c> loads two registers
-    /// of <c>B</c>, broadcasts six values of <c>A</c> and issues twelve independent fused multiply-adds. The rows
-    /// of <c>A</c> a tile reads are addressed from two pointers and one stride, so the loop's pointers, strides
-    /// and counter all stay in registers. <c>k</c> goes in chunks of <see cref="DepthBlock"/>, and inside a chunk
-    /// every row tile of one pair of column registers runs before the next pair: the chunk of <c>B</c> those tiles
-    /// share (at most 32 KiB) stays in the L1 cache while the rows of <c>A</c> stream past it. Rows past the last
-    /// whole tile, and columns past the last whole register, go one at a time over all of <c>k</c>.
+    /// The product in register tiles: each step over <c>k</c> loads a tile's registers of <c>B</c> once, broadcasts
+    /// one value of <c>A</c> per row, and issues one independent fused multiply-add per accumulator (sixteen in the
+    /// 4 × 4 and 8 × 2 tiles of AVX-512, twelve in the 6 × 2 tile, six in the one-register tile). The rows of
+    /// <c>A</c> a tile reads are addressed from a few pointers and one stride, so the loop's pointers, strides and
+    /// counter all stay in registers. <c>k</c> goes in chunks of <see cref="DepthBlock"/>, and inside a chunk every
+    /// row tile of one column of tiles runs before the next column: the chunk of <c>B</c> those tiles share (at most
+    /// 32 KiB) stays in the L1 cache while the rows of <c>A</c> stream past it. Rows past the last whole tile, and
+    /// columns past the last whole register, go one at a time over all of <c>k</c>.
     /// </summary>
     private static void Multiply<TSimd, TVector>(ref Product p, Start start, ref float bias)
         where TSimd : struct, ISimd<TVector>
@@ -506,7 +507,7 @@ public static class BatchKernels
         TSimd.Store(v1, ref Unsafe.Add(ref row, n));
     }
 
-    /// <summary>A six-row tile one register of columns wide, for the last register of an odd count.</summary>
+    /// <summary>A six-row tile of <see cref="Multiply"/> one register of columns wide, for the last register of an odd count.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void NarrowTile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
         where TSimd : struct, ISimd<TVector>
