@@ -85,31 +85,24 @@ public static class Trainer
                 }
 
                 // θ ← θ − η · (1/m) Σ ∇θ. Without clipping the step updates the parameters itself (slice by slice on
-                // its threads); with it, the mean gradient is clipped first, then applied here.
+                // its threads, and not at all when the loss is not finite); with it, the mean gradient is clipped
+                // first, then applied here.
                 ReadOnlySpan<float> x = inputs.AsSpan(0, batch.Length * inputSize), y = targets.AsSpan(0, batch.Length * outputSize);
-                double batchLoss;
+                double batchLoss = (options.MaxGradientNorm is null ? step.Run(x, y) : step.ComputeGradient(x, y)) * batch.Length;
+                if (!double.IsFinite(batchLoss))
+                {
+                    throw Diverged("loss", batchLoss, epoch, b, sampler.BatchCount);
+                }
+
                 if (options.MaxGradientNorm is { } maxNorm)
                 {
-                    batchLoss = step.ComputeGradient(x, y) * batch.Length;
                     double norm = GradientClipping.ClipByGlobalNorm(network.Gradients, maxNorm);
-                    if (double.IsFinite(batchLoss) && !double.IsFinite(norm))
+                    if (!double.IsFinite(norm))
                     {
                         throw Diverged("gradient norm", norm, epoch, b, sampler.BatchCount);
                     }
 
-                    if (double.IsFinite(batchLoss))
-                    {
-                        options.Optimizer.Update(network.Parameters, network.Gradients);
-                    }
-                }
-                else
-                {
-                    batchLoss = step.Run(x, y) * batch.Length;
-                }
-
-                if (!double.IsFinite(batchLoss))
-                {
-                    throw Diverged("loss", batchLoss, epoch, b, sampler.BatchCount);
+                    options.Optimizer.Update(network.Parameters, network.Gradients);
                 }
 
                 correct += Classification.CountCorrect(network.Loss, step.Outputs, y, outputSize);
