@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 
 namespace NetGen.Testing;
 
@@ -24,11 +23,6 @@ internal static class Allocations
             long before = GC.GetAllocatedBytesForCurrentThread();
             calls();
             fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-            if (fewest > 0)
-            {
-                // Let whatever the runtime started settle before the next run.
-                Thread.Sleep(100);
-            }
         }
 
         return fewest;
