@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using NetGen.Data;
-using NetGen.Kernels;
 using NetGen.Optimizers;
 
 namespace NetGen.Training;

@@ -99,10 +99,7 @@ internal sealed class CorruptingNetwork : INetwork
     {
         ZeroGradients();
         float loss = BackwardBatch(inputs, targets, outputs);
-        foreach (ref float gradient in Gradients)
-        {
-            gradient *= scale;
-        }
+        NetGen.Kernels.VectorOps.Scale(Gradients, scale);
 
         return loss;
     }
