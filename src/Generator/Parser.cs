@@ -34,7 +34,7 @@ internal static class Parser
         var networkSyntax = network.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
         var layers = new List<LayerDeclaration>();
         SyntaxNode? layerDeclaration = null;
-        LocationInfo? layersOnSecondDeclaration = null;
+        Location? layersOnSecondDeclaration = null;
         foreach (AttributeData dense in attributes)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -56,21 +56,21 @@ internal static class Parser
             }
             else if (declaration != layerDeclaration && layersOnSecondDeclaration is null)
             {
-                layersOnSecondDeclaration = LocationInfo.From(syntax);
+                layersOnSecondDeclaration = At(syntax);
             }
 
-            (object? slope, LocationInfo? slopeLocation) = Named(dense, syntax, "Slope");
+            (object? slope, Location? slopeLocation) = Named(dense, syntax, "Slope");
             layers.Add(new LayerDeclaration(
                 Positional(dense, syntax, 0, "size"),
                 Positional(dense, syntax, 1, "activation"),
                 slope is float f ? f : 0.01f,
                 slopeLocation,
-                LocationInfo.From(syntax)));
+                At(syntax)));
         }
 
         return new NetworkDeclaration(
             ReadHierarchy(type),
-            LocationInfo.From((context.TargetNode as BaseTypeDeclarationSyntax)?.Identifier.GetLocation() ?? context.TargetNode.GetLocation()),
+            (context.TargetNode as BaseTypeDeclarationSyntax)?.Identifier.GetLocation() ?? context.TargetNode.GetLocation(),
             FirstNonPartial(type, cancellationToken),
             type.IsStatic,
             type.IsRecord,
@@ -79,7 +79,7 @@ internal static class Parser
             Positional(network, networkSyntax, 0, "inputs"),
             NamedInt(network, networkSyntax, "Loss"),
             NamedInt(network, networkSyntax, "Kernels"),
-            LocationInfo.From(networkSyntax),
+            At(networkSyntax),
             layers.ToEquatableArray(),
             layersOnSecondDeclaration,
             ReadMembers(type, cancellationToken));
@@ -94,8 +94,10 @@ internal static class Parser
         }
 
         SyntaxNode? first = context.Attributes.FirstOrDefault()?.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
-        return DiagnosticInfo.Create(DiagnosticDescriptors.DenseWithoutNetwork, LocationInfo.From(first), Header(type).NameWithTypeParameters);
+        return DiagnosticInfo.Create(DiagnosticDescriptors.DenseWithoutNetwork, At(first), Header(type).NameWithTypeParameters);
     }
+
+    private static Location? At(SyntaxNode? node) => node?.GetLocation();
 
     private static bool Is(AttributeData attribute, string metadataName) =>
         attribute.AttributeClass?.ToDisplayString() == metadataName;
@@ -111,24 +113,24 @@ internal static class Parser
         AttributeArgumentSyntax? argument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameterName)
             // A named argument may stand in its own position before positional ones, so it counts towards the position.
             ?? syntax?.ArgumentList?.Arguments.Where(a => a.NameEquals is null).ElementAtOrDefault(position);
-        return new IntArgument(attribute.ConstructorArguments[position].Value is int value ? value : 0, LocationInfo.From((SyntaxNode?)argument ?? syntax));
+        return new IntArgument(attribute.ConstructorArguments[position].Value is int value ? value : 0, At((SyntaxNode?)argument ?? syntax));
     }
 
     private static IntArgument NamedInt(AttributeData attribute, AttributeSyntax? syntax, string name)
     {
-        (object? value, LocationInfo? location) = Named(attribute, syntax, name);
+        (object? value, Location? location) = Named(attribute, syntax, name);
         return new IntArgument(value is int i ? i : 0, location);
     }
 
     /// <summary>A named argument's value and location, or (null, null) where it was not written.</summary>
-    private static (object? Value, LocationInfo? Location) Named(AttributeData attribute, AttributeSyntax? syntax, string name)
+    private static (object? Value, Location? Location) Named(AttributeData attribute, AttributeSyntax? syntax, string name)
     {
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
             if (argument.Key == name)
             {
                 AttributeArgumentSyntax? argumentSyntax = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
-                return (argument.Value.Value, LocationInfo.From((SyntaxNode?)argumentSyntax ?? syntax));
+                return (argument.Value.Value, At((SyntaxNode?)argumentSyntax ?? syntax));
             }
         }
 
@@ -175,7 +177,7 @@ internal static class Parser
                 if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
                     && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
-                    return new NamedLocation(Header(current).NameWithTypeParameters, LocationInfo.From(declaration.Identifier.GetLocation()));
+                    return new NamedLocation(Header(current).NameWithTypeParameters, declaration.Identifier.GetLocation());
                 }
             }
         }
@@ -184,13 +186,13 @@ internal static class Parser
     }
 
     /// <summary>The parameter list of a primary constructor on any declaration of the type, or null.</summary>
-    private static LocationInfo? PrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private static Location? PrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { ParameterList: { } parameters })
             {
-                return LocationInfo.From(parameters);
+                return At(parameters);
             }
         }
 
@@ -201,9 +203,9 @@ internal static class Parser
     /// The user's instance constructors that do not chain to another constructor with <c>this(...)</c>: they
     /// never reach the generated one, so they leave the weights at zero.
     /// </summary>
-    private static EquatableArray<LocationInfo> ConstructorsNotChainingToSeed(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private static EquatableArray<MemberInfo> ConstructorsNotChainingToSeed(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var locations = new List<LocationInfo>();
+        var constructors = new List<MemberInfo>();
         foreach (IMethodSymbol constructor in type.InstanceConstructors)
         {
             foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
@@ -212,14 +214,14 @@ internal static class Parser
                 if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax declaration
                     && !IsSeedConstructor(constructor)
                     && !declaration.Initializer.IsKind(SyntaxKind.ThisConstructorInitializer)
-                    && LocationInfo.From(declaration.Identifier.GetLocation()) is { } location)
+                    && declaration.Identifier.GetLocation() is { } location)
                 {
-                    locations.Add(location);
+                    constructors.Add(new MemberInfo(constructor.Name, location));
                 }
             }
         }
 
-        return locations.ToEquatableArray();
+        return constructors.ToEquatableArray();
     }
 
     private static bool IsSeedConstructor(IMethodSymbol constructor) =>
@@ -244,7 +246,7 @@ internal static class Parser
             };
             if (name is not null)
             {
-                members.Add(new MemberInfo(name, member.Locations.Length > 0 ? LocationInfo.From(member.Locations[0]) : null));
+                members.Add(new MemberInfo(name, member.Locations.Length > 0 ? member.Locations[0] : null));
             }
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using Microsoft.CodeAnalysis;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
 
@@ -43,9 +44,9 @@ internal static class Validator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrimaryConstructor, declaration.PrimaryConstructor, name));
         }
 
-        foreach (LocationInfo constructor in declaration.ConstructorsNotChainingToSeed)
+        foreach (MemberInfo constructor in declaration.ConstructorsNotChainingToSeed)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConstructorSkipsInitialization, constructor, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConstructorSkipsInitialization, constructor.Location, name));
         }
 
         if (declaration.Inputs.Value <= 0)
@@ -73,7 +74,7 @@ internal static class Validator
         }
 
         ValidateMembers(declaration, name, diagnostics);
-        if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+        if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
             return new ValidationResult(null, diagnostics.ToEquatableArray());
         }
@@ -144,7 +145,7 @@ internal static class Validator
     private static void ValidateLoss(NetworkDeclaration declaration, string name, List<DiagnosticInfo> diagnostics)
     {
         var output = (ActivationKind)declaration.Layers[declaration.Layers.Count - 1].Activation.Value;
-        LocationInfo? location = declaration.Loss.Location ?? declaration.NetworkAttributeLocation;
+        Location? location = declaration.Loss.Location ?? declaration.NetworkAttributeLocation;
         switch ((LossKind)declaration.Loss.Value)
         {
             case LossKind.CrossEntropy when output != ActivationKind.Softmax:

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using NetGen.Generator.Helpers;
 
 namespace NetGen.Generator.Model;
@@ -5,32 +6,35 @@ namespace NetGen.Generator.Model;
 /// <summary>
 /// The parse stage's output: what the user wrote on one <c>[Network]</c> declaration, with the location of
 /// every argument so the validator can point at it. Immutable and structurally equal; holds no symbols,
-/// syntax or compilation.
+/// syntax or compilation. It holds source <see cref="Location"/>s, which the compiler needs to apply
+/// <c>#pragma warning</c>, <c>[SuppressMessage]</c> and <c>.editorconfig</c> to the diagnostics: so it is
+/// recomputed when its file is edited, while the <see cref="NetworkSpec"/> projected from it, which has no
+/// locations, stays equal and keeps the generated source cached.
 /// </summary>
 internal sealed record NetworkDeclaration(
     HierarchyInfo Hierarchy,
-    LocationInfo? TypeLocation,
+    Location? TypeLocation,
     NamedLocation? NonPartialType,
     bool IsStatic,
     bool IsRecord,
-    LocationInfo? PrimaryConstructor,
-    EquatableArray<LocationInfo> ConstructorsNotChainingToSeed,
+    Location? PrimaryConstructor,
+    EquatableArray<MemberInfo> ConstructorsNotChainingToSeed,
     IntArgument Inputs,
     IntArgument Loss,
     IntArgument Kernels,
-    LocationInfo? NetworkAttributeLocation,
+    Location? NetworkAttributeLocation,
     EquatableArray<LayerDeclaration> Layers,
-    LocationInfo? LayersOnSecondDeclaration,
+    Location? LayersOnSecondDeclaration,
     EquatableArray<MemberInfo> Members);
 
 /// <summary>A name and where it is declared. Immutable and structurally equal.</summary>
-internal sealed record NamedLocation(string Name, LocationInfo? Location);
+internal sealed record NamedLocation(string Name, Location? Location);
 
 /// <summary>One <c>[Dense]</c> attribute as written. Immutable and structurally equal.</summary>
-internal sealed record LayerDeclaration(IntArgument Size, IntArgument Activation, float Slope, LocationInfo? SlopeLocation, LocationInfo? AttributeLocation);
+internal sealed record LayerDeclaration(IntArgument Size, IntArgument Activation, float Slope, Location? SlopeLocation, Location? AttributeLocation);
 
 /// <summary>An attribute argument's constant value and where it was written. Immutable and structurally equal.</summary>
-internal sealed record IntArgument(int Value, LocationInfo? Location);
+internal sealed record IntArgument(int Value, Location? Location);
 
 /// <summary>A member the user declared on the network class (its name, or <c>.ctor(int)</c> for a constructor taking one <c>int</c>). Immutable and structurally equal.</summary>
-internal sealed record MemberInfo(string Name, LocationInfo? Location);
+internal sealed record MemberInfo(string Name, Location? Location);
