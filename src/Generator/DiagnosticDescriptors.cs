@@ -11,124 +11,136 @@ internal static class DiagnosticDescriptors
     public const string HelpLinkBase = "https://github.com/netgen/netgen/blob/main/README.md#";
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
-        "NG0001",
+        DiagnosticIds.NotPartial,
         "Network type must be partial",
         "'{0}' must be declared partial so NetGen can add the generated network to it; add the 'partial' modifier",
         "NetGen adds the generated members to the network class through a partial declaration, re-opening every type that contains it, so the class and each containing type must be declared partial.");
 
     public static readonly DiagnosticDescriptor NoLayers = Error(
-        "NG0002",
+        DiagnosticIds.NoLayers,
         "Network has no layers",
         "Network '{0}' declares no layers; add at least one [Dense(size, activation)] attribute after [Network]",
         "A network is a stack of dense layers listed by [Dense(size, activation)] attributes in order from the input; without one there is nothing to generate.");
 
     public static readonly DiagnosticDescriptor InputSizeNotPositive = Error(
-        "NG0003",
+        DiagnosticIds.InputSizeNotPositive,
         "Input size must be positive",
         "Network '{0}' has input size {1}; the number of inputs must be at least 1",
         "The first argument of [Network] is the number of inputs of the first layer, which must be at least 1.");
 
     public static readonly DiagnosticDescriptor LayerSizeNotPositive = Error(
-        "NG0004",
+        DiagnosticIds.LayerSizeNotPositive,
         "Layer size must be positive",
         "Layer {0} of network '{1}' has size {2}; a layer must have at least 1 neuron",
         "The first argument of [Dense] is the number of neurons of the layer, which must be at least 1.");
 
     public static readonly DiagnosticDescriptor NetworkTooLarge = Error(
-        "NG0005",
+        DiagnosticIds.NetworkTooLarge,
         "Network is too large",
         "Network '{0}' has {1} parameters; NetGen generates networks of at most {2} parameters (64 MiB per buffer); use fewer or smaller layers",
         "The parameters and every buffer of a network are single arrays indexed by int; NetGen caps them so that no buffer exceeds 64 MiB.");
 
     public static readonly DiagnosticDescriptor SoftmaxOnHiddenLayer = Error(
-        "NG0006",
+        DiagnosticIds.SoftmaxOnHiddenLayer,
         "Softmax is only valid on the output layer",
         "Layer {0} of network '{1}' is a hidden layer and cannot use Softmax; use Softmax on the last layer only and another activation (such as ReLU or Tanh) here",
         "Softmax normalises a layer's outputs into probabilities for the cross-entropy loss; on a hidden layer it would squash the features passed on, so it is allowed on the output layer only.");
 
     public static readonly DiagnosticDescriptor CrossEntropyNeedsSoftmax = Error(
-        "NG0007",
+        DiagnosticIds.CrossEntropyNeedsSoftmax,
         "CrossEntropy needs a Softmax output layer",
         "Network '{0}' uses Loss.CrossEntropy but its output layer uses {1}; give the last layer Activation.Softmax, or use Loss.BinaryCrossEntropy with a Sigmoid output or Loss.MeanSquaredError",
         "Cross-entropy compares a probability distribution with the target, so the output layer must produce one with Softmax; the generated backward pass uses the combined softmax and cross-entropy gradient.");
 
     public static readonly DiagnosticDescriptor BinaryCrossEntropyNeedsSigmoid = Error(
-        "NG0008",
+        DiagnosticIds.BinaryCrossEntropyNeedsSigmoid,
         "BinaryCrossEntropy needs a Sigmoid output layer",
         "Network '{0}' uses Loss.BinaryCrossEntropy but its output layer uses {1}; give the last layer Activation.Sigmoid, or use Loss.CrossEntropy with a Softmax output or Loss.MeanSquaredError",
         "Binary cross-entropy compares independent probabilities with the targets, so the output layer must produce them with Sigmoid.");
 
     public static readonly DiagnosticDescriptor LayersSpreadOverDeclarations = Error(
-        "NG0009",
+        DiagnosticIds.LayersSpreadOverDeclarations,
         "Layers are spread over several partial declarations",
         "The [Dense] layers of network '{0}' are spread over several partial declarations, so their order is ambiguous; put every [Dense] attribute on one declaration",
         "Attribute order across partial declarations depends on file order, so the layer order would be ambiguous; all [Dense] attributes must be on one declaration.");
 
     public static readonly DiagnosticDescriptor MemberNameClash = Error(
-        "NG0010",
+        DiagnosticIds.MemberNameClash,
         "Member clashes with a generated member",
         "'{0}' declares '{1}', which NetGen generates for the network; rename or remove it",
         "NetGen generates members such as Forward, Backward, Parameters and a constructor taking the seed; a user member with the same name or signature would make the generated code fail to compile.");
 
     public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
-        "NG0011",
+        DiagnosticIds.UndefinedEnumValue,
         "Undefined enum value",
         "{0} is not a defined {1} value; use one of {2}",
         "An enum argument cast from a number that is not one of the enum's members has no meaning for the generator.");
 
     public static readonly DiagnosticDescriptor SlopeOutOfRange = Error(
-        "NG0012",
+        DiagnosticIds.SlopeOutOfRange,
         "LeakyReLU slope out of range",
         "Layer {0} of network '{1}' has slope {2}; a LeakyReLU slope must be a finite number from 0 to 1",
         "A LeakyReLU slope outside [0, 1] (or NaN or infinite) would no longer give a leaky rectifier and would make training unstable.");
 
     public static readonly DiagnosticDescriptor CannotUnroll = Warning(
-        "NG0013",
+        DiagnosticIds.CannotUnroll,
         "Layer too large to unroll",
         "Layer {0} of network '{1}' has {2} weights, more than the {3} that can be unrolled within the JIT's optimisation limits; it is generated as SIMD code instead",
         "Unrolled code writes every multiply-add out; above the limit the method grows past what the JIT optimises, so the layer is generated with SIMD kernels instead.");
 
     public static readonly DiagnosticDescriptor StaticType = Error(
-        "NG0014",
+        DiagnosticIds.StaticType,
         "Network type cannot be static",
         "'{0}' is static, but a network holds its parameters in an instance; remove the 'static' modifier",
         "A network keeps its parameters, gradients and activations in instance fields, which a static class cannot have.");
 
     public static readonly DiagnosticDescriptor SlopeIgnored = Warning(
-        "NG0015",
+        DiagnosticIds.SlopeIgnored,
         "Slope is ignored",
         "Layer {0} of network '{1}' sets Slope but uses {2}; Slope only applies to Activation.LeakyReLU, so remove it or change the activation",
         "Slope is the negative-side slope of Activation.LeakyReLU; other activations do not read it.");
 
     public static readonly DiagnosticDescriptor TypeNameClash = Error(
-        "NG0016",
+        DiagnosticIds.TypeNameClash,
         "Network type is named like a generated member",
         "A network cannot be named '{0}', because NetGen generates a member of that name and a member cannot share its type's name; rename the class",
         "C# does not allow a member with the same name as its enclosing type, so a network cannot be named like one of the members NetGen generates.");
 
     public static readonly DiagnosticDescriptor PrimaryConstructor = Error(
-        "NG0017",
+        DiagnosticIds.PrimaryConstructor,
         "Network type cannot have a primary constructor",
         "'{0}' has a primary constructor, but NetGen generates the constructor that initialises the weights; remove the parameter list and declare an ordinary constructor that calls this(seed)",
         "NetGen generates the constructor that allocates the buffers and initialises the weights from a seed; a primary constructor would not reach it.");
 
     public static readonly DiagnosticDescriptor RecordType = Error(
-        "NG0018",
+        DiagnosticIds.RecordType,
         "Network type cannot be a record",
         "'{0}' is a record, whose copies ('with', the copy constructor) would share the network's buffers and whose equality would compare them by reference; declare it as a partial class",
         "A record's copy constructor and 'with' expressions would copy references to the network's buffers, and its value equality would compare them by reference.");
 
     public static readonly DiagnosticDescriptor ConstructorSkipsInitialization = Warning(
-        "NG0019",
+        DiagnosticIds.ConstructorSkipsInitialization,
         "Constructor leaves the weights at zero",
         "This constructor of '{0}' does not call another with this(...), so it never reaches the generated constructor and every weight stays zero; add ': this(seed: 0)' or another seed",
         "Only the generated constructor initialises the weights; a user constructor that does not chain to another with this(...) leaves every weight zero and the network cannot learn.");
 
     public static readonly DiagnosticDescriptor DenseWithoutNetwork = Warning(
-        "NG0020",
+        DiagnosticIds.DenseWithoutNetwork,
         "Layers without a network",
         "'{0}' has [Dense] layers but no [Network] attribute, so nothing is generated; add [Network(inputs)] to the declaration",
         "[Dense] attributes only take effect together with [Network(inputs)] on the same class.");
+
+    public static readonly DiagnosticDescriptor RuntimeNotReferenced = Error(
+        DiagnosticIds.RuntimeNotReferenced,
+        "The NetGen runtime is not referenced",
+        "This project declares networks but does not reference the NetGen runtime (no type NetGen.INetwork), which the generated code calls, so no network is generated; add the NetGen package, which carries the runtime, to a project targeting net8.0 or later: dotnet add package NetGen",
+        "The generated code implements NetGen.INetwork and calls the runtime's kernels; without the runtime it could not compile, so nothing is generated and this one diagnostic says what to add.");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        DiagnosticIds.LanguageVersionTooLow,
+        "C# version too low for NetGen",
+        "The code NetGen generates needs C# {0} or later, but this project compiles as C# {1}, so no network is generated; set <LangVersion>{0}</LangVersion> or later in the project file, or remove LangVersion to use the SDK's default",
+        "The generated code uses C# 9 (target-typed new); below it nothing is generated and this one diagnostic names the version needed.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
         Create(id, title, message, description, DiagnosticSeverity.Error);

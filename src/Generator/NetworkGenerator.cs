@@ -54,12 +54,53 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             }
         });
 
+        // Generated code calls the runtime and needs C# 9: where either is missing, one diagnostic says what to add
+        // instead of the compiler's errors inside generated files. Both are read per compilation as equatable values.
+        IncrementalValueProvider<ProjectSupport> support = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(TypeNames.INetwork) is not null)
+            .Combine(context.ParseOptionsProvider.Select(static (options, _) => ((CSharpParseOptions)options).LanguageVersion))
+            .Select(static (pair, _) => new ProjectSupport(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ProjectSupport);
+        IncrementalValueProvider<bool> networksDeclared = validated
+            .Collect()
+            .Select(static (results, _) => !results.IsEmpty)
+            .WithTrackingName(TrackingNames.NetworksDeclared);
+        context.RegisterSourceOutput(support.Combine(networksDeclared), static (output, pair) =>
+        {
+            (ProjectSupport project, bool declared) = pair;
+            if (!declared)
+            {
+                return;
+            }
+
+            if (!project.RuntimeReferenced)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RuntimeNotReferenced, Location.None));
+            }
+
+            if (!project.LanguageVersionSupported)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.LanguageVersionTooLow,
+                    Location.None,
+                    ProjectSupport.MinimumLanguageVersion.ToDisplayString(),
+                    project.LanguageVersion.ToDisplayString()));
+            }
+        });
+
         IncrementalValuesProvider<NetworkPlan> plans = validated
             .Select(static (result, _) => result.Spec)
             .WithTrackingName(TrackingNames.Spec)
             .Where(static spec => spec is not null)
             .Select(static (spec, _) => Planner.Plan(spec!))
             .WithTrackingName(TrackingNames.Plan);
-        context.RegisterSourceOutput(plans, static (output, plan) => output.AddSource(plan.Hierarchy.HintName, Emitter.Emit(plan)));
+        context.RegisterSourceOutput(plans.Combine(support), static (output, pair) =>
+        {
+            (NetworkPlan plan, ProjectSupport project) = pair;
+            if (project.CanGenerate)
+            {
+                output.AddSource(plan.Hierarchy.HintName, Emitter.Emit(plan));
+            }
+        });
     }
 }

@@ -9,6 +9,8 @@ internal static class TrackingNames
     public const string Spec = nameof(Spec);
     public const string Plan = nameof(Plan);
     public const string LayersWithoutNetwork = nameof(LayersWithoutNetwork);
+    public const string ProjectSupport = nameof(ProjectSupport);
+    public const string NetworksDeclared = nameof(NetworksDeclared);
 
-    public static readonly string[] All = { Parse, Validate, Diagnostics, Spec, Plan, LayersWithoutNetwork };
+    public static readonly string[] All = { Parse, Validate, Diagnostics, Spec, Plan, LayersWithoutNetwork, ProjectSupport, NetworksDeclared };
 }

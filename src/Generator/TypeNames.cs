@@ -5,4 +5,7 @@ internal static class TypeNames
 {
     public const string NetworkAttribute = "NetGen.NetworkAttribute";
     public const string DenseAttribute = "NetGen.DenseAttribute";
+
+    /// <summary>The runtime's contract, which every generated network implements: its presence means the runtime is referenced.</summary>
+    public const string INetwork = "NetGen.INetwork";
 }
