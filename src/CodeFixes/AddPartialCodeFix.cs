@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator;
+
+namespace NetGen.CodeFixes;
+
+/// <summary>NG0001: adds <c>partial</c> to the type the diagnostic names and to every type containing it that lacks it.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPartialCodeFix)), Shared]
+public sealed class AddPartialCodeFix : CodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NotPartial);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (NetworkSyntax.NodeAt(root, diagnostic)?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } type)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Add 'partial' to the network and its containing types",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(AddPartial(root, type))),
+                    nameof(AddPartialCodeFix)),
+                diagnostic);
+        }
+    }
+
+    private static SyntaxNode AddPartial(SyntaxNode root, TypeDeclarationSyntax type) =>
+        root.ReplaceNodes(
+            type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword)),
+            (_, rewritten) => AddPartial(rewritten));
+
+    private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax type)
+    {
+        if (type.Modifiers.Count == 0)
+        {
+            // `partial` goes first and takes over the leading trivia (indentation) of the `class` keyword.
+            SyntaxToken keyword = type.Keyword;
+            SyntaxToken partial = SyntaxFactory.Token(keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            return type.WithKeyword(keyword.WithLeadingTrivia()).WithModifiers(SyntaxFactory.TokenList(partial));
+        }
+
+        // `partial` goes last, right before the `class` keyword, as the compiler requires.
+        return type.AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+    }
+}
