@@ -36,7 +36,8 @@ public static class LossPlot
         plot.Title(title);
         plot.XLabel("epoch");
         plot.YLabel("mean loss per sample");
-        plot.ShowLegend();
-        plot.SavePng(path, 800, 500);
+        // Beside the plot, not over it: inside the data area the legend hid the last epochs of the curves.
+        plot.ShowLegend(ScottPlot.Edge.Right);
+        plot.SavePng(path, 900, 500);
     }
 }

@@ -25,7 +25,7 @@ public static class TrainingDisplay
         TrainingHistory? history = null;
         AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = BarWidth() }, new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
                 ProgressTask task = context.AddTask(Markup.Escape(title), maxValue: options.Epochs);
@@ -67,6 +67,15 @@ public static class TrainingDisplay
         }
     }
 
+    /// <summary>
+    /// The bar's width, so that the whole line (a description of up to <see cref="DescriptionWidth"/> characters,
+    /// the bar, the percentage and the elapsed time) fits the terminal without wrapping: 20 cells on 80 columns.
+    /// </summary>
+    private static int BarWidth() => Math.Clamp(AnsiConsole.Profile.Width - DescriptionWidth - 20, 10, 40);
+
+    /// <summary>The longest description <see cref="TaskProgress"/> writes for a title of up to 16 characters.</summary>
+    private const int DescriptionWidth = 40;
+
     private static string Format(double? value) => value is { } v ? v.ToString("F4", CultureInfo.InvariantCulture) : "–";
 
     /// <summary>Reports synchronously, on the training thread, so the bar moves as epochs end.</summary>
@@ -75,8 +84,9 @@ public static class TrainingDisplay
         public void Report(EpochResult value)
         {
             task.Value = value.Epoch;
-            string validation = value.ValidationLoss is { } loss ? string.Create(CultureInfo.InvariantCulture, $", validation loss {loss:F4}") : string.Empty;
-            task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{title}: epoch {value.Epoch}/{value.Epochs}, train loss {value.TrainLoss:F4}{validation}"));
+            // Short, so the line fits 80 columns: "fashion-mnist 12/20 loss 0.285 val 0.321".
+            string validation = value.ValidationLoss is { } loss ? string.Create(CultureInfo.InvariantCulture, $" val {loss:F3}") : string.Empty;
+            task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{title} {value.Epoch}/{value.Epochs} loss {value.TrainLoss:F3}{validation}"));
         }
     }
 }
