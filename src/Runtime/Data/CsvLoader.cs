@@ -36,9 +36,9 @@ public static class CsvLoader
         {
             return parser.Read(lines);
         }
-        catch (InvalidDataException corrupt)
+        catch (Exception corrupt) when (corrupt is GzipDataException or InvalidDataException)
         {
-            throw new DataFormatException(path, lines.LineNumber + 1, null, null, "the gzip data is corrupt: " + corrupt.Message, corrupt);
+            throw DataFiles.CorruptData(corrupt, path, lines.LineNumber + 1, null);
         }
     }
 

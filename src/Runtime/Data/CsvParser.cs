@@ -295,6 +295,11 @@ internal sealed class CsvParser
 
     private void ReadRow(ReadOnlySpan<char> text)
     {
+        if ((long)(_rows + 1) * (_featureColumn.Length + _targetColumn.Length) > Array.MaxLength)
+        {
+            throw Error(null, $"the file goes on past {_rows} rows, whose cells are more than an array holds");
+        }
+
         for (int s = 0; s < _featureColumn.Length; s++)
         {
             int column = _featureColumn[s];
@@ -421,7 +426,7 @@ internal sealed class CsvParser
         while (true)
         {
             int fieldStart = written;
-            int cursor = SkipBlanks(line, position2);
+            int cursor = SkipBlanks(line, position2, delimiter);
             if (cursor < line.Length && line[cursor] == '"')
             {
                 cursor++;
@@ -446,7 +451,7 @@ internal sealed class CsvParser
                     break;
                 }
 
-                cursor = SkipBlanks(line, cursor);
+                cursor = SkipBlanks(line, cursor, delimiter);
                 if (cursor < line.Length && line[cursor] != delimiter)
                 {
                     throw Error(count + 1, $"'{Shown(line[cursor..])}' follows the closing quote of a field, where the delimiter or the end of the line is expected");
@@ -474,9 +479,10 @@ internal sealed class CsvParser
         }
     }
 
-    private static int SkipBlanks(ReadOnlySpan<char> line, int position)
+    /// <summary>The first position from <paramref name="position"/> on that is not a space or a tab, or that is <paramref name="delimiter"/>: a tab or a space that separates fields is never a blank to skip.</summary>
+    private static int SkipBlanks(ReadOnlySpan<char> line, int position, char delimiter = '\0')
     {
-        while (position < line.Length && line[position] is ' ' or '\t')
+        while (position < line.Length && line[position] is ' ' or '\t' && line[position] != delimiter)
         {
             position++;
         }
@@ -546,8 +552,10 @@ internal sealed class CsvParser
         int inputSize = featureNames.Count;
         int outputSize = _classLabels ? classNames.Count : _targetColumn.Length;
         bool numericOnly = _categories.Length == 0;
-        float[] features = numericOnly ? _numbers.ToArray() : new float[checked(_rows * inputSize)];
-        float[] targets = _classLabels ? new float[checked(_rows * outputSize)] : _targets.ToArray();
+        RequireArrayLength((long)_rows * inputSize, inputSize, "features");
+        RequireArrayLength((long)_rows * outputSize, outputSize, "targets");
+        float[] features = numericOnly ? _numbers.ToArray() : new float[_rows * inputSize];
+        float[] targets = _classLabels ? new float[_rows * outputSize] : _targets.ToArray();
         ReadOnlySpan<float> numbers = numericOnly ? default : _numbers.ToArray();
         ReadOnlySpan<int> codes = _codes.Count > 0 ? _codes.ToArray() : default;
         int n = 0, c = 0;
@@ -583,6 +591,15 @@ internal sealed class CsvParser
             targetNames,
             _classLabels ? classNames.ToArray() : null,
             categoricalFeatures);
+    }
+
+    /// <summary>One-hot encoding multiplies the values per row, so the totals are checked before they size an array.</summary>
+    private void RequireArrayLength(long values, int perRow, string what)
+    {
+        if (values > Array.MaxLength)
+        {
+            throw Error(null, $"{_rows} rows of {perRow} {what} make {values} values, more than an array holds");
+        }
     }
 
     private static int[] Identity(int count) => Enumerable.Range(0, count).ToArray();

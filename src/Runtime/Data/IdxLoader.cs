@@ -84,33 +84,29 @@ public static class IdxLoader
             throw reader.Error(rows == 0 ? 8 : 12, $"the images have {rows} × {columns} pixels; both dimensions must be positive");
         }
 
-        long total = (long)count * rows * columns;
+        // Each factor is below 2³¹, so neither product overflows a long.
+        long perImage = (long)rows * columns;
+        if (perImage > Array.MaxLength)
+        {
+            throw reader.Error(8, $"images of {rows} × {columns} pixels have {perImage} pixels each, more than an array holds");
+        }
+
+        long total = count * perImage;
         if (total > Array.MaxLength)
         {
             throw reader.Error(4, $"{count} images of {rows} × {columns} pixels make {total} values, more than an array holds");
         }
 
-        float[] pixels = new float[total];
-        byte[] chunk = new byte[(int)Math.Min(total, 1 << 16)];
-        for (long done = 0; done < total;)
-        {
-            int want = (int)Math.Min(chunk.Length, total - done);
-            int got = reader.Read(chunk.AsSpan(0, want));
-            if (got < want)
+        float[] pixels = reader.ReadBody<float>(
+            (int)total,
+            end => $"the pixel data ends at byte offset {end}, but {count} images of {rows} × {columns} pixels need {total} bytes, up to byte offset {16 + total}",
+            static (bytes, values) =>
             {
-                throw reader.Error(
-                    reader.Offset,
-                    $"the pixel data ends at byte offset {reader.Offset}, but {count} images of {rows} × {columns} pixels need {total} bytes, up to byte offset {16 + total}");
-            }
-
-            Span<float> target = pixels.AsSpan((int)done, got);
-            for (int i = 0; i < target.Length; i++)
-            {
-                target[i] = s_byteToUnit[chunk[i]];
-            }
-
-            done += got;
-        }
+                for (int i = 0; i < bytes.Length; i++)
+                {
+                    values[i] = s_byteToUnit[bytes[i]];
+                }
+            });
 
         reader.RequireEnd($"{count} images");
         return new IdxImages(pixels, count, rows, columns);
@@ -138,12 +134,10 @@ public static class IdxLoader
         ArgumentNullException.ThrowIfNull(stream);
         var reader = new IdxReader(stream, sourceName);
         int count = reader.ReadHeader(LabelsMagic, "label", "count")[0];
-        byte[] labels = new byte[count];
-        int got = reader.Read(labels);
-        if (got < count)
-        {
-            throw reader.Error(reader.Offset, $"the labels end at byte offset {reader.Offset}, but the header announces {count}, up to byte offset {8L + count}");
-        }
+        byte[] labels = reader.ReadBody<byte>(
+            count,
+            end => $"the labels end at byte offset {end}, but the header announces {count}, up to byte offset {8L + count}",
+            static (bytes, values) => bytes.CopyTo(values));
 
         reader.RequireEnd($"{count} labels");
         return labels;
@@ -199,10 +193,58 @@ public static class IdxLoader
         return table;
     }
 
+    /// <summary>Turns a chunk of the data's bytes into values.</summary>
+    private delegate void Convert<T>(ReadOnlySpan<byte> bytes, Span<T> values);
+
     /// <summary>Reads an IDX stream, keeping track of the byte offset for error messages.</summary>
     private sealed class IdxReader(Stream stream, string? source)
     {
+        private const int ChunkLength = 1 << 16;
+
+        // The bytes left in a seekable stream (a raw file), or null when its length is unknown (a gzip file).
+        private readonly long? _remaining = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : null;
+
         public long Offset { get; private set; }
+
+        /// <summary>
+        /// Reads the <paramref name="count"/> data bytes the header announces and converts them. The header is only a
+        /// claim: when the stream's length is known, the claim is checked against it before anything is allocated;
+        /// when it is not (gzip), the values grow as the bytes arrive, so that a short file with a large count costs
+        /// what it holds, not what it claims (at most twice the values read, plus one chunk).
+        /// </summary>
+        /// <param name="count">The bytes announced.</param>
+        /// <param name="dataEnds">The problem when the data ends early, given the offset at which it ends.</param>
+        /// <param name="convert">Turns bytes into values, chunk by chunk.</param>
+        public T[] ReadBody<T>(int count, Func<long, string> dataEnds, Convert<T> convert)
+        {
+            if (_remaining is { } remaining && remaining - Offset < count)
+            {
+                long end = remaining;
+                throw Error(end, dataEnds(end));
+            }
+
+            T[] values = new T[_remaining is null ? Math.Min(count, ChunkLength) : count];
+            byte[] chunk = new byte[Math.Min(count, ChunkLength)];
+            for (int done = 0; done < count;)
+            {
+                int want = Math.Min(chunk.Length, count - done);
+                int got = Read(chunk.AsSpan(0, want));
+                if (got < want)
+                {
+                    throw Error(Offset, dataEnds(Offset));
+                }
+
+                if (done + got > values.Length)
+                {
+                    Array.Resize(ref values, (int)Math.Min(count, Math.Max(done + got, 2L * values.Length)));
+                }
+
+                convert(chunk.AsSpan(0, got), values.AsSpan(done, got));
+                done += got;
+            }
+
+            return values;
+        }
 
         public int[] ReadHeader(int magic, string kind, string dimensionNames)
         {
@@ -256,9 +298,9 @@ public static class IdxLoader
             {
                 got = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
             }
-            catch (InvalidDataException corrupt)
+            catch (Exception corrupt) when (corrupt is GzipDataException or InvalidDataException)
             {
-                throw new DataFormatException(source, null, null, Offset, "the gzip data is corrupt: " + corrupt.Message, corrupt);
+                throw DataFiles.CorruptData(corrupt, source, null, Offset);
             }
 
             Offset += got;

@@ -31,6 +31,9 @@ public static class ModelFile
     internal const int TopologyOffset = 24;
     internal const uint ScalerFlag = 1;
 
+    /// <summary>The bytes of one layer's record: size, activation and slope.</summary>
+    private const int LayerRecordSize = 12;
+
     /// <summary>The first 8 bytes of every model file: <c>89 4E 47 4D 0D 0A 1A 0A</c> ("\x89NGM\r\n\x1A\n").</summary>
     public static ReadOnlySpan<byte> Magic => [0x89, 0x4E, 0x47, 0x4D, 0x0D, 0x0A, 0x1A, 0x0A];
 
@@ -248,11 +251,35 @@ public static class ModelFile
         }
 
         int inputSize = reader.Count("input size", minimum: 1);
+        int layerCountOffset = reader.Position;
         int layerCount = reader.Count("layer count", minimum: 1);
+
+        // Sizes come from the file, so each is checked against the bytes left before it sizes an allocation.
+        if (layerCount > reader.Remaining / LayerRecordSize)
+        {
+            throw reader.Invalid(
+                layerCountOffset,
+                Invariant($"the layer count {layerCount} needs {(long)layerCount * LayerRecordSize} bytes of layer records, but {reader.Remaining} bytes remain before the checksum"));
+        }
+
         var layers = new LayerShape[layerCount];
+        long parametersNeeded = 0;
+        long inputs = inputSize;
         for (int k = 0; k < layerCount; k++)
         {
+            int sizeOffset = reader.Position;
             int outputs = reader.Count("layer size", minimum: 1);
+
+            // Both factors are below 2³¹ and the sum stays below the file's length, so nothing here overflows.
+            parametersNeeded += (inputs + 1) * outputs;
+            inputs = outputs;
+            if (parametersNeeded > reader.Remaining / 4)
+            {
+                throw reader.Invalid(
+                    sizeOffset,
+                    Invariant($"layer {k + 1}'s size {outputs} brings the parameters to at least {parametersNeeded}, more than the {reader.Remaining} bytes before the checksum hold"));
+            }
+
             int activationOffset = reader.Position;
             uint activation = reader.UInt32("activation");
             if (!Enum.IsDefined((Activation)activation))
@@ -393,6 +420,9 @@ public static class ModelFile
         }
 
         public int Position { get; set; }
+
+        /// <summary>The bytes between <see cref="Position"/> and the checksum.</summary>
+        public readonly int Remaining => _content.Length - Position;
 
         public uint UInt32(string field)
         {

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace NetGen.Serialization;
 
@@ -286,6 +287,13 @@ public static class SafeTensors
                 Invariant($"'{sourceName}' is not a safetensors file: the header at byte offset 8 does not start with '{{'."), sourceName, 8);
         }
 
+        if (!Utf8.IsValid(header))
+        {
+            int at = FirstInvalidUtf8(header);
+            throw new ModelFileFormatException(
+                Invariant($"'{sourceName}' has an invalid safetensors header: byte offset {8 + at} (0x{header[at]:X2}) is not valid UTF-8."), sourceName, 8 + at);
+        }
+
         JsonDocument document;
         try
         {
@@ -308,14 +316,16 @@ public static class SafeTensors
                 throw Header(sourceName, "the header is not a JSON object");
             }
 
+            var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (JsonProperty property in document.RootElement.EnumerateObject())
             {
-                if (tensors.ContainsKey(property.Name) || (property.Name == MetadataKey && metadata.Count > 0))
+                string name = NameOf(property, sourceName);
+                if (!names.Add(name))
                 {
-                    throw Header(sourceName, Invariant($"'{property.Name}' appears twice"));
+                    throw Header(sourceName, Invariant($"'{name}' appears twice"));
                 }
 
-                if (property.Name == MetadataKey)
+                if (name == MetadataKey)
                 {
                     if (property.Value.ValueKind != JsonValueKind.Object)
                     {
@@ -324,25 +334,29 @@ public static class SafeTensors
 
                     foreach (JsonProperty entry in property.Value.EnumerateObject())
                     {
+                        string key = NameOf(entry, sourceName);
                         if (entry.Value.ValueKind != JsonValueKind.String)
                         {
-                            throw Header(sourceName, Invariant($"the metadata value of '{entry.Name}' is not a string"));
+                            throw Header(sourceName, Invariant($"the metadata value of '{key}' is not a string"));
                         }
 
-                        metadata[entry.Name] = entry.Value.GetString()!;
+                        if (!metadata.TryAdd(key, StringOf(entry.Value, sourceName)))
+                        {
+                            throw Header(sourceName, Invariant($"the metadata key '{key}' appears twice"));
+                        }
                     }
 
                     continue;
                 }
 
-                tensors.Add(property.Name, ReadTensor(property, sourceName));
+                tensors.Add(name, ReadTensor(property, name, sourceName));
             }
         }
 
         return (tensors, metadata);
     }
 
-    private static TensorEntry ReadTensor(JsonProperty property, string sourceName)
+    private static TensorEntry ReadTensor(JsonProperty property, string name, string sourceName)
     {
         JsonElement value = property.Value;
         if (value.ValueKind != JsonValueKind.Object
@@ -350,7 +364,7 @@ public static class SafeTensors
             || !value.TryGetProperty("shape", out JsonElement shape) || shape.ValueKind != JsonValueKind.Array
             || !value.TryGetProperty("data_offsets", out JsonElement offsets) || offsets.ValueKind != JsonValueKind.Array || offsets.GetArrayLength() != 2)
         {
-            throw Header(sourceName, Invariant($"tensor {property.Name} needs a string \"dtype\", an array \"shape\" and a two-element array \"data_offsets\""));
+            throw Header(sourceName, Invariant($"tensor {name} needs a string \"dtype\", an array \"shape\" and a two-element array \"data_offsets\""));
         }
 
         long[] dimensions = new long[shape.GetArrayLength()];
@@ -359,7 +373,7 @@ public static class SafeTensors
         {
             if (dimension.ValueKind != JsonValueKind.Number || !dimension.TryGetInt64(out dimensions[d]) || dimensions[d] < 0)
             {
-                throw Header(sourceName, Invariant($"tensor {property.Name} has a shape entry that is not a non-negative integer"));
+                throw Header(sourceName, Invariant($"tensor {name} has a shape entry that is not a non-negative integer"));
             }
 
             d++;
@@ -371,48 +385,98 @@ public static class SafeTensors
         {
             if (bound.ValueKind != JsonValueKind.Number || !bound.TryGetInt64(out range[r]) || range[r] < 0)
             {
-                throw Header(sourceName, Invariant($"tensor {property.Name} has a data offset that is not a non-negative integer"));
+                throw Header(sourceName, Invariant($"tensor {name} has a data offset that is not a non-negative integer"));
             }
 
             r++;
         }
 
-        return new TensorEntry(dtype.GetString()!, dimensions, range[0], range[1]);
+        return new TensorEntry(StringOf(dtype, sourceName), dimensions, range[0], range[1]);
     }
 
-    /// <summary>The byte ranges must be well ordered, of the size the shape needs, and tile the data section exactly, without gaps or overlaps.</summary>
+    /// <summary>A property's name; JSON escapes can spell an unpaired surrogate, which no .NET string can hold faithfully.</summary>
+    private static string NameOf(JsonProperty property, string sourceName)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new ModelFileFormatException(Header(sourceName, "a name is not valid Unicode (an escape spells an unpaired surrogate)").Message, sourceName, 8, error);
+        }
+    }
+
+    /// <summary>A string value, with the same check as <see cref="NameOf"/>.</summary>
+    private static string StringOf(JsonElement value, string sourceName)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new ModelFileFormatException(Header(sourceName, "a string is not valid Unicode (an escape spells an unpaired surrogate)").Message, sourceName, 8, error);
+        }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    {
+        int at = 0;
+        while (at < text.Length && Rune.DecodeFromUtf8(text[at..], out _, out int consumed) == System.Buffers.OperationStatus.Done)
+        {
+            at += consumed;
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// The byte ranges must be well ordered, of the size the shape needs, and tile the data section exactly, without
+    /// gaps or overlaps. Data offsets reach <see cref="long.MaxValue"/>, so sizes are computed with checked arithmetic
+    /// and byte offsets (data offset + <paramref name="dataStart"/>) as unsigned sums, which cannot overflow.
+    /// </summary>
     private static void CheckOffsets(Dictionary<string, TensorEntry> tensors, int dataLength, long dataStart, string sourceName)
     {
         long expectedBegin = 0;
         foreach ((string name, TensorEntry tensor) in tensors.OrderBy(t => t.Value.Begin).ThenBy(t => t.Value.End))
         {
             long size = 4;
-            foreach (long dimension in tensor.Shape)
+            try
             {
-                size *= dimension;
+                foreach (long dimension in tensor.Shape)
+                {
+                    size = checked(size * dimension);
+                }
+            }
+            catch (OverflowException)
+            {
+                throw Header(sourceName, Invariant($"tensor {name} of shape {Shape(tensor.Shape)} needs more than {long.MaxValue} bytes"));
             }
 
+            // Where a problem with this tensor's range lies: its first byte, or the end of the file when it starts beyond.
+            long place = dataStart + Math.Min(tensor.Begin, dataLength);
             if (tensor.End < tensor.Begin || tensor.End - tensor.Begin != size)
             {
                 throw new ModelFileFormatException(
                     Invariant($"'{sourceName}': tensor {name}'s data_offsets [{tensor.Begin}, {tensor.End}] span {tensor.End - tensor.Begin} bytes, but {tensor.DType} {Shape(tensor.Shape)} needs {size}."),
                     sourceName,
-                    dataStart + tensor.Begin);
+                    place);
             }
 
             if (tensor.Begin != expectedBegin)
             {
                 string problem = tensor.Begin < expectedBegin ? "overlaps the tensor before it" : "leaves a gap after the tensor before it";
                 throw new ModelFileFormatException(
-                    Invariant($"'{sourceName}': tensor {name} starts at data offset {tensor.Begin} (byte offset {dataStart + tensor.Begin}) and {problem}, which ends at data offset {expectedBegin}."),
+                    Invariant($"'{sourceName}': tensor {name} starts at data offset {tensor.Begin} (byte offset {ByteOffset(dataStart, tensor.Begin)}) and {problem}, which ends at data offset {expectedBegin}."),
                     sourceName,
-                    dataStart + tensor.Begin);
+                    place);
             }
 
             if (tensor.End > dataLength)
             {
                 throw new ModelFileTruncatedException(
-                    Invariant($"'{sourceName}' is truncated: it ends at byte offset {dataStart + dataLength}, inside tensor {name}, which runs to byte offset {dataStart + tensor.End}."),
+                    Invariant($"'{sourceName}' is truncated: it ends at byte offset {dataStart + dataLength}, inside tensor {name}, which runs to byte offset {ByteOffset(dataStart, tensor.End)}."),
                     sourceName,
                     dataStart + dataLength);
             }
@@ -428,6 +492,9 @@ public static class SafeTensors
                 dataStart + expectedBegin);
         }
     }
+
+    /// <summary>The byte offset in the file of a data offset: exact even for data offsets near <see cref="long.MaxValue"/>.</summary>
+    private static ulong ByteOffset(long dataStart, long dataOffset) => (ulong)dataStart + (ulong)dataOffset;
 
     private static string Shape(ReadOnlySpan<long> shape)
     {
