@@ -35,17 +35,22 @@ internal sealed class GzipDataStream : Stream
     ];
 
     private readonly Stream _file;
+    private readonly EndMemberAppended _input;
     private readonly GZipStream _gzip;
     private readonly byte[] _buffer = new byte[1 << 16];
     private int _start;
     private int _count;
     private bool _ended;
 
+    // The bytes decompressed since the decompressor started on the end member.
+    private int _afterEnd;
+
     /// <summary>Decompresses <paramref name="file"/> from its current position to its end; the stream owns it.</summary>
     public GzipDataStream(Stream file)
     {
         _file = file;
-        _gzip = new GZipStream(new EndMemberAppended(file), CompressionMode.Decompress);
+        _input = new EndMemberAppended(file);
+        _gzip = new GZipStream(_input, CompressionMode.Decompress);
     }
 
     public override bool CanRead => true;
@@ -88,13 +93,27 @@ internal sealed class GzipDataStream : Stream
             _buffer.AsSpan(_start, _count).CopyTo(_buffer);
             _start = 0;
             int got = Inflate(_buffer.AsSpan(_count));
+
+            // The decompressor asks for input only once it has handed out all it can decode from what it holds, so
+            // everything it returns from the call that first reads the end member on comes from the end member: the
+            // marker and nothing else when the file is complete, garbage when the file is cut short. Stop at the
+            // garbage, before it is handed out as content.
+            if (_input.Begun)
+            {
+                _afterEnd += got;
+                if (_afterEnd > marker)
+                {
+                    _ended = true;
+                    throw CutShort();
+                }
+            }
+
             if (got == 0)
             {
                 _ended = true;
                 if (_count != marker || !_buffer.AsSpan(0, marker).SequenceEqual(EndMarker))
                 {
-                    throw new GzipDataException(
-                        "the gzip data is cut short: the file ends inside a gzip member (before the end of its compressed data or its 8-byte trailer), so it is truncated, or it goes on with bytes that are not gzip data");
+                    throw CutShort();
                 }
 
                 _count = 0;
@@ -128,6 +147,9 @@ internal sealed class GzipDataStream : Stream
         base.Dispose(disposing);
     }
 
+    private static GzipDataException CutShort(Exception? cause = null) => new(
+        "the gzip data is cut short: the file ends inside a gzip member (before the end of its compressed data or its 8-byte trailer), so it is truncated, or it goes on with bytes that are not gzip data", cause);
+
     private int Inflate(Span<byte> target)
     {
         try
@@ -136,7 +158,8 @@ internal sealed class GzipDataStream : Stream
         }
         catch (InvalidDataException corrupt)
         {
-            throw new GzipDataException("the gzip data is corrupt or cut short: " + corrupt.Message, corrupt);
+            // Corrupt data met only in the end member means the file's own data stopped inside a member.
+            throw _input.Begun ? CutShort(corrupt) : new GzipDataException("the gzip data is corrupt: " + corrupt.Message, corrupt);
         }
     }
 
@@ -144,6 +167,9 @@ internal sealed class GzipDataStream : Stream
     private sealed class EndMemberAppended(Stream file) : Stream
     {
         private int _appended = -1;
+
+        /// <summary>Whether the file's bytes are all read and the end member's have begun.</summary>
+        public bool Begun => _appended >= 0;
 
         public override bool CanRead => true;
 
