@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using NetGen.Serialization;
 using Xunit;
 
@@ -55,11 +56,62 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(2, during.Length);
         Assert.Contains("model.ngm", during);
         Assert.Contains(temporaryName, during);
-        Assert.Matches(@"^\.model\.ngm\.[0-9a-f]{32}\.tmp$", temporaryName);
+        Assert.Matches(@"^\.model\.ngm\.[A-Za-z0-9-]+\." + Environment.ProcessId + @"\.[0-9a-f]{32}\.tmp$", temporaryName);
         Assert.Equal("old", targetDuring);
         Assert.Equal("new", File.ReadAllText(path));
         Assert.Equal(["model.ngm"], _directory.Names());
     }
+
+    [Fact]
+    public void The_next_save_of_a_path_removes_the_temporary_files_crashed_saves_left_behind()
+    {
+        string path = _directory.File("model.ngm");
+        string machine = MachineToken();
+        string deadProcess = $".model.ngm.{machine}.{int.MaxValue}.{Guid.NewGuid():N}.tmp";
+        string thisProcessIdle = $".model.ngm.{machine}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        string otherMachine = $".model.ngm.{machine}x.{int.MaxValue}.{Guid.NewGuid():N}.tmp";
+        string otherTarget = $".model.ngm.bak.{machine}.{int.MaxValue}.{Guid.NewGuid():N}.tmp";
+        string notOurs = ".model.ngm.notes.tmp";
+        foreach (string name in new[] { deadProcess, thisProcessIdle, otherMachine, otherTarget, notOurs })
+        {
+            File.WriteAllText(_directory.File(name), "partial");
+        }
+
+        ModelFile.Save(path, new TinyNet());
+
+        // No process has the id int.MaxValue (Linux caps ids far lower; Windows ids are multiples of 4), and no save
+        // of this process owns the other name: both are a crash's leftovers. The rest belong to another machine,
+        // another target, or no save at all.
+        Assert.Equal(
+            new[] { ".model.ngm.notes.tmp", otherMachine, otherTarget, "model.ngm" }.Order(StringComparer.Ordinal),
+            _directory.Names().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Saves_of_one_path_running_at_the_same_time_keep_each_others_temporary_files()
+    {
+        string path = _directory.File("model.ngm");
+        byte[] outer = ModelFile.Serialize(new IrisNet(seed: 1));
+        string[] duringInner = [];
+
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write(outer.AsSpan(0, 10));
+
+            // A second save of the same path while this one is half written: it must leave this one's file alone.
+            ModelFile.Save(path, new IrisNet(seed: 2));
+            duringInner = _directory.Names();
+            stream.Write(outer.AsSpan(10));
+        });
+
+        Assert.Equal(2, duringInner.Length);
+        Assert.Equal(outer, File.ReadAllBytes(path));
+        Assert.Equal(["model.ngm"], _directory.Names());
+    }
+
+    /// <summary>The machine part of a temporary file's name, as the library derives it.</summary>
+    private static string MachineToken() =>
+        string.Concat(Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '-'));
 
     [Fact]
     public void A_save_whose_final_move_fails_removes_its_temporary_file()
