@@ -358,11 +358,31 @@ public static class SafeTensors
 
     private static TensorEntry ReadTensor(JsonProperty property, string name, string sourceName)
     {
+        // The fields are found by walking the entry (not TryGetProperty, which unescapes every name it compares and
+        // throws on an unpaired surrogate), and each may appear once.
         JsonElement value = property.Value;
-        if (value.ValueKind != JsonValueKind.Object
-            || !value.TryGetProperty("dtype", out JsonElement dtype) || dtype.ValueKind != JsonValueKind.String
-            || !value.TryGetProperty("shape", out JsonElement shape) || shape.ValueKind != JsonValueKind.Array
-            || !value.TryGetProperty("data_offsets", out JsonElement offsets) || offsets.ValueKind != JsonValueKind.Array || offsets.GetArrayLength() != 2)
+        JsonElement dtype = default, shape = default, offsets = default;
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            foreach (JsonProperty field in value.EnumerateObject())
+            {
+                string fieldName = NameOf(field, sourceName);
+                bool repeated = fieldName switch
+                {
+                    "dtype" => Take(ref dtype, field.Value),
+                    "shape" => Take(ref shape, field.Value),
+                    "data_offsets" => Take(ref offsets, field.Value),
+                    _ => false,
+                };
+                if (repeated)
+                {
+                    throw Header(sourceName, Invariant($"tensor {name} names \"{fieldName}\" twice"));
+                }
+            }
+        }
+
+        if (dtype.ValueKind != JsonValueKind.String || shape.ValueKind != JsonValueKind.Array
+            || offsets.ValueKind != JsonValueKind.Array || offsets.GetArrayLength() != 2)
         {
             throw Header(sourceName, Invariant($"tensor {name} needs a string \"dtype\", an array \"shape\" and a two-element array \"data_offsets\""));
         }
@@ -392,6 +412,18 @@ public static class SafeTensors
         }
 
         return new TensorEntry(StringOf(dtype, sourceName), dimensions, range[0], range[1]);
+    }
+
+    /// <summary>Sets <paramref name="slot"/> to <paramref name="value"/> unless it was set before; returns whether it was.</summary>
+    private static bool Take(ref JsonElement slot, JsonElement value)
+    {
+        if (slot.ValueKind != JsonValueKind.Undefined)
+        {
+            return true;
+        }
+
+        slot = value;
+        return false;
     }
 
     /// <summary>A property's name; JSON escapes can spell an unpaired surrogate, which no .NET string can hold faithfully.</summary>
