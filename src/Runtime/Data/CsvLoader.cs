@@ -21,9 +21,13 @@ public static class CsvLoader
     /// <param name="path">The file.</param>
     /// <param name="options">Its layout and which columns to take.</param>
     /// <returns>The samples and their encoding.</returns>
-    /// <exception cref="DataFormatException">The file is malformed or does not match <paramref name="options"/>.</exception>
+    /// <exception cref="DataFormatException">
+    /// The file is malformed or does not match <paramref name="options"/>, holds more values than an array holds, or
+    /// is gzip data that is corrupt or cut short (a truncated file); the exception names the file and the line (and
+    /// the column, for a cell). This is the only exception a file's content causes.
+    /// </exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> contradict themselves (for example a column both feature and target).</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="IOException">The file cannot be read (it does not exist, access is denied, and so on).</exception>
     public static CsvData Load(string path, CsvOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -59,8 +59,13 @@ public static class IdxLoader
     /// <summary>Reads an image file (magic 0x00000803).</summary>
     /// <param name="path">The file, raw or gzip-compressed.</param>
     /// <returns>The images, with pixels scaled to [0, 1].</returns>
-    /// <exception cref="DataFormatException">The file is not a well-formed IDX image file.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="DataFormatException">
+    /// The file is not a well-formed IDX image file: a wrong magic number, sizes its length cannot hold (checked before
+    /// anything is allocated) or that overflow an array, data missing or left over, or gzip data that is corrupt or
+    /// cut short. The exception names the file and the byte offset (in the decompressed content); it is the only
+    /// exception a file's content causes.
+    /// </exception>
+    /// <exception cref="IOException">The file cannot be read (it does not exist, access is denied, and so on).</exception>
     public static IdxImages ReadImages(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -72,7 +77,11 @@ public static class IdxLoader
     /// <param name="stream">The content; read to its end, not disposed.</param>
     /// <param name="sourceName">The name errors give the stream, or null.</param>
     /// <returns>The images, with pixels scaled to [0, 1].</returns>
-    /// <exception cref="DataFormatException">The content is not a well-formed IDX image file.</exception>
+    /// <exception cref="DataFormatException">
+    /// The content is not a well-formed IDX image file, or <paramref name="stream"/> throws an
+    /// <see cref="InvalidDataException"/> (corrupt compressed data). A seekable stream's length is checked against
+    /// the header's sizes before anything is allocated; otherwise the values grow with the data that arrives.
+    /// </exception>
     public static IdxImages ReadImages(Stream stream, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -115,8 +124,13 @@ public static class IdxLoader
     /// <summary>Reads a label file (magic 0x00000801).</summary>
     /// <param name="path">The file, raw or gzip-compressed.</param>
     /// <returns>The labels, one byte per sample.</returns>
-    /// <exception cref="DataFormatException">The file is not a well-formed IDX label file.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="DataFormatException">
+    /// The file is not a well-formed IDX label file: a wrong magic number, sizes its length cannot hold (checked before
+    /// anything is allocated) or that overflow an array, data missing or left over, or gzip data that is corrupt or
+    /// cut short. The exception names the file and the byte offset (in the decompressed content); it is the only
+    /// exception a file's content causes.
+    /// </exception>
+    /// <exception cref="IOException">The file cannot be read (it does not exist, access is denied, and so on).</exception>
     public static byte[] ReadLabels(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -128,7 +142,11 @@ public static class IdxLoader
     /// <param name="stream">The content; read to its end, not disposed.</param>
     /// <param name="sourceName">The name errors give the stream, or null.</param>
     /// <returns>The labels, one byte per sample.</returns>
-    /// <exception cref="DataFormatException">The content is not a well-formed IDX label file.</exception>
+    /// <exception cref="DataFormatException">
+    /// The content is not a well-formed IDX label file, or <paramref name="stream"/> throws an
+    /// <see cref="InvalidDataException"/> (corrupt compressed data). A seekable stream's length is checked against
+    /// the header's sizes before anything is allocated; otherwise the values grow with the data that arrives.
+    /// </exception>
     public static byte[] ReadLabels(Stream stream, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -156,6 +174,7 @@ public static class IdxLoader
     /// its count), or a label is not below <paramref name="classCount"/> (reported at the label's byte offset).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is not positive.</exception>
+    /// <exception cref="IOException">A file cannot be read (it does not exist, access is denied, and so on).</exception>
     public static Dataset Load(string imagesPath, string labelsPath, int classCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classCount);

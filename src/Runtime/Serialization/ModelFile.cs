@@ -126,8 +126,16 @@ public static class ModelFile
     /// <exception cref="ModelFileMagicException">The file is not a model file.</exception>
     /// <exception cref="ModelFileVersionException">The file is written in a format version this library does not read.</exception>
     /// <exception cref="ModelFileChecksumException">The file was damaged after it was written.</exception>
-    /// <exception cref="ModelFileFormatException">The content breaks the format's rules.</exception>
+    /// <exception cref="ModelFileFormatException">
+    /// The content breaks the format's rules, including a count or size that the bytes left cannot hold (checked
+    /// before it sizes an allocation, so a hostile file with a valid checksum costs no more than its length).
+    /// </exception>
     /// <exception cref="ModelTopologyMismatchException">The file was saved from a network of another topology.</exception>
+    /// <exception cref="IOException">
+    /// The file cannot be read (it does not exist, access is denied, and so on). Every exception above derives from
+    /// <see cref="ModelFileException"/>, an <see cref="IOException"/> that names the file and the byte offset; they
+    /// are the only exceptions a file's content causes.
+    /// </exception>
     public static FeatureScaler? Load(string path, INetwork network)
     {
         SavedModel model = Read(path);

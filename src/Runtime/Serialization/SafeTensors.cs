@@ -133,8 +133,16 @@ public static class SafeTensors
     /// <param name="network">The network; its parameters are replaced only if the whole file is valid for it.</param>
     /// <returns>The file's <c>__metadata__</c> entries (empty when it has none).</returns>
     /// <exception cref="ModelFileTruncatedException">The file ends before its header or its tensors.</exception>
-    /// <exception cref="ModelFileFormatException">The header is not valid safetensors JSON, a tensor is missing, unexpected or not F32, or the byte ranges are inconsistent.</exception>
+    /// <exception cref="ModelFileFormatException">
+    /// The header is not valid safetensors JSON (including invalid UTF-8, an escape that spells an unpaired surrogate,
+    /// or a name given twice at any level), a tensor is missing, unexpected or not F32, or the byte ranges are
+    /// inconsistent (offsets up to <see cref="long.MaxValue"/> are compared without overflow).
+    /// </exception>
     /// <exception cref="ModelTopologyMismatchException">A tensor's shape, or the recorded topology, is not the network's.</exception>
+    /// <exception cref="IOException">
+    /// The file cannot be read (it does not exist, access is denied, and so on). The exceptions above derive from
+    /// <see cref="ModelFileException"/>, name the file and the byte offset, and are the only ones a file's content causes.
+    /// </exception>
     public static IReadOnlyDictionary<string, string> Load(string path, INetwork network) => Deserialize(File.ReadAllBytes(path), network, path);
 
     /// <summary>Loads safetensors from <paramref name="stream"/> into <paramref name="network"/>.</summary>
