@@ -19,7 +19,8 @@ namespace NetGen.Data;
 /// waits for more input and ends, in both cases without yielding the marker. (A file followed by bytes that are
 /// not gzip data ends the same way: <see cref="GZipStream"/> stops at them and never reaches the marker.) The
 /// stream withholds its last <see cref="EndMarker"/>-length bytes from the reader until it knows whether they are
-/// the marker, and throws a <see cref="GzipDataException"/> when the content does not end with it.
+/// the marker decoded from the extra member, stops as soon as the extra member yields more than the marker (so that
+/// garbage decoded from it never reaches the reader), and throws a <see cref="GzipDataException"/> in both cases.
 /// </remarks>
 internal sealed class GzipDataStream : Stream
 {
@@ -111,7 +112,9 @@ internal sealed class GzipDataStream : Stream
             if (got == 0)
             {
                 _ended = true;
-                if (_count != marker || !_buffer.AsSpan(0, marker).SequenceEqual(EndMarker))
+                // Exactly the marker, and decoded from the end member: a cut-short file whose own last bytes
+                // happen to spell the marker is caught too.
+                if (_afterEnd != marker || _count != marker || !_buffer.AsSpan(0, marker).SequenceEqual(EndMarker))
                 {
                     throw CutShort();
                 }
