@@ -259,8 +259,8 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void A_layer_count_that_runs_past_the_checksum_is_reported_as_invalid_not_truncated()
     {
-        // With three layers declared, the parameter count and the parameters read as layer 2 (3 outputs,
-        // Sigmoid, slope 0) and the start of layer 3 (1 output), whose activation would lie at the checksum.
+        // Three layers declared need 36 bytes of layer records, but only 28 lie between the layer count and the
+        // checksum: the count itself is reported, before the parameters are misread as layers 2 and 3.
         var network = new TinyNet();
         network.Parameters[0] = BitConverter.Int32BitsToSingle(1);
         network.Parameters[1] = 0f;
@@ -271,8 +271,8 @@ public sealed class ModelFileTests : IDisposable
 
         ModelFileFormatException error = Assert.Throws<ModelFileFormatException>(() => ModelFile.Deserialize(file, "odd.ngm"));
 
-        Assert.Equal(64, error.Offset);
-        Assert.Equal("'odd.ngm' is not a valid model file: at byte offset 64, the activation (4 bytes) would run past the checksum at byte offset 64.", error.Message);
+        Assert.Equal(32, error.Offset);
+        Assert.Equal("'odd.ngm' is not a valid model file: at byte offset 32, the layer count 3 needs 36 bytes of layer records, but 28 bytes remain before the checksum.", error.Message);
     }
 
     [Fact]
