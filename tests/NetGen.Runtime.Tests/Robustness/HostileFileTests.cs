@@ -124,6 +124,7 @@ public sealed class HostileFileTests : IDisposable
     [InlineData("""{"__metadata__":{"format":"pt\ud800"},""")]
     [InlineData("""{"__metadata__":{"\udc00":"pt"},""")]
     [InlineData("""{"__metadata__":{"format":"pt"},"\ud800x":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},""")]
+    [InlineData("""{"layers.0.extra":{"\ud800":0,"dtype":"F32","shape":[1],"data_offsets":[0,4]},""")]
     public void Safetensors_strings_with_unpaired_surrogate_escapes_are_format_errors(string start)
     {
         byte[] file = SafeTensorsFile(start + TinyTensors + "}");
