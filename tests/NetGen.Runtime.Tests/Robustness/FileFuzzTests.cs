@@ -114,13 +114,15 @@ public sealed class FileFuzzTests : IDisposable
             INetwork network = Network(random);
             byte[] bytes = random.Next(4) == 0 ? HostileModel(random) : MutateModel(random, ValidModel(random, network));
             File.WriteAllBytes(path, bytes);
-            return (new Written(bytes.Length, bytes.Length), random.Next(2) == 0
-                ? () => 4L * ModelFile.Read(path).Parameters.Length
-                : () =>
-                {
-                    ModelFile.Load(path, network);
-                    return 0;
-                });
+
+            long LoadIntoNetwork()
+            {
+                ModelFile.Load(path, network);
+                return 0;
+            }
+
+            Func<long> load = random.Next(2) == 0 ? () => 4L * ModelFile.Read(path).Parameters.Length : LoadIntoNetwork;
+            return (new Written(bytes.Length, bytes.Length), load);
         });
 
         AssertBothOutcomes(outcomes);
