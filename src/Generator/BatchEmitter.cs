@@ -84,7 +84,7 @@ internal static class BatchEmitter
     {
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public void {GeneratedNames.ForwardBatch}({ReadOnlySpan} inputs, {Span} outputs)");
-        writer.WriteLine($"int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, outputs.Length, {GeneratedNames.OutputSize}, nameof(outputs));");
+        writer.WriteLine($"int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, outputs.Length, {GeneratedNames.OutputSize}, {ParameterName("outputs")});");
         writer.WriteLine($"{GeneratedNames.RunBatch}(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);");
         writer.CloseBlock();
         writer.WriteLine();
@@ -115,8 +115,8 @@ internal static class BatchEmitter
 
     private static void WriteBatchChecks(SourceWriter writer)
     {
-        writer.WriteLine($"int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, targets.Length, {GeneratedNames.OutputSize}, nameof(targets));");
-        writer.WriteLine($"global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));");
+        writer.WriteLine($"int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, targets.Length, {GeneratedNames.OutputSize}, {ParameterName("targets")});");
+        writer.WriteLine($"global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, {ParameterName("outputs")});");
     }
 
     private static void WriteRun(SourceWriter writer, NetworkPlan plan, Layout layout)

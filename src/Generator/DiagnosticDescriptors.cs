@@ -130,6 +130,36 @@ internal static class DiagnosticDescriptors
         "'{0}' has [Dense] layers but no [Network] attribute, so nothing is generated; add [Network(inputs)] to the declaration",
         "[Dense] attributes only take effect together with [Network(inputs)] on the same class.");
 
+    public static readonly DiagnosticDescriptor AbstractType = Error(
+        DiagnosticIds.AbstractType,
+        "Network type cannot be abstract",
+        "'{0}' is abstract, but a network creates instances of itself (CreateWorker); remove the 'abstract' modifier",
+        "The generated CreateWorker makes a new instance of the network that shares its parameters, which an abstract class cannot do.");
+
+    public static readonly DiagnosticDescriptor DerivesFromNetwork = Error(
+        DiagnosticIds.DerivesFromNetwork,
+        "Network type derives from another network",
+        "'{0}' derives from the network '{1}'; a network cannot derive from another network, since every generated member would hide the base's; derive both from a common base without [Network], or use the base network as a field",
+        "Each network has its own generated members, buffers and INetwork implementation; a network deriving from another would hide all of them.");
+
+    public static readonly DiagnosticDescriptor FileLocalType = Error(
+        DiagnosticIds.FileLocalType,
+        "Network type cannot be file-local",
+        "'{0}' is file-local, but the generated code is in a file of its own, from which a file-local type cannot be extended; remove the 'file' modifier",
+        "A 'file' type can only be declared, and its partial declarations combined, within one source file; the generated partial declaration is another file.");
+
+    public static readonly DiagnosticDescriptor InheritedMemberClash = Error(
+        DiagnosticIds.InheritedMemberClash,
+        "Inherited member clashes with a generated member",
+        "'{0}' inherits '{1}' from '{2}', which NetGen generates for the network and would hide; rename it in the base type or derive from another type",
+        "NetGen generates members such as Forward, Backward and Parameters; an inherited member of the same name would be hidden by them (CS0108, CS0114) and calls through the base would reach another member.");
+
+    public static readonly DiagnosticDescriptor BaseWithoutParameterlessConstructor = Error(
+        DiagnosticIds.BaseWithoutParameterlessConstructor,
+        "Base type has no parameterless constructor",
+        "'{0}' derives from '{1}', which has no accessible constructor that takes no arguments, but the generated constructors call the base constructor without arguments; add one to '{1}' or derive from another type",
+        "The generated constructor (taking the seed) and the worker constructor chain to the base class's constructor implicitly, which needs a non-private constructor whose parameters are all optional.");
+
     public static readonly DiagnosticDescriptor RuntimeNotReferenced = Error(
         DiagnosticIds.RuntimeNotReferenced,
         "The NetGen runtime is not referenced",

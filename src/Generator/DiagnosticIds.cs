@@ -26,6 +26,11 @@ internal static class DiagnosticIds
     public const string RecordType = "NG0018";
     public const string ConstructorSkipsInitialization = "NG0019";
     public const string DenseWithoutNetwork = "NG0020";
+    public const string AbstractType = "NG0021";
+    public const string DerivesFromNetwork = "NG0022";
+    public const string FileLocalType = "NG0023";
+    public const string InheritedMemberClash = "NG0024";
+    public const string BaseWithoutParameterlessConstructor = "NG0025";
     public const string RuntimeNotReferenced = "NG0030";
     public const string LanguageVersionTooLow = "NG0031";
 }

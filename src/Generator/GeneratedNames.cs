@@ -42,6 +42,9 @@ internal static class GeneratedNames
     /// <summary>Stands for the generated constructor taking the seed, in <see cref="For"/>.</summary>
     public const string SeedConstructor = ".ctor(int)";
 
+    /// <summary>Stands for the generated private constructor of a worker, taking the shared parameters, in <see cref="For"/>.</summary>
+    public const string WorkerConstructor = ".ctor(SharedParameters)";
+
     public static string ForwardLayer(int index) => "ForwardLayer" + index.ToString(CultureInfo.InvariantCulture);
 
     public static string BackwardLayer(int index) => "BackwardLayer" + index.ToString(CultureInfo.InvariantCulture);
@@ -57,7 +60,7 @@ internal static class GeneratedNames
         {
             InputSize, OutputSize, ParameterCount, Loss, Layers, Parameters, Gradients, Forward, Evaluate, Output, Backward, ZeroGradients, ForwardAll,
             ForwardBatch, EvaluateBatch, BackwardBatch, ComputeGradientBatch, CreateWorker, RunBatch, OutputBlock, LossBlock,
-            ParametersField, GradientsField, ActivationsField, DeltasField, LogitsField, LayersField, BlockField, SeedConstructor,
+            ParametersField, GradientsField, ActivationsField, DeltasField, LogitsField, LayersField, BlockField, SeedConstructor, WorkerConstructor,
         };
         for (int k = 1; k <= layerCount; k++)
         {

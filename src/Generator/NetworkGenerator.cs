@@ -94,12 +94,27 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static spec => spec is not null)
             .Select(static (spec, _) => Planner.Plan(spec!))
             .WithTrackingName(TrackingNames.Plan);
-        context.RegisterSourceOutput(plans.Combine(support), static (output, pair) =>
+
+        // A hint name depends on the other networks' names (HintNames says how): they are collected once, and each
+        // plan's file is paired with its name. The pair is equal for an unchanged network whose name did not
+        // become ambiguous, so its source stays cached while other networks change.
+        IncrementalValueProvider<Helpers.EquatableArray<string>> networkNames = plans
+            .Select(static (plan, _) => plan.Hierarchy.MetadataName)
+            .Collect()
+            .Select(static (names, _) => HintNames.Sorted(names))
+            .WithTrackingName(TrackingNames.NetworkNames);
+        IncrementalValuesProvider<GeneratedFile> files = plans
+            .Combine(networkNames)
+            .Select(static (pair, _) => HintNames.For(pair.Left.Hierarchy.MetadataName, pair.Right) is { } hintName ? new GeneratedFile(hintName, pair.Left) : null)
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.File);
+        context.RegisterSourceOutput(files.Combine(support), static (output, pair) =>
         {
-            (NetworkPlan plan, ProjectSupport project) = pair;
+            (GeneratedFile file, ProjectSupport project) = pair;
             if (project.CanGenerate)
             {
-                output.AddSource(plan.Hierarchy.HintName, Emitter.Emit(plan));
+                output.AddSource(file.HintName, Emitter.Emit(file.Plan));
             }
         });
     }

@@ -32,6 +32,11 @@ internal static class Parser
         }
 
         var networkSyntax = network.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        if (HasCompilerErrors(context.SemanticModel, networkSyntax, cancellationToken))
+        {
+            return null;
+        }
+
         var layers = new List<LayerDeclaration>();
         SyntaxNode? layerDeclaration = null;
         Location? layersOnSecondDeclaration = null;
@@ -49,6 +54,11 @@ internal static class Parser
             }
 
             var syntax = dense.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            if (HasCompilerErrors(context.SemanticModel, syntax, cancellationToken))
+            {
+                return null;
+            }
+
             SyntaxNode? declaration = syntax?.FirstAncestorOrSelf<TypeDeclarationSyntax>();
             if (layerDeclaration is null)
             {
@@ -73,7 +83,10 @@ internal static class Parser
             (context.TargetNode as BaseTypeDeclarationSyntax)?.Identifier.GetLocation() ?? context.TargetNode.GetLocation(),
             FirstNonPartial(type, cancellationToken),
             type.IsStatic,
+            type.IsAbstract && !type.IsStatic,
+            FirstFileLocal(type),
             type.IsRecord,
+            ReadBaseType(type, GeneratedNames.For(layers.Count), cancellationToken),
             PrimaryConstructor(type, cancellationToken),
             ConstructorsNotChainingToSeed(type, cancellationToken),
             Positional(network, networkSyntax, 0, "inputs"),
@@ -94,13 +107,29 @@ internal static class Parser
         }
 
         SyntaxNode? first = context.Attributes.FirstOrDefault()?.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
-        return DiagnosticInfo.Create(DiagnosticDescriptors.DenseWithoutNetwork, At(first), Header(type).NameWithTypeParameters);
+        return DiagnosticInfo.Create(DiagnosticDescriptors.DenseWithoutNetwork, At(first), Header(type).DisplayName);
     }
 
     private static Location? At(SyntaxNode? node) => node?.GetLocation();
 
     private static bool Is(AttributeData attribute, string metadataName) =>
         attribute.AttributeClass?.ToDisplayString() == metadataName;
+
+    /// <summary>
+    /// Whether the compiler reports an error in the attribute as written (an argument of the wrong type, a
+    /// duplicate or unknown named argument, a constant out of range), in which case the values read from it mean
+    /// nothing and NetGen stays silent. Some of these still bind to a value, so the binding alone does not tell.
+    /// </summary>
+    private static bool HasCompilerErrors(SemanticModel model, AttributeSyntax? syntax, CancellationToken cancellationToken)
+    {
+        if (syntax is null)
+        {
+            return false;
+        }
+
+        SemanticModel treeModel = syntax.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(syntax.SyntaxTree);
+        return treeModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
+    }
 
     private static bool HasErrors(AttributeData attribute) =>
         attribute.AttributeClass is null or IErrorTypeSymbol
@@ -147,8 +176,21 @@ internal static class Parser
             metadataName = outer.MetadataName + "+" + metadataName;
         }
 
-        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
-        return new HierarchyInfo(ns, containing.ToEquatableArray(), Header(type), ns.Length == 0 ? metadataName : ns + "." + metadataName);
+        var namespaces = new List<INamespaceSymbol>();
+        for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            namespaces.Insert(0, ns);
+        }
+
+        string code = string.Join(".", namespaces.Select(n => Identifiers.Escape(n.Name)));
+        string metadataNamespace = string.Join(".", namespaces.Select(n => n.MetadataName));
+        bool hasGeneratedCode = type.GetAttributes().Any(a => Is(a, TypeNames.GeneratedCodeAttribute));
+        return new HierarchyInfo(
+            code,
+            containing.ToEquatableArray(),
+            Header(type),
+            metadataNamespace.Length == 0 ? metadataName : metadataNamespace + "." + metadataName,
+            hasGeneratedCode);
     }
 
     private static TypeHeader Header(INamedTypeSymbol type)
@@ -161,10 +203,82 @@ internal static class Parser
             { TypeKind: TypeKind.Interface } => "interface",
             _ => "class",
         };
-        string name = type.TypeParameters.Length == 0
-            ? type.Name
-            : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
-        return new TypeHeader(keyword, name);
+        string name = Identifiers.Escape(type.Name);
+        if (type.TypeParameters.Length == 0)
+        {
+            return new TypeHeader(keyword, name, name, type.Name);
+        }
+
+        // Partial declarations of a variant interface must repeat the variance.
+        string parameters = string.Join(", ", type.TypeParameters.Select(p => p.Variance switch
+        {
+            VarianceKind.In => "in ",
+            VarianceKind.Out => "out ",
+            _ => string.Empty,
+        } + Identifiers.Escape(p.Name)));
+        return new TypeHeader(keyword, name, name + "<" + parameters + ">", type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">");
+    }
+
+    /// <summary>
+    /// The first of the type and its containing types that is file-local, with its name's location; or null. A
+    /// file-local type can only be extended in its own file, and the generated code is a file of its own.
+    /// </summary>
+    private static NamedLocation? FirstFileLocal(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                return new NamedLocation(Header(current).DisplayName, current.Locations.FirstOrDefault());
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The base class, where it is not <c>object</c>, with what the generated members would collide with.</summary>
+    private static BaseTypeInfo? ReadBaseType(INamedTypeSymbol type, HashSet<string> generated, CancellationToken cancellationToken)
+    {
+        INamedTypeSymbol? baseType = type.BaseType;
+        if (baseType is null || baseType.SpecialType == SpecialType.System_Object || baseType.TypeKind != TypeKind.Class)
+        {
+            return null;
+        }
+
+        bool isNetwork = false;
+        var inherited = new SortedSet<string>(System.StringComparer.Ordinal);
+        for (INamedTypeSymbol? current = baseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            isNetwork |= current.GetAttributes().Any(a => Is(a, TypeNames.NetworkAttribute))
+                || current.Interfaces.Any(i => i.ToDisplayString() == TypeNames.INetwork);
+            foreach (ISymbol member in current.GetMembers())
+            {
+                // A private member of a base is not inherited, so nothing generated hides it.
+                if (!member.IsImplicitlyDeclared && member.DeclaredAccessibility != Accessibility.Private
+                    && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
+                    && generated.Contains(member.Name))
+                {
+                    inherited.Add(member.Name);
+                }
+            }
+        }
+
+        // The generated constructors call the base's implicitly, so one must take no arguments and be accessible.
+        bool parameterless = baseType.InstanceConstructors.Any(c =>
+            c.DeclaredAccessibility != Accessibility.Private
+            && c.Parameters.All(p => p.IsOptional || p.IsParams));
+        Location? location = null;
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } types })
+            {
+                location = types[0].Type.GetLocation();
+                break;
+            }
+        }
+
+        return new BaseTypeInfo(Header(baseType).DisplayName, location, isNetwork, inherited.ToEquatableArray(), parameterless);
     }
 
     /// <summary>The first of the type and its containing types that is not declared partial everywhere, with its name's location; or null.</summary>
@@ -177,7 +291,7 @@ internal static class Parser
                 if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
                     && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
-                    return new NamedLocation(Header(current).NameWithTypeParameters, declaration.Identifier.GetLocation());
+                    return new NamedLocation(Header(current).DisplayName, declaration.Identifier.GetLocation());
                 }
             }
         }
@@ -213,6 +327,7 @@ internal static class Parser
                 // A constructor taking one int clashes with the generated one and is reported as such (NG0010).
                 if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax declaration
                     && !IsSeedConstructor(constructor)
+                    && !IsWorkerConstructor(constructor)
                     && !declaration.Initializer.IsKind(SyntaxKind.ThisConstructorInitializer)
                     && declaration.Identifier.GetLocation() is { } location)
                 {
@@ -226,6 +341,9 @@ internal static class Parser
 
     private static bool IsSeedConstructor(IMethodSymbol constructor) =>
         constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32;
+
+    private static bool IsWorkerConstructor(IMethodSymbol constructor) =>
+        constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.ToDisplayString() == TypeNames.SharedParameters;
 
     private static EquatableArray<MemberInfo> ReadMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -241,6 +359,7 @@ internal static class Parser
             string? name = member switch
             {
                 IMethodSymbol { MethodKind: MethodKind.Constructor } constructor when IsSeedConstructor(constructor) => GeneratedNames.SeedConstructor,
+                IMethodSymbol { MethodKind: MethodKind.Constructor } constructor when IsWorkerConstructor(constructor) => GeneratedNames.WorkerConstructor,
                 IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => null,
                 _ => member.Name,
             };
@@ -248,6 +367,12 @@ internal static class Parser
             {
                 members.Add(new MemberInfo(name, member.Locations.Length > 0 ? member.Locations[0] : null));
             }
+        }
+
+        // A type parameter shares the members' scope, so one named like a generated member clashes as a member would.
+        foreach (ITypeParameterSymbol parameter in type.TypeParameters)
+        {
+            members.Add(new MemberInfo(parameter.Name, parameter.Locations.FirstOrDefault()));
         }
 
         return members.ToEquatableArray();

@@ -11,6 +11,8 @@ internal static class TrackingNames
     public const string LayersWithoutNetwork = nameof(LayersWithoutNetwork);
     public const string ProjectSupport = nameof(ProjectSupport);
     public const string NetworksDeclared = nameof(NetworksDeclared);
+    public const string NetworkNames = nameof(NetworkNames);
+    public const string File = nameof(File);
 
-    public static readonly string[] All = { Parse, Validate, Diagnostics, Spec, Plan, LayersWithoutNetwork, ProjectSupport, NetworksDeclared };
+    public static readonly string[] All = { Parse, Validate, Diagnostics, Spec, Plan, LayersWithoutNetwork, ProjectSupport, NetworksDeclared, NetworkNames, File };
 }

@@ -8,4 +8,6 @@ internal static class TypeNames
 
     /// <summary>The runtime's contract, which every generated network implements: its presence means the runtime is referenced.</summary>
     public const string INetwork = "NetGen.INetwork";
+    public const string SharedParameters = "NetGen.SharedParameters";
+    public const string GeneratedCodeAttribute = "System.CodeDom.Compiler.GeneratedCodeAttribute";
 }

@@ -24,7 +24,7 @@ internal static class Validator
         }
 
         var diagnostics = new List<DiagnosticInfo>();
-        string name = declaration.Hierarchy.Type.NameWithTypeParameters;
+        string name = declaration.Hierarchy.Type.DisplayName;
         if (declaration.IsStatic)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticType, declaration.TypeLocation, name));
@@ -33,6 +33,21 @@ internal static class Validator
         if (declaration.NonPartialType is { } nonPartial)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, nonPartial.Location, nonPartial.Name));
+        }
+
+        if (declaration.IsAbstract)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AbstractType, declaration.TypeLocation, name));
+        }
+
+        if (declaration.FileLocalType is { } fileLocal)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalType, fileLocal.Location, fileLocal.Name));
+        }
+
+        if (declaration.BaseType is { } baseType)
+        {
+            ValidateBaseType(baseType, name, diagnostics);
         }
 
         if (declaration.IsRecord)
@@ -157,10 +172,29 @@ internal static class Validator
         }
     }
 
+    private static void ValidateBaseType(BaseTypeInfo baseType, string name, List<DiagnosticInfo> diagnostics)
+    {
+        if (baseType.IsNetwork)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivesFromNetwork, baseType.Location, name, baseType.Name));
+            return;
+        }
+
+        foreach (string member in baseType.InheritedMemberNames)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InheritedMemberClash, baseType.Location, name, member, baseType.Name));
+        }
+
+        if (!baseType.HasParameterlessConstructor)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BaseWithoutParameterlessConstructor, baseType.Location, name, baseType.Name));
+        }
+    }
+
     private static void ValidateMembers(NetworkDeclaration declaration, string name, List<DiagnosticInfo> diagnostics)
     {
         HashSet<string> generated = GeneratedNames.For(declaration.Layers.Count);
-        string typeName = name.Split('<')[0];
+        string typeName = declaration.Hierarchy.Type.DisplayName.Split('<')[0];
         if (generated.Contains(typeName))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNameClash, declaration.TypeLocation, typeName));
@@ -170,7 +204,12 @@ internal static class Validator
         {
             if (generated.Contains(member.Name))
             {
-                string shown = member.Name == GeneratedNames.SeedConstructor ? "a constructor taking one int" : member.Name;
+                string shown = member.Name switch
+                {
+                    GeneratedNames.SeedConstructor => "a constructor taking one int",
+                    GeneratedNames.WorkerConstructor => "a constructor taking one NetGen.SharedParameters",
+                    _ => member.Name,
+                };
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNameClash, member.Location, name, shown));
             }
         }

@@ -40,7 +40,7 @@ public sealed class SizeDiagnosticTests
             """
             using NetGen;
 
-            [Network(Loss = Loss.MeanSquaredError, [|inputs: -2|])]
+            [Network([|inputs: -2|], Loss = Loss.MeanSquaredError)]
             [Dense(1, Activation.Sigmoid)]
             public partial class Net;
             """,

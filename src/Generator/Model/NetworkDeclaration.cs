@@ -16,7 +16,10 @@ internal sealed record NetworkDeclaration(
     Location? TypeLocation,
     NamedLocation? NonPartialType,
     bool IsStatic,
+    bool IsAbstract,
+    NamedLocation? FileLocalType,
     bool IsRecord,
+    BaseTypeInfo? BaseType,
     Location? PrimaryConstructor,
     EquatableArray<MemberInfo> ConstructorsNotChainingToSeed,
     IntArgument Inputs,
@@ -38,3 +41,15 @@ internal sealed record IntArgument(int Value, Location? Location);
 
 /// <summary>A member the user declared on the network class (its name, or <c>.ctor(int)</c> for a constructor taking one <c>int</c>). Immutable and structurally equal.</summary>
 internal sealed record MemberInfo(string Name, Location? Location);
+
+/// <summary>
+/// The network's base class, where it is not <c>object</c>: whether it is itself a network, which of its
+/// inherited members share a name with a generated member, and whether the generated constructors can call
+/// one of its constructors without arguments. Immutable and structurally equal.
+/// </summary>
+internal sealed record BaseTypeInfo(
+    string Name,
+    Location? Location,
+    bool IsNetwork,
+    EquatableArray<string> InheritedMemberNames,
+    bool HasParameterlessConstructor);

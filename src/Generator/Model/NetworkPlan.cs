@@ -32,3 +32,6 @@ internal sealed record LayerPlan(
 {
     public int WeightCount => Inputs * Outputs;
 }
+
+/// <summary>One generated file: the plan and the hint name <see cref="HintNames"/> chose for it. Immutable and structurally equal.</summary>
+internal sealed record GeneratedFile(string HintName, NetworkPlan Plan);
