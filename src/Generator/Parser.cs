@@ -86,7 +86,7 @@ internal static class Parser
             type.IsAbstract && !type.IsStatic,
             FirstFileLocal(type),
             type.IsRecord,
-            ReadBaseType(type, GeneratedNames.For(layers.Count), cancellationToken),
+            ReadBaseType(type, context.SemanticModel.Compilation, GeneratedNames.For(layers.Count), cancellationToken),
             PrimaryConstructor(type, cancellationToken),
             ConstructorsNotChainingToSeed(type, cancellationToken),
             Positional(network, networkSyntax, 0, "inputs"),
@@ -237,7 +237,7 @@ internal static class Parser
     }
 
     /// <summary>The base class, where it is not <c>object</c>, with what the generated members would collide with.</summary>
-    private static BaseTypeInfo? ReadBaseType(INamedTypeSymbol type, HashSet<string> generated, CancellationToken cancellationToken)
+    private static BaseTypeInfo? ReadBaseType(INamedTypeSymbol type, Compilation compilation, HashSet<string> generated, CancellationToken cancellationToken)
     {
         INamedTypeSymbol? baseType = type.BaseType;
         if (baseType is null || baseType.SpecialType == SpecialType.System_Object || baseType.TypeKind != TypeKind.Class)
@@ -254,8 +254,8 @@ internal static class Parser
                 || current.Interfaces.Any(i => i.ToDisplayString() == TypeNames.INetwork);
             foreach (ISymbol member in current.GetMembers())
             {
-                // A private member of a base is not inherited, so nothing generated hides it.
-                if (!member.IsImplicitlyDeclared && member.DeclaredAccessibility != Accessibility.Private
+                // A member the network cannot see (private, or internal to another assembly) is not hidden by anything generated.
+                if (!member.IsImplicitlyDeclared && compilation.IsSymbolAccessibleWithin(member, type)
                     && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
                     && generated.Contains(member.Name))
                 {
@@ -266,7 +266,7 @@ internal static class Parser
 
         // The generated constructors call the base's implicitly, so one must take no arguments and be accessible.
         bool parameterless = baseType.InstanceConstructors.Any(c =>
-            c.DeclaredAccessibility != Accessibility.Private
+            compilation.IsSymbolAccessibleWithin(c, type, throughType: type)
             && c.Parameters.All(p => p.IsOptional || p.IsParams));
         Location? location = null;
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
