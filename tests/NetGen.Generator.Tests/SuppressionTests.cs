@@ -112,7 +112,7 @@ public sealed class SuppressionTests
     [Fact]
     public void Every_descriptor_has_a_description_and_a_help_link_to_its_row_in_the_readme()
     {
-        string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "README.md"));
+        string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "README.md"));
         DiagnosticDescriptor[] descriptors = typeof(DiagnosticDescriptors)
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
@@ -127,17 +127,6 @@ public sealed class SuppressionTests
             Assert.Equal(DiagnosticDescriptors.HelpLinkBase + anchor, descriptor.HelpLinkUri);
             Assert.Contains($"| <a id=\"{anchor}\"></a>{descriptor.Id} |", readme);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        string? directory = System.AppContext.BaseDirectory;
-        while (directory is not null && !System.IO.File.Exists(System.IO.Path.Combine(directory, "NetGen.sln")))
-        {
-            directory = System.IO.Path.GetDirectoryName(directory);
-        }
-
-        return directory ?? throw new System.InvalidOperationException("NetGen.sln not found above " + System.AppContext.BaseDirectory);
     }
 
     private sealed class PerTreeOptions : SyntaxTreeOptionsProvider

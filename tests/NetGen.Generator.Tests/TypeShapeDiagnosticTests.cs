@@ -180,7 +180,7 @@ public sealed class TypeShapeDiagnosticTests
     [Fact]
     public void Every_new_id_is_in_the_release_tracking_file()
     {
-        string unshipped = System.IO.File.ReadAllText(System.IO.Path.Combine(System.AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Generator", "AnalyzerReleases.Unshipped.md"));
+        string unshipped = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "src", "Generator", "AnalyzerReleases.Unshipped.md"));
         foreach (string id in Enumerable.Range(21, 5).Select(i => "NG00" + i.ToString(CultureInfo.InvariantCulture)))
         {
             Assert.Contains(id + " | NetGen | Error |", unshipped);
