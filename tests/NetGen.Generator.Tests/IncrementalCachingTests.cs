@@ -95,6 +95,24 @@ public sealed class IncrementalCachingTests
         Assert.Equal(first.Run.SourceOf(HintName), second.SourceOf(HintName));
     }
 
+    // The hint names depend on every network's name, but a network whose file name is unaffected keeps its source.
+    [Fact]
+    public void Keeps_a_networks_source_cached_when_another_network_is_added()
+    {
+        Baseline first = Start(Source);
+        Compilation edited = first.Compilation.AddSyntaxTrees(GeneratorHarness.Parse(
+            "using NetGen;\n\nnamespace Other;\n\n[Network(1)]\n[Dense(1, Activation.Tanh)]\ninternal partial class Added;\n", "Added.cs"));
+
+        GeneratorRun second = GeneratorHarness.Run(first.Run.Driver, edited);
+
+        IncrementalAssert.StepOutputsAre(second, TrackingNames.NetworkNames, Modified);
+        IncrementalAssert.StepOutputsAre(second, TrackingNames.File, Cached, Unchanged, New);
+        Assert.Single(IncrementalAssert.Reasons(second, TrackingNames.File), r => r == New);
+        IncrementalAssert.SourceOutputsAre(second, Cached, Unchanged, New);
+        Assert.Equal(2, second.GeneratedSources.Length);
+        Assert.Equal(first.Run.SourceOf(HintName), second.SourceOf(HintName));
+    }
+
     [Fact]
     public void Regenerates_the_source_when_a_layer_size_changes()
     {
