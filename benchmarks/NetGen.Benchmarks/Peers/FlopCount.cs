@@ -22,6 +22,9 @@ internal static class FlopCount
 {
     public static double Forward(IReadOnlyList<int> sizes) => 2.0 * Weights(sizes, fromLayer: 1);
 
+    /// <summary>One-sample <c>Backward</c>: the forward pass it recomputes, ∇W (2S) and ∇h below the first layer.</summary>
+    public static double Backward(IReadOnlyList<int> sizes) => (4.0 * Weights(sizes, fromLayer: 1)) + (2.0 * Weights(sizes, fromLayer: 2));
+
     public static double TrainingPerSample(IReadOnlyList<int> sizes, int minibatch)
     {
         double weights = Weights(sizes, fromLayer: 1);

@@ -29,9 +29,10 @@ public abstract class PeerBenchmarks : IDisposable
     private TrainingStep? _parallelStep;
     private TextbookMlp _textbook = null!;
     private OnnxRuntimePeer _onnxRuntime = null!;
+    private RTNeuralPeer? _rtNeural;
 
     // One sample, and the batch as one row-major block; the textbook network reads the same values as rows.
-    private float[] _input = null!, _output = null!;
+    private float[] _input = null!, _output = null!, _target = null!;
     private float[] _inputs = null!, _targets = null!, _outputs = null!;
     private float[][] _inputRows = null!, _targetRows = null!;
     private float[][][] _inputMinibatches = null!, _targetMinibatches = null!;
@@ -75,6 +76,7 @@ public abstract class PeerBenchmarks : IDisposable
 
         _input = _inputs.AsSpan(0, inputSize).ToArray();
         _output = new float[outputSize];
+        _target = _targets.AsSpan(0, outputSize).ToArray();
         _inputRows = Rows(_inputs, inputSize);
         _targetRows = Rows(_targets, outputSize);
         _inputMinibatches = new float[Minibatches][][];
@@ -88,6 +90,7 @@ public abstract class PeerBenchmarks : IDisposable
         _step = new TrainingStep(_network, new Sgd(_network.ParameterCount, LearningRate));
         _textbook = new TextbookMlp(_network);
         _onnxRuntime = new OnnxRuntimePeer(_network, _input, _output, _inputs, _outputs, BatchSize);
+        _rtNeural = RTNeuralPeer.Available ? RTNeuralPeer.Create(_network) : null;
         _minibatch = 0;
     }
 
@@ -110,6 +113,10 @@ public abstract class PeerBenchmarks : IDisposable
     [Benchmark, PeerWork(PeerWork.OnnxRuntime, Workload.Forward)]
     public void OnnxRuntime_Forward() => _onnxRuntime.RunSingle();
 
+    /// <summary>RTNeural's own loop of <see cref="RTNeuralPeer.ForwardsPerCall"/> one-sample forward passes; timed per pass.</summary>
+    [Benchmark(OperationsPerInvoke = RTNeuralPeer.ForwardsPerCall), PeerWork(PeerWork.RTNeural, Workload.Forward)]
+    public void RTNeural_Forward() => _rtNeural!.Run(_input, _output);
+
     [Benchmark, PeerWork(PeerWork.NetGen, Workload.ForwardBatch)]
     public void NetGen_ForwardBatch() => _network.ForwardBatch(_inputs, _outputs);
 
@@ -126,6 +133,10 @@ public abstract class PeerBenchmarks : IDisposable
     [Benchmark, PeerWork(PeerWork.OnnxRuntime, Workload.ForwardBatch)]
     public void OnnxRuntime_ForwardBatch() => _onnxRuntime.RunBatch();
 
+    /// <summary>One-sample <c>Backward</c> (online and reinforcement learning train this way); the gradients accumulate, which does not change its cost.</summary>
+    [Benchmark, PeerWork(PeerWork.NetGen, Workload.Backward)]
+    public float NetGen_Backward() => _network.Backward(_input, _target);
+
     [Benchmark, PeerWork(PeerWork.NetGen, Workload.Training)]
     public double NetGen_Training() => Train(_step);
 
@@ -139,9 +150,9 @@ public abstract class PeerBenchmarks : IDisposable
     /// <summary>
     /// Runs every contender once on fresh copies of the same parameters and returns the largest differences
     /// from NetGen's one-sample <c>Forward</c>: single and batched outputs (NetGen's own <c>ForwardBatch</c> too), and
-    /// the parameters after one training step.
+    /// the parameters after one training step; RTNeural's outputs of the 256 samples one by one and of its timed loop, when it was built.
     /// </summary>
-    public (double NetGenBatch, double Textbook, double OnnxRuntime, double TextbookTraining) Compare()
+    public (double NetGenBatch, double Textbook, double OnnxRuntime, double TextbookTraining, double? RTNeural) Compare()
     {
         Setup();
         try
@@ -163,13 +174,26 @@ public abstract class PeerBenchmarks : IDisposable
             onnxRuntime = Math.Max(onnxRuntime, LargestDifference(expected.AsSpan(0, outputSize), _output));
             Textbook_Forward().CopyTo(_output, 0);
             textbook = Math.Max(textbook, LargestDifference(expected.AsSpan(0, outputSize), _output));
+            double? rtNeural = null;
+            if (_rtNeural is not null)
+            {
+                rtNeural = 0;
+                for (int s = 0; s < BatchSize; s++)
+                {
+                    _rtNeural.Forward(_inputRows[s], _output);
+                    rtNeural = Math.Max(rtNeural.Value, LargestDifference(expected.AsSpan(s * outputSize, outputSize), _output));
+                }
+
+                RTNeural_Forward();
+                rtNeural = Math.Max(rtNeural.Value, LargestDifference(expected.AsSpan(0, outputSize), _output));
+            }
 
             NetGen_Training();
             _minibatch = 0;
             Textbook_Training();
             var trained = new float[_network.ParameterCount];
             _textbook.CopyParametersTo(trained);
-            return (netGenBatch, textbook, onnxRuntime, LargestDifference(_network.Parameters, trained));
+            return (netGenBatch, textbook, onnxRuntime, LargestDifference(_network.Parameters, trained), rtNeural);
         }
         finally
         {

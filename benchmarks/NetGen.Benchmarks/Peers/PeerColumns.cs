@@ -10,7 +10,8 @@ namespace NetGen.Benchmarks.Peers;
 /// <summary>
 /// Columns computed from a row's median time and its <see cref="PeerWork"/>: samples per second, GFLOP/s,
 /// the percentage of the single-core FMA peak measured in the same summary (the fastest
-/// <see cref="FmaPeak"/> row), and the row's time over NetGen's for the same network and workload.
+/// <see cref="FmaPeak"/> row), the row's time over NetGen's for the same network and workload, and for a one-sample
+/// forward pass over a large first layer, the percentage of the bound set by reading its weights (<see cref="ReadBandwidth"/>).
 /// </summary>
 internal sealed class PeerColumn : IColumn
 {
@@ -20,6 +21,7 @@ internal sealed class PeerColumn : IColumn
         new PeerColumn("GFLOP/s", "Floating-point operations per second, multiply-add = 2, activations not counted (FlopCount)", Values.Gigaflops, 1),
         new PeerColumn("% of peak", "GFLOP/s as a percentage of the fastest FMA probe of this summary (one core)", Values.PercentOfPeak, 2),
         new PeerColumn("Time / NetGen", "Median time over NetGen's (one thread) for the same network and workload; above 1 NetGen is faster", Values.TimeOverNetGen, 3),
+        new PeerColumn("% of L2 bound", "One-sample forward: the time to read W1 at the L2Read probe's bandwidth, over the median (shown where W1 does not fit in L1)", Values.PercentOfReadBound, 4),
     };
 
     private readonly Values _values;
@@ -38,6 +40,7 @@ internal sealed class PeerColumn : IColumn
         Gigaflops,
         PercentOfPeak,
         TimeOverNetGen,
+        PercentOfReadBound,
     }
 
     public string Id => nameof(PeerColumn) + "." + _values;
@@ -80,6 +83,16 @@ internal sealed class PeerColumn : IColumn
             case Values.PercentOfPeak:
                 double? peak = PeakGigaflops(summary);
                 return peak is null ? "-" : Format(100 * (work.Flops / median.Value) / peak.Value, "F1") + " %";
+            case Values.PercentOfReadBound:
+                double? probe = summary.BenchmarksCases.Where(c => PeerWork.Of(c)?.Workload == Workload.L2Read).Select(c => MedianNanoseconds(summary, c)).FirstOrDefault();
+                if (work.Workload == Workload.L2Read && probe is not null)
+                {
+                    return Format(ReadBandwidth.Bytes / probe.Value, "F1") + " GB/s";
+                }
+
+                return work.Workload != Workload.Forward || work.FirstWeightBytes < ReadBandwidth.Bytes || probe is null
+                    ? "-"
+                    : Format(100 * (work.FirstWeightBytes / ReadBandwidth.Bytes * probe.Value) / median.Value, "F1") + " %";
             default:
                 if (work.Samples == 0)
                 {

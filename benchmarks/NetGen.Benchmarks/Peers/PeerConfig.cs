@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using Perfolizer.Horology;
@@ -15,8 +16,14 @@ namespace NetGen.Benchmarks.Peers;
 /// </summary>
 public sealed class PeerConfig : ManualConfig
 {
-    public PeerConfig()
+    /// <param name="withRTNeural">Whether the RTNeural driver was built; without it its rows are left out.</param>
+    public PeerConfig(bool withRTNeural)
     {
+        if (!withRTNeural)
+        {
+            AddFilter(new SimpleFilter(c => PeerWork.Of(c)?.Contender != PeerWork.RTNeural));
+        }
+
         AddJob(Job.Default
             .WithLaunchCount(1)
             .WithWarmupCount(4)
@@ -32,6 +39,9 @@ public sealed class PeerConfig : ManualConfig
         AddColumn(PeerColumn.All);
         WithOrderer(new PeerOrderer());
         WithOptions(ConfigOptions.JoinSummary);
+
+        // BenchmarkDotNet's own build of the suite takes over its default two minutes on a busy machine.
+        WithBuildTimeout(System.TimeSpan.FromMinutes(10));
         WithSummaryStyle(SummaryStyle.Default.WithZeroMetricValuesInContent());
     }
 }

@@ -10,11 +10,11 @@ namespace NetGen.Benchmarks.Peers;
 
 /// <summary>
 /// Orders the peer summary as it is read: the FMA probes first, then network by network (smallest first),
-/// workload by workload, NetGen before its peers; one group per network and workload.
+/// workload by workload, NetGen before its peers (RTNeural first among them); one group per network and workload.
 /// </summary>
 internal sealed class PeerOrderer : IOrderer
 {
-    private static readonly string[] Contenders = { PeerWork.Probe, PeerWork.NetGen, PeerWork.Textbook, PeerWork.OnnxRuntime };
+    private static readonly string[] Contenders = { PeerWork.Probe, PeerWork.NetGen, PeerWork.RTNeural, PeerWork.Textbook, PeerWork.OnnxRuntime };
 
     public bool SeparateLogicalGroups => true;
 
