@@ -14,9 +14,8 @@ namespace NetGen.Kernels;
 /// FMA); <c>e^r − 1 = r + r²·P(r)</c> with Cephes' degree-5 minimax <c>P</c> of <c>expf</c>; and <c>2ⁿ</c>
 /// built from exponent bits. <c>Exp</c> clamps to [−104, 89] and applies <c>2ⁿ</c> as two halves, so it
 /// overflows to +∞ above ln(float.MaxValue), goes through the subnormals to 0 below (−∞ included), and
-/// returns NaN for NaN. <c>Tanh</c> is <c>−expm1(−2|x|) / (2 + expm1(−2|x|))</c> with the sign of
-/// <c>x</c>: no cancellation near 0 (<c>expm1(y) = 2ⁿ·(e^r − 1) + (2ⁿ − 1)</c> is exact at <c>n = 0</c>),
-/// and exactly ±1 from |x| ≈ 9. Sigmoid is <c>1 / (1 + e^−x)</c>: exactly 1 from x ≈ 17.3 and exactly 0
+/// returns NaN for NaN. <c>Tanh</c> is a rational function in Estrin form, its dependency chain about half
+/// as long as one through the exponential's (see <see cref="Tanh{TSimd, TVector}"/>). Sigmoid is <c>1 / (1 + e^−x)</c>: exactly 1 from x ≈ 17.3 and exactly 0
 /// below −88.8. Every lane is computed alone, so a value's result does not depend on the width.
 /// </summary>
 /// <remarks>
@@ -34,7 +33,23 @@ internal static class VectorMath
     private const int MagicBits = 0x4B400000;
     private const float ExpLow = -104f;
     private const float ExpHigh = 89f;
-    private const float TanhLow = -40f;
+
+    // tanh: the rational approximation's coefficients (P's odd ones, Q's even ones), its clamp (from which the result
+    // is ±1), and the magnitude below which tanh x is x to within float rounding.
+    private const float TanhClamp = 7.99881172180175781f;
+    private const float TanhTiny = 0.0004f;
+    private const float A0 = 4.89352455891786e-03f;
+    private const float A1 = 6.37261928875436e-04f;
+    private const float A2 = 1.48572235717979e-05f;
+    private const float A3 = 5.12229709037114e-08f;
+    private const float A4 = -8.60467152213735e-11f;
+    private const float A5 = 2.00018790482477e-13f;
+    private const float A6 = -2.76076847742355e-16f;
+    private const float B0 = 4.89352518554385e-03f;
+    private const float B1 = 2.26843463243900e-03f;
+    private const float B2 = 1.18534705686654e-04f;
+    private const float B3 = 1.19825839466702e-06f;
+
     private const float P0 = 5.0000001201e-1f;
     private const float P1 = 1.6666665459e-1f;
     private const float P2 = 4.1665795894e-2f;
@@ -63,23 +78,33 @@ internal static class VectorMath
         return TSimd.ConditionalSelect(TSimd.CompareEqual(x, x), result, x);
     }
 
-    /// <summary><c>tanh x</c> per lane, as <c>−expm1(−2|x|) / (2 + expm1(−2|x|))</c> with the sign of <c>x</c>.</summary>
+    /// <summary>
+    /// <c>tanh x</c> per lane: the rational <c>x·P(x²) / Q(x²)</c> of degrees 13 and 6 on <c>|x|</c> clamped to
+    /// <see cref="TanhClamp"/> (the coefficients Eigen and XLA use), with <c>P</c> and <c>Q</c> in Estrin form so the
+    /// dependency chain is two squarings, three multiply-adds and one division; <c>x</c> itself below
+    /// <see cref="TanhTiny"/>, exactly ±1 from the clamp on, the sign of <c>x</c>, NaN for NaN.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Tanh<TSimd, TVector>(TVector x)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
         TVector sign = TSimd.And(x, TSimd.Broadcast(-0f));
-        TVector y = TSimd.Max(TSimd.Multiply(TSimd.Abs(x), TSimd.Broadcast(-2f)), TSimd.Broadcast(TanhLow));
-        TVector k = TSimd.MultiplyAdd(y, TSimd.Broadcast(Log2E), TSimd.Broadcast(Magic));
-        TVector n = TSimd.Subtract(k, TSimd.Broadcast(Magic));
-        TVector r = TSimd.MultiplyAdd(n, TSimd.Broadcast(-Ln2Hi), y);
-        r = TSimd.MultiplyAdd(n, TSimd.Broadcast(-Ln2Lo), r);
-        TVector ni = TSimd.SubtractInt32(k, TSimd.BroadcastInt32(MagicBits));
-        TVector s = TSimd.ShiftLeftInt32(TSimd.AddInt32(ni, TSimd.BroadcastInt32(127)), 23);
-        TVector u = TSimd.MultiplyAdd(s, ExpM1Reduced<TSimd, TVector>(r), TSimd.Subtract(s, TSimd.Broadcast(1f)));
-        TVector result = TSimd.Or(TSimd.Abs(TSimd.Divide(u, TSimd.Add(TSimd.Broadcast(2f), u))), sign);
-        return TSimd.ConditionalSelect(TSimd.CompareEqual(x, x), result, x);
+        TVector ax = TSimd.Abs(x);
+        TVector t = TSimd.Min(ax, TSimd.Broadcast(TanhClamp));
+        TVector y = TSimd.Multiply(t, t);
+        TVector y2 = TSimd.Multiply(y, y);
+
+        // P(y) = A0 + A1·y + … + A6·y⁶ as (A0 + A1·y) + y²·((A2) + y·(A3 + A4·y + y²·(A5 + A6·y))); Q(y) = (B0 + B1·y) + y²·(B2 + B3·y).
+        TVector high = TSimd.MultiplyAdd(TSimd.MultiplyAdd(TSimd.Broadcast(A6), y, TSimd.Broadcast(A5)), y2, TSimd.MultiplyAdd(TSimd.Broadcast(A4), y, TSimd.Broadcast(A3)));
+        TVector p = TSimd.MultiplyAdd(TSimd.MultiplyAdd(high, y, TSimd.Broadcast(A2)), y2, TSimd.MultiplyAdd(TSimd.Broadcast(A1), y, TSimd.Broadcast(A0)));
+        TVector q = TSimd.MultiplyAdd(TSimd.MultiplyAdd(TSimd.Broadcast(B3), y, TSimd.Broadcast(B2)), y2, TSimd.MultiplyAdd(TSimd.Broadcast(B1), y, TSimd.Broadcast(B0)));
+        TVector r = TSimd.Divide(TSimd.Multiply(t, p), q);
+        r = TSimd.ConditionalSelect(TSimd.CompareGreaterThanOrEqual(ax, TSimd.Broadcast(TanhClamp)), TSimd.Broadcast(1f), r);
+
+        // Below the tiny bound, and for NaN (every comparison with it is false), the magnitude itself.
+        r = TSimd.ConditionalSelect(TSimd.CompareGreaterThanOrEqual(ax, TSimd.Broadcast(TanhTiny)), r, ax);
+        return TSimd.Or(r, sign);
     }
 
     /// <summary><c>1 / (1 + e^−x)</c> per lane.</summary>
@@ -90,14 +115,26 @@ internal static class VectorMath
         TSimd.Divide(TSimd.Broadcast(1f), TSimd.Add(TSimd.Broadcast(1f), Exp<TSimd, TVector>(TSimd.Negate(x))));
 
     /// <summary>
-    /// <see cref="Tanh{TSimd, TVector}"/> of one float, in the low lane of a Vector128 (bit for bit the value
-    /// the span overloads give), or by <see cref="SimdScalar"/> where Vector128 is not accelerated. Out of
-    /// line, so that a fully unrolled layer calling it once per neuron stays small.
+    /// <see cref="Tanh{TSimd, TVector}"/> of one float, in the low lane of a Vector128 (bit for bit the value the span
+    /// overloads give), or by <see cref="SimdScalar"/> where Vector128 is not accelerated. Inlined: a straight-line
+    /// network keeps its values in registers, and a call would make it spill them all.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ScalarTanh(float x) => Vector128.IsHardwareAccelerated
         ? Tanh<Simd128, Vector128<float>>(Vector128.CreateScalar(x)).ToScalar()
         : Tanh<SimdScalar, float>(x);
+
+    /// <summary><see cref="Sigmoid{TSimd, TVector}"/> of one float, as <see cref="ScalarTanh"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ScalarSigmoid(float x) => Vector128.IsHardwareAccelerated
+        ? Sigmoid<Simd128, Vector128<float>>(Vector128.CreateScalar(x)).ToScalar()
+        : Sigmoid<SimdScalar, float>(x);
+
+    /// <summary><see cref="Exp{TSimd, TVector}"/> of one float, as <see cref="ScalarTanh"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ScalarExp(float x) => Vector128.IsHardwareAccelerated
+        ? Exp<Simd128, Vector128<float>>(Vector128.CreateScalar(x)).ToScalar()
+        : Exp<SimdScalar, float>(x);
 
     /// <summary><c>e^r − 1</c> for <c>|r| ≤ ln2 / 2</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
