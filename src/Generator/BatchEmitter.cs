@@ -1,7 +1,8 @@
 using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
-using static NetGen.Generator.Emitter;
+using static NetGen.Generator.Code;
+using static NetGen.Generator.TypeNames;
 
 namespace NetGen.Generator;
 
@@ -15,20 +16,15 @@ namespace NetGen.Generator;
 /// </summary>
 internal static class BatchEmitter
 {
-    private const string BatchKernels = Kernels + "BatchKernels.";
-    private const string BlockSize = Kernels + "BatchKernels.BlockSize";
-
     /// <summary>The feature-major and sample-major regions of the block buffer, in units of one block row (<c>BlockSize</c> floats).</summary>
     private sealed class Layout
     {
         public Layout(NetworkPlan plan)
         {
-            int activations = plan.Output.ActivationOffset + plan.Outputs;
             Activations = plan.Inputs;
-            Deltas = Activations + activations;
-            Rows = Deltas + activations;
-            int hidden = plan.Layers.Take(plan.Layers.Count - 1).Select(l => l.Outputs).DefaultIfEmpty(0).Max();
-            OutputRows = Rows + hidden;
+            Deltas = Activations + plan.ActivationCount;
+            Rows = Deltas + plan.ActivationCount;
+            OutputRows = Rows + plan.LargestHiddenLayer;
             DeltaRows = OutputRows + plan.Outputs;
             Length = DeltaRows + plan.Outputs;
         }
@@ -84,7 +80,7 @@ internal static class BatchEmitter
     {
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public void {GeneratedNames.ForwardBatch}({ReadOnlySpan} inputs, {Span} outputs)");
-        writer.WriteLine($"int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, outputs.Length, {GeneratedNames.OutputSize}, {ParameterName("outputs")});");
+        writer.WriteLine($"int count = {ShapeGuard}.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, outputs.Length, {GeneratedNames.OutputSize}, {ParameterName("outputs")});");
         writer.WriteLine($"{GeneratedNames.RunBatch}(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);");
         writer.CloseBlock();
         writer.WriteLine();
@@ -115,8 +111,8 @@ internal static class BatchEmitter
 
     private static void WriteBatchChecks(SourceWriter writer)
     {
-        writer.WriteLine($"int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, targets.Length, {GeneratedNames.OutputSize}, {ParameterName("targets")});");
-        writer.WriteLine($"global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, {ParameterName("outputs")});");
+        writer.WriteLine($"int count = {ShapeGuard}.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, targets.Length, {GeneratedNames.OutputSize}, {ParameterName("targets")});");
+        writer.WriteLine($"{ShapeGuard}.RequireLength(outputs.Length, targets.Length, {ParameterName("outputs")});");
     }
 
     private static void WriteRun(SourceWriter writer, NetworkPlan plan, Layout layout)
@@ -127,12 +123,12 @@ internal static class BatchEmitter
         writer.WriteLine($"float[] block = {GeneratedNames.BlockField} ??= new float[{Int(layout.Length)} * {BlockSize}];");
         writer.WriteLine("double loss = 0;");
         writer.OpenBlock($"for (int start = 0; start < count; start += {BlockSize})");
-        writer.WriteLine($"int n = global::System.Math.Min({BlockSize}, count - start);");
-        writer.WriteLine($"int columns = {BatchKernels}Columns(n);");
+        writer.WriteLine($"int n = {Math}.Min({BlockSize}, count - start);");
+        writer.WriteLine($"int columns = {BatchKernels}.Columns(n);");
         writer.WriteLine($"{ReadOnlySpan} x = inputs.Slice(start * {GeneratedNames.InputSize}, n * {GeneratedNames.InputSize});");
         writer.WriteLine($"{Span} y = outputs.Slice(start * {GeneratedNames.OutputSize}, n * {GeneratedNames.OutputSize});");
         writer.WriteLine($"// X: the block's samples as columns");
-        writer.WriteLine($"{BatchKernels}ToBlock(x, n, new {Span}(block, 0, {GeneratedNames.InputSize} * columns), columns);");
+        writer.WriteLine($"{BatchKernels}.ToBlock(x, n, new {Span}(block, 0, {GeneratedNames.InputSize} * columns), columns);");
         foreach (LayerPlan layer in plan.Layers)
         {
             writer.WriteLine($"{GeneratedNames.ForwardBlockLayer(layer.Index)}(block, columns);");
@@ -159,24 +155,20 @@ internal static class BatchEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>Whether the output layer's activation is applied sample by sample after the block (softmax, or any activation of a loss computed from the logits).</summary>
-    private static bool OutputActivationPerSample(NetworkPlan plan) =>
-        KeepsLogits(plan) || plan.Output.Activation == ActivationKind.Softmax;
-
     private static void WriteForwardBlock(SourceWriter writer, NetworkPlan plan, Layout layout, LayerPlan layer)
     {
         string k = Int(layer.Index);
         bool output = layer.Index == plan.Layers.Count;
         string input = layer.Index == 1 ? "X" : "H" + Int(layer.Index - 1);
-        string target = output && OutputActivationPerSample(plan) ? "A" + k : "H" + k;
+        string target = output && plan.OutputActivationPerSample ? "A" + k : "H" + k;
         writer.WriteLine($"// Layer {k} on a block: {target} = W{k} {input} + b{k} 1ᵀ, [{Int(layer.Outputs)}, columns]" + (target == "H" + k && layer.Activation != ActivationKind.Identity ? $", then H{k} = {layer.Activation}(A{k}) in place." : "."));
         writer.OpenBlock($"private void {GeneratedNames.ForwardBlockLayer(layer.Index)}(float[] block, int columns)");
-        writer.WriteLine($"{ReadOnlySpan} {input} = {BlockSlice(ReadOnlySpan, layer.Index == 1 ? 0 : layout.Activations + plan.Layers[layer.Index - 2].ActivationOffset, layer.Inputs)};");
+        writer.WriteLine($"{ReadOnlySpan} {input} = {BlockSlice(ReadOnlySpan, layer.Index == 1 ? 0 : layout.Activations + plan.Below(layer)!.ActivationOffset, layer.Inputs)};");
         writer.WriteLine($"{Span} {target} = {BlockSlice(Span, layout.Activations + layer.ActivationOffset, layer.Outputs)};");
-        writer.WriteLine($"{Kernels}BatchKernels.MultiplyAdd({Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)}, {input}, {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)}, {target}, columns);");
+        writer.WriteLine($"{BatchKernels}.MultiplyAdd({Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)}, {input}, {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)}, {target}, columns);");
         if (target == "H" + k && layer.Activation != ActivationKind.Identity)
         {
-            writer.WriteLine(DenseLayerEmitter.ApplyInPlace(layer, target) + ";");
+            writer.WriteLine(ApplyInPlace(layer, target) + ";");
         }
 
         writer.CloseBlock();
@@ -186,30 +178,30 @@ internal static class BatchEmitter
     {
         LayerPlan output = plan.Output;
         string k = Int(output.Index);
-        writer.WriteLine($"// ŷ = h{k} of each sample, one per row of y" + (OutputActivationPerSample(plan) ? $": the pre-activations a{k} come out of the block and the {output.Activation} is applied sample by sample." : "."));
+        writer.WriteLine($"// ŷ = h{k} of each sample, one per row of y" + (plan.OutputActivationPerSample ? $": the pre-activations a{k} come out of the block and the {output.Activation} is applied sample by sample." : "."));
         writer.OpenBlock($"private static void {GeneratedNames.OutputBlock}(float[] block, {Span} y, int n, int columns)");
-        string source = (OutputActivationPerSample(plan) ? "A" : "H") + k;
+        string source = (plan.OutputActivationPerSample ? "A" : "H") + k;
         writer.WriteLine($"{ReadOnlySpan} {source} = {BlockSlice(ReadOnlySpan, layout.Activations + output.ActivationOffset, output.Outputs)};");
-        if (KeepsLogits(plan))
+        if (plan.KeepsLogits)
         {
             writer.WriteLine($"{Span} a{k}Rows = new {Span}(block, {Int(layout.OutputRows)} * {BlockSize}, n * {GeneratedNames.OutputSize});");
-            writer.WriteLine($"{BatchKernels}FromBlock({source}, columns, n, a{k}Rows);");
+            writer.WriteLine($"{BatchKernels}.FromBlock({source}, columns, n, a{k}Rows);");
             writer.WriteLine($"a{k}Rows.CopyTo(y);");
         }
         else
         {
-            writer.WriteLine($"{BatchKernels}FromBlock({source}, columns, n, y);");
+            writer.WriteLine($"{BatchKernels}.FromBlock({source}, columns, n, y);");
         }
 
         if (output.Activation == ActivationKind.Softmax)
         {
             writer.OpenBlock($"for (int s = 0; s < n; s++)");
-            writer.WriteLine($"{Kernels}Activations.Softmax(y.Slice(s * {GeneratedNames.OutputSize}, {GeneratedNames.OutputSize}));");
+            writer.WriteLine($"{Activations}.Softmax(y.Slice(s * {GeneratedNames.OutputSize}, {GeneratedNames.OutputSize}));");
             writer.CloseBlock();
         }
-        else if (OutputActivationPerSample(plan) && output.Activation != ActivationKind.Identity)
+        else if (plan.OutputActivationPerSample && output.Activation != ActivationKind.Identity)
         {
-            writer.WriteLine(DenseLayerEmitter.ApplyInPlace(output, "y") + ";");
+            writer.WriteLine(ApplyInPlace(output, "y") + ";");
         }
 
         writer.CloseBlock();
@@ -223,7 +215,7 @@ internal static class BatchEmitter
         writer.WriteLine($"// The loss of each sample and its gradient ∇a{k}, written one sample per row and then into the block as ∇A{k}.");
         writer.OpenBlock($"private static float {GeneratedNames.LossBlock}(float[] block, {ReadOnlySpan} y, {ReadOnlySpan} targets, int n, int columns, float scale)");
         writer.WriteLine($"{Span} dA{k}Rows = new {Span}(block, {Int(layout.DeltaRows)} * {BlockSize}, n * {size});");
-        if (KeepsLogits(plan))
+        if (plan.KeepsLogits)
         {
             writer.WriteLine($"{ReadOnlySpan} a{k}Rows = new {ReadOnlySpan}(block, {Int(layout.OutputRows)} * {BlockSize}, n * {size});");
         }
@@ -234,31 +226,31 @@ internal static class BatchEmitter
         string sample = $"(row, {size})";
         string call = plan.Loss switch
         {
-            LossKind.CrossEntropy => $"{Kernels}LossFunctions.SoftmaxCrossEntropy(a{k}Rows.Slice{sample}, y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
-            LossKind.BinaryCrossEntropy => $"{Kernels}LossFunctions.SigmoidBinaryCrossEntropy(a{k}Rows.Slice{sample}, y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
-            _ => $"{Kernels}LossFunctions.MeanSquaredError(y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
+            LossKind.CrossEntropy => $"{LossFunctions}.SoftmaxCrossEntropy(a{k}Rows.Slice{sample}, y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
+            LossKind.BinaryCrossEntropy => $"{LossFunctions}.SigmoidBinaryCrossEntropy(a{k}Rows.Slice{sample}, y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
+            _ => $"{LossFunctions}.MeanSquaredError(y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
         };
         writer.WriteLine($"loss += {call};");
-        if (plan.Loss == LossKind.MeanSquaredError && output.Activation == ActivationKind.Softmax)
+        if (plan.OutputGradient == OutputGradientKind.SoftmaxJacobian)
         {
             writer.WriteLine($"// ∇a{k} = J_softmaxᵀ ∂L/∂ŷ");
-            writer.WriteLine($"{Kernels}Activations.MultiplyBySoftmaxJacobian(dA{k}Rows.Slice{sample}, y.Slice{sample});");
+            writer.WriteLine($"{Activations}.MultiplyBySoftmaxJacobian(dA{k}Rows.Slice{sample}, y.Slice{sample});");
         }
 
         writer.CloseBlock();
         writer.WriteLine();
-        if (plan.Loss == LossKind.MeanSquaredError && output.Activation is not ActivationKind.Softmax and not ActivationKind.Identity)
+        if (plan.OutputGradient == OutputGradientKind.Derivative)
         {
-            writer.WriteLine($"// ∇a{k} = ∂L/∂ŷ ⊙ g'(a{k}), with g' from the outputs");
-            writer.WriteLine(DenseLayerEmitter.MultiplyByDerivative(output, $"dA{k}Rows", "y") + ";");
+            writer.WriteLine($"// ∇a{k} = ∂L/∂ŷ ⊙ {MathName(output.Activation)}'(a{k}), from the outputs");
+            writer.WriteLine(MultiplyByDerivative(output, $"dA{k}Rows", "y") + ";");
         }
 
         writer.OpenBlock("if (scale != 1f)");
         writer.WriteLine($"// Every gradient below is linear in ∇a{k}: scaling it here scales them all.");
-        writer.WriteLine($"{Kernels}VectorOps.Scale(dA{k}Rows, scale);");
+        writer.WriteLine($"{VectorOps}.Scale(dA{k}Rows, scale);");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"{BatchKernels}ToBlock(dA{k}Rows, n, {BlockSlice(Span, layout.Deltas + output.ActivationOffset, output.Outputs)}, columns);");
+        writer.WriteLine($"{BatchKernels}.ToBlock(dA{k}Rows, n, {BlockSlice(Span, layout.Deltas + output.ActivationOffset, output.Outputs)}, columns);");
         writer.WriteLine("return loss;");
         writer.CloseBlock();
     }
@@ -267,7 +259,7 @@ internal static class BatchEmitter
     {
         string k = Int(layer.Index);
         string previous = Int(layer.Index - 1);
-        LayerPlan? below = layer.Index > 1 ? plan.Layers[layer.Index - 2] : null;
+        LayerPlan? below = plan.Below(layer);
         string rows = below is null ? "x" : $"h{previous}Rows";
         writer.WriteLine($"// Layer {k} on a block, backward: ∇W{k} += ∇A{k} {(below is null ? "X" : "H" + previous)}ᵀ, ∇b{k} += ∇A{k} 1" + (below is null ? "." : $", then ∇A{previous} = (W{k}ᵀ ∇A{k}) ⊙ g'(A{previous})."));
         writer.OpenBlock(below is null
@@ -279,20 +271,20 @@ internal static class BatchEmitter
             writer.WriteLine($"{ReadOnlySpan} H{previous} = {BlockSlice(ReadOnlySpan, layout.Activations + below.ActivationOffset, below.Outputs)};");
             writer.WriteLine($"// the samples' h{previous} one per row, as the weight gradient reads them");
             writer.WriteLine($"{Span} {rows} = new {Span}(block, {Int(layout.Rows)} * {BlockSize}, n * {Int(below.Outputs)});");
-            writer.WriteLine($"{BatchKernels}FromBlock(H{previous}, columns, n, {rows});");
+            writer.WriteLine($"{BatchKernels}.FromBlock(H{previous}, columns, n, {rows});");
         }
 
-        writer.WriteLine($"{BatchKernels}WeightGradient(dA{k}, columns, {rows}, n, {Slice(Span, GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)}, add);");
-        writer.WriteLine($"{BatchKernels}BiasGradient(dA{k}, columns, n, {Slice(Span, GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)}, add);");
+        writer.WriteLine($"{BatchKernels}.WeightGradient(dA{k}, columns, {rows}, n, {Slice(Span, GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)}, add);");
+        writer.WriteLine($"{BatchKernels}.BiasGradient(dA{k}, columns, n, {Slice(Span, GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)}, add);");
         if (below is not null)
         {
             writer.WriteLine($"// ∇H{previous} = W{k}ᵀ ∇A{k}, written into dA{previous}");
             writer.WriteLine($"{Span} dA{previous} = {BlockSlice(Span, layout.Deltas + below.ActivationOffset, below.Outputs)};");
-            writer.WriteLine($"{BatchKernels}MultiplyTransposed({Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)}, dA{k}, dA{previous}, columns);");
+            writer.WriteLine($"{BatchKernels}.MultiplyTransposed({Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)}, dA{k}, dA{previous}, columns);");
             if (below.Activation != ActivationKind.Identity)
             {
                 writer.WriteLine($"// ∇A{previous} = ∇H{previous} ⊙ {below.Activation}'(A{previous}), from the outputs H{previous}");
-                writer.WriteLine(DenseLayerEmitter.MultiplyByDerivative(below, $"dA{previous}", $"H{previous}") + ";");
+                writer.WriteLine(MultiplyByDerivative(below, $"dA{previous}", $"H{previous}") + ";");
             }
         }
 

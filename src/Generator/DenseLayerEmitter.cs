@@ -2,13 +2,17 @@ using System.Collections.Generic;
 using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
-using static NetGen.Generator.Emitter;
+using static NetGen.Generator.Code;
+using static NetGen.Generator.TypeNames;
 
 namespace NetGen.Generator;
 
 /// <summary>
-/// Writes one dense layer's forward and backward methods, unrolled or as SIMD kernel calls as the plan
-/// says. Names follow the math: <c>W2</c>, <c>b2</c>, <c>h1</c>, <c>dA2</c> (∇a2), <c>dW2</c> (∇W2).
+/// Writes the one-sample arithmetic of dense layers: for networks with SIMD layers, each layer's forward and
+/// backward methods (unrolled or as SIMD kernel calls, as the plan says); and the straight-line passes, in which
+/// unrolled layers keep their values in locals (<c>h1_0</c>, <c>dA2_1</c>) and read the parameters through one
+/// span of constant length, so no index is range-checked at run time. Names follow the math: <c>W2</c>, <c>b2</c>,
+/// <c>h1</c>, <c>dA2</c> (∇a2), <c>dW2</c> (∇W2).
 /// </summary>
 internal static class DenseLayerEmitter
 {
@@ -24,7 +28,7 @@ internal static class DenseLayerEmitter
 
         // Cross-entropies need the output layer's pre-activation (the logits) after the forward pass, so it
         // gets a buffer of its own; every other layer computes a_k into h_k and applies g there.
-        bool keepsLogits = layer.Index == plan.Layers.Count && KeepsLogits(plan);
+        bool keepsLogits = layer.Index == plan.Layers.Count && plan.KeepsLogits;
         bool activationInline = layer.Strategy == LayerStrategy.Unrolled && !keepsLogits && layer.Activation != ActivationKind.Softmax;
         string target = keepsLogits ? $"a{k}" : $"h{k}";
         writer.WriteLine($"// Layer {k}: {Int(layer.Inputs)} → {Int(layer.Outputs)}, {layer.Activation}, {(layer.Strategy == LayerStrategy.Unrolled ? "unrolled" : "SIMD")}.");
@@ -43,7 +47,7 @@ internal static class DenseLayerEmitter
         {
             WriteRegisterLoads(writer, input, layer.Inputs);
             writer.WriteLine(activationInline && layer.Activation != ActivationKind.Identity
-                ? $"// h{k} = {Describe(layer.Activation)}(a{k}) with a{k} = W{k} · {input} + b{k}"
+                ? $"// h{k} = {MathName(layer.Activation)}(a{k}) with a{k} = W{k} · {input} + b{k}"
                 : $"// {affine}");
             for (int j = 0; j < layer.Outputs; j++)
             {
@@ -54,17 +58,17 @@ internal static class DenseLayerEmitter
         else
         {
             writer.WriteLine($"// {affine}");
-            writer.WriteLine($"{Kernels}DenseKernels.MultiplyAdd(W{k}, {input}, b{k}, {target});");
+            writer.WriteLine($"{DenseKernels}.MultiplyAdd(W{k}, {input}, b{k}, {target});");
         }
 
         if (keepsLogits)
         {
-            writer.WriteLine($"// h{k} = {Describe(layer.Activation)}(a{k})");
+            writer.WriteLine($"// h{k} = {MathName(layer.Activation)}(a{k})");
             writer.WriteLine($"a{k}.CopyTo(h{k});");
         }
         else if (!activationInline && layer.Activation != ActivationKind.Identity)
         {
-            writer.WriteLine($"// h{k} = {Describe(layer.Activation)}(a{k}), in place");
+            writer.WriteLine($"// h{k} = {MathName(layer.Activation)}(a{k}), in place");
         }
 
         if (!activationInline && layer.Activation != ActivationKind.Identity)
@@ -87,7 +91,7 @@ internal static class DenseLayerEmitter
         writer.WriteLine($"{ReadOnlySpan} dA{k} = {Slice(ReadOnlySpan, GeneratedNames.DeltasField, layer.ActivationOffset, layer.Outputs)};");
         writer.WriteLine($"{Span} dW{k} = {Slice(Span, GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)};");
         writer.WriteLine($"{Span} db{k} = {Slice(Span, GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)};");
-        LayerPlan? below = propagates ? plan.Layers[layer.Index - 2] : null;
+        LayerPlan? below = plan.Below(layer);
         if (below is not null)
         {
             writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
@@ -101,16 +105,16 @@ internal static class DenseLayerEmitter
         else
         {
             writer.WriteLine($"// ∇W{k} += ∇a{k} {input}ᵀ");
-            writer.WriteLine($"{Kernels}DenseKernels.AddOuterProduct(dA{k}, {input}, dW{k});");
+            writer.WriteLine($"{DenseKernels}.AddOuterProduct(dA{k}, {input}, dW{k});");
             writer.WriteLine($"// ∇b{k} += ∇a{k}");
-            writer.WriteLine($"{Kernels}DenseKernels.Add(dA{k}, db{k});");
+            writer.WriteLine($"{DenseKernels}.Add(dA{k}, db{k});");
             if (below is not null)
             {
                 writer.WriteLine($"// ∇h{previous} = W{k}ᵀ ∇a{k}, written into dA{previous}");
-                writer.WriteLine($"{Kernels}DenseKernels.MultiplyTransposed(W{k}, dA{k}, dA{previous});");
+                writer.WriteLine($"{DenseKernels}.MultiplyTransposed(W{k}, dA{k}, dA{previous});");
                 if (below.Activation != ActivationKind.Identity)
                 {
-                    writer.WriteLine($"// ∇a{previous} = ∇h{previous} ⊙ {Describe(below.Activation)}'(a{previous}), from the outputs h{previous}");
+                    writer.WriteLine($"// ∇a{previous} = ∇h{previous} ⊙ {MathName(below.Activation)}'(a{previous}), from the outputs h{previous}");
                     writer.WriteLine(MultiplyByDerivative(below, $"dA{previous}", input) + ";");
                 }
             }
@@ -119,12 +123,261 @@ internal static class DenseLayerEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>The call that multiplies a gradient span by the activation's derivative, read from the layer's outputs.</summary>
-    public static string MultiplyByDerivative(LayerPlan layer, string gradient, string outputs) => layer.Activation switch
+    /// <summary>
+    /// The forward pass of one sample, layer by layer: unrolled layers in locals (<c>h1_0</c> …), SIMD layers by their
+    /// layer methods, which read and write the activations buffer; where the two meet, the values are stored or
+    /// loaded. With <paramref name="keepLogits"/> the output layer's pre-activations stay in locals <c>a_L_j</c> too.
+    /// Returns whether the outputs end in locals (<c>h_L_j</c>) rather than in the activations buffer.
+    /// </summary>
+    public static bool WriteForwardPass(SourceWriter writer, NetworkPlan plan, bool keepLogits)
     {
-        ActivationKind.LeakyReLU => $"{Kernels}Activations.MultiplyByLeakyReLUDerivative({gradient}, {outputs}, {Float(layer.Slope)})",
-        _ => $"{Kernels}Activations.MultiplyBy{layer.Activation}Derivative({gradient}, {outputs})",
-    };
+        if (plan.Layers.Any(l => l.Strategy == LayerStrategy.Unrolled))
+        {
+            writer.WriteLine($"{ReadOnlySpan} p = new {ReadOnlySpan}({GeneratedNames.ParametersField}, 0, {GeneratedNames.ParameterCount}); // one range check; constant indices after it need none");
+        }
+
+        bool inLocals = false;
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            LayerPlan? below = plan.Below(layer);
+            string input = InputName(layer);
+            if (layer.Strategy == LayerStrategy.Unrolled)
+            {
+                if (!inLocals && below is null)
+                {
+                    WriteRegisterLoads(writer, input, layer.Inputs, "input");
+                }
+                else if (!inLocals)
+                {
+                    writer.WriteLine($"{ReadOnlySpan} {input} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, below!.ActivationOffset, below.Outputs)};");
+                    WriteRegisterLoads(writer, input, layer.Inputs);
+                }
+
+                WriteUnrolledForwardInLocals(writer, layer, input, keepLogits && layer == plan.Output);
+                inLocals = true;
+                continue;
+            }
+
+            if (inLocals)
+            {
+                writer.WriteLine($"// {input}, where the SIMD layer {Int(layer.Index)} reads it");
+                writer.WriteLine($"{Span} {input} = {Slice(Span, GeneratedNames.ActivationsField, below!.ActivationOffset, below.Outputs)};");
+                WriteStore(writer, below, input, input);
+            }
+
+            writer.WriteLine(below is null ? $"{GeneratedNames.ForwardLayer(1)}(input);" : $"{GeneratedNames.ForwardLayer(layer.Index)}();");
+            inLocals = false;
+        }
+
+        return inLocals;
+    }
+
+    /// <summary>Writes the locals <c>vector_j</c> of a layer's outputs into <paramref name="span"/>, highest index first (one range check proves the rest).</summary>
+    public static void WriteStore(SourceWriter writer, LayerPlan layer, string vector, string span)
+    {
+        for (int j = layer.Outputs - 1; j >= 0; j--)
+        {
+            writer.WriteLine($"{span}[{Int(j)}] = {Register(vector, j)};");
+        }
+    }
+
+    /// <summary>
+    /// The loss of the sample on locals, <c>float loss</c>, and with <paramref name="gradient"/> the output layer's error
+    /// terms <c>dA_L_j</c>: for cross-entropy of a softmax from the exponentials the softmax kept,
+    /// <c>L = Σ_c y_c (lse − a_c)</c> with <c>lse = max a + log Σ e^(a − max a)</c> and <c>∇a = ŷ Σy − y</c> (as
+    /// <c>LossFunctions.SoftmaxCrossEntropy</c>); for mean squared error <c>L = ½ Σ (ŷ − y)²</c> and
+    /// <c>∇a = (ŷ − y) ⊙ g'(a)</c> (as <c>LossFunctions.MeanSquaredError</c>).
+    /// </summary>
+    public static void WriteLossInLocals(SourceWriter writer, NetworkPlan plan, bool gradient)
+    {
+        LayerPlan output = plan.Output;
+        string k = Int(output.Index);
+        string h = "h" + k, a = "a" + k, y = "y", delta = "dA" + k;
+        WriteRegisterLoads(writer, y, output.Outputs, "target");
+        IEnumerable<int> all = Enumerable.Range(0, output.Outputs);
+        if (plan.Loss == LossKind.CrossEntropy)
+        {
+            if (gradient)
+            {
+                writer.WriteLine($"// ∇a{k} = ŷ Σy − y (ŷ − y for a target that sums to 1)");
+                WriteWrapped(writer, "float targetSum = ", string.Join(" + ", all.Select(c => Register(y, c))), ";");
+                writer.WriteLine("float " + string.Join(", ", all.Select(c => $"{Register(delta, c)} = ({Register(h, c)} * targetSum) - {Register(y, c)}")) + ";");
+            }
+            else
+            {
+                WriteCrossEntropyValue(writer, plan);
+            }
+
+            return;
+        }
+
+        writer.WriteLine($"// L = ½ Σ_j (ŷ_j − y_j)²" + (gradient ? (plan.OutputGradient == OutputGradientKind.Derivative
+            ? $", ∇a{k} = (ŷ − y) ⊙ {MathName(output.Activation)}'(a{k}), from the outputs h{k}"
+            : $", ∇a{k} = ŷ − y") : string.Empty));
+        writer.WriteLine("float " + string.Join(", ", all.Select(j => $"difference_{Int(j)} = {Register(h, j)} - {Register(y, j)}")) + ";");
+        WriteWrapped(writer, "float loss = 0.5f * (", string.Join(" + ", all.Select(j => $"difference_{Int(j)} * difference_{Int(j)}")), ");");
+        if (gradient)
+        {
+            writer.WriteLine("float " + string.Join(", ", all.Select(j => $"{Register(delta, j)} = difference_{Int(j)}" + (plan.OutputGradient == OutputGradientKind.Derivative ? $" * {Derivative(output, Register(h, j))}" : string.Empty))) + ";");
+        }
+    }
+
+    /// <summary>
+    /// <c>float loss</c> for cross-entropy of a softmax on locals. <c>Backward</c> writes it last: the logarithm is a call,
+    /// and at the end few values are live across it.
+    /// </summary>
+    public static void WriteCrossEntropyValue(SourceWriter writer, NetworkPlan plan)
+    {
+        LayerPlan output = plan.Output;
+        string k = Int(output.Index);
+        writer.WriteLine($"// L = −Σ_c y_c log ŷ_c = Σ_c y_c (lse − a{k}_c), lse = max a{k} + log Σ e^(a{k} − max a{k}), by the softmax's own sum");
+        writer.WriteLine($"float lse{k} = max{k} + {MathF}.Log(sum{k});");
+        WriteWrapped(writer, "float loss = ", string.Join(" + ", Enumerable.Range(0, output.Outputs).Select(c => $"{Register("y", c)} * (lse{k} - {Register("a" + k, c)})")), ";");
+    }
+
+    /// <summary>
+    /// The output layer's error terms <c>dA_L_j</c> in locals, from the loss's gradient in <c>dA_L</c>: as they are, or
+    /// times <c>g'(a_L)</c> when the plan says so (a softmax's Jacobian has already been applied to the span).
+    /// </summary>
+    public static void WriteOutputDeltaInLocals(SourceWriter writer, NetworkPlan plan)
+    {
+        LayerPlan output = plan.Output;
+        string k = Int(output.Index);
+        if (plan.OutputGradient == OutputGradientKind.Derivative)
+        {
+            writer.WriteLine($"// ∇a{k} = ∂L/∂ŷ ⊙ {MathName(output.Activation)}'(a{k}), from the outputs h{k}");
+            for (int j = output.Outputs - 1; j >= 0; j--)
+            {
+                writer.WriteLine($"float {Register("dA" + k, j)} = dA{k}[{Int(j)}] * {Derivative(output, Register("h" + k, j))};");
+            }
+        }
+        else
+        {
+            WriteRegisterLoads(writer, "dA" + k, output.Outputs);
+        }
+    }
+
+    /// <summary>
+    /// One unrolled layer's backward step on locals: <c>∇W_k += ∇a_k h_(k-1)ᵀ</c> and <c>∇b_k += ∇a_k</c> into the
+    /// gradient span <c>g</c>, then (below the first layer) <c>∇a_(k-1) = (W_kᵀ ∇a_k) ⊙ g'(a_(k-1))</c> into locals.
+    /// </summary>
+    public static void WriteBackwardInLocals(SourceWriter writer, NetworkPlan plan, LayerPlan layer)
+    {
+        string k = Int(layer.Index);
+        string input = InputName(layer);
+        string delta = "dA" + k;
+        LayerPlan? below = plan.Below(layer);
+        writer.WriteLine($"// Layer {k}, backward: ∇W{k} += ∇a{k} {input}ᵀ, ∇b{k} += ∇a{k}" + (below is null ? "." : $", then ∇a{Int(below.Index)} = (W{k}ᵀ ∇a{k}) ⊙ {MathName(below.Activation)}'(a{Int(below.Index)})."));
+        writer.WriteLine($"{Span} dW{k} = g.Slice({Int(layer.WeightOffset)}, {Int(layer.WeightCount)}), db{k} = g.Slice({Int(layer.BiasOffset)}, {Int(layer.Outputs)});");
+        for (int j = 0; j < layer.Outputs; j++)
+        {
+            for (int i = 0; i < layer.Inputs; i++)
+            {
+                writer.WriteLine($"dW{k}[{Int((j * layer.Inputs) + i)}] += {Register(delta, j)} * {Register(input, i)};");
+            }
+        }
+
+        for (int j = 0; j < layer.Outputs; j++)
+        {
+            writer.WriteLine($"db{k}[{Int(j)}] += {Register(delta, j)};");
+        }
+
+        if (below is null)
+        {
+            return;
+        }
+
+        string previous = "dA" + Int(below.Index);
+        for (int i = 0; i < layer.Inputs; i++)
+        {
+            string sum = string.Join(" + ", Enumerable.Range(0, layer.Outputs).Select(j => $"W{k}[{Int((j * layer.Inputs) + i)}] * {Register(delta, j)}"));
+            string value = below.Activation == ActivationKind.Identity ? sum : $"({sum}) * {Derivative(below, Register(input, i))}";
+            WriteWrapped(writer, $"float {Register(previous, i)} = ", value, ";");
+        }
+    }
+
+    /// <summary>One unrolled layer of the straight-line forward pass, from the locals of <paramref name="input"/> into the locals <c>h_k_j</c> (and <c>a_k_j</c> where needed).</summary>
+    private static void WriteUnrolledForwardInLocals(SourceWriter writer, LayerPlan layer, string input, bool keepLogits)
+    {
+        string k = Int(layer.Index);
+        bool softmax = layer.Activation == ActivationKind.Softmax;
+        bool preactivations = softmax || keepLogits || layer.ActivationLanes > 0;
+        writer.WriteLine($"// Layer {k}: {Int(layer.Inputs)} → {Int(layer.Outputs)}, unrolled: " + (layer.Activation == ActivationKind.Identity
+            ? $"h{k} = a{k} = W{k} {input} + b{k}"
+            : $"h{k} = {MathName(layer.Activation)}(a{k}), a{k} = W{k} {input} + b{k}"));
+        writer.WriteLine($"{ReadOnlySpan} W{k} = p.Slice({Int(layer.WeightOffset)}, {Int(layer.WeightCount)}), b{k} = p.Slice({Int(layer.BiasOffset)}, {Int(layer.Outputs)});");
+        for (int j = 0; j < layer.Outputs; j++)
+        {
+            string sum = string.Join(" + ", Enumerable.Range(0, layer.Inputs).Select(i => $"W{k}[{Int((j * layer.Inputs) + i)}] * {Register(input, i)}").Append($"b{k}[{Int(j)}]"));
+            WriteWrapped(writer, $"float {Register((preactivations ? "a" : "h") + k, j)} = ", preactivations ? sum : Activate(layer, sum), ";");
+        }
+
+        if (softmax)
+        {
+            WriteSoftmaxInLocals(writer, layer);
+        }
+        else if (layer.ActivationLanes > 0)
+        {
+            writer.WriteLine($"// h{k} = {MathName(layer.Activation)}(a{k}), {Int(layer.ActivationLanes)} neurons to a register");
+            WriteInRegisters(writer, layer, $"{Activations}.{layer.Activation}", "a" + k, null, "h" + k);
+        }
+        else if (preactivations)
+        {
+            for (int j = 0; j < layer.Outputs; j++)
+            {
+                writer.WriteLine($"float {Register("h" + k, j)} = {Activate(layer, Register("a" + k, j))};");
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>result_j = function(source_j − shift)</c> for every neuron, <see cref="LayerPlan.ActivationLanes"/> of them in each
+    /// vector register; lanes past the last neuron hold a copy of the first and are not read.
+    /// </summary>
+    private static void WriteInRegisters(SourceWriter writer, LayerPlan layer, string function, string source, string? shift, string result)
+    {
+        int lanes = layer.ActivationLanes;
+        string vector = VectorOf(lanes);
+        int chunks = (layer.Outputs + lanes - 1) / lanes;
+        for (int c = 0; c < chunks; c++)
+        {
+            int first = c * lanes, count = System.Math.Min(lanes, layer.Outputs - first);
+            string name = chunks == 1 ? "v" + result : $"v{result}_{Int(c)}";
+            string values = string.Join(", ", Enumerable.Range(0, lanes).Select(l => Register(source, first + (l < count ? l : 0))));
+            string argument = shift is null ? $"{vector}.Create({values})" : $"{vector}.Create({values}) - {vector}.Create({shift})";
+            writer.WriteLine($"{vector}<float> {name} = {function}({argument});");
+            writer.WriteLine("float " + string.Join(", ", Enumerable.Range(0, count).Select(l => $"{Register(result, first + l)} = {name}[{Int(l)}]")) + ";");
+        }
+    }
+
+    /// <summary><c>h_k = softmax(a_k)</c> on locals, shifted by the largest pre-activation so that every exponent is at most 0.</summary>
+    private static void WriteSoftmaxInLocals(SourceWriter writer, LayerPlan layer)
+    {
+        string k = Int(layer.Index);
+        string a = "a" + k, e = "e" + k;
+        writer.WriteLine($"// h{k} = softmax(a{k}) = e^(a{k} − max a{k}) / Σ e^(a{k} − max a{k}): no exponent above 0, so nothing overflows");
+        writer.WriteLine($"float max{k} = {Register(a, 0)};");
+        for (int j = 1; j < layer.Outputs; j++)
+        {
+            writer.WriteLine($"max{k} = {MathF}.Max(max{k}, {Register(a, j)});");
+        }
+
+        if (layer.ActivationLanes > 0)
+        {
+            WriteInRegisters(writer, layer, $"{Activations}.Exp", a, $"max{k}", e);
+        }
+        else
+        {
+            writer.WriteLine($"float {Register(e, 0)} = {Activations}.Exp({Register(a, 0)} - max{k});");
+        }
+
+        WriteWrapped(writer, $"float sum{k} = ", string.Join(" + ", Enumerable.Range(0, layer.Outputs).Select(j => Register(e, j))), ";");
+        writer.WriteLine($"float inverse{k} = 1f / sum{k};");
+        for (int j = 0; j < layer.Outputs; j++)
+        {
+            writer.WriteLine($"float {Register("h" + k, j)} = {Register(e, j)} * inverse{k};");
+        }
+    }
 
     private static void WriteUnrolledBackward(SourceWriter writer, LayerPlan layer, LayerPlan? below, string input)
     {
@@ -155,7 +408,7 @@ internal static class DenseLayerEmitter
         string previous = Int(below.Index);
         writer.WriteLine(below.Activation == ActivationKind.Identity
             ? $"// ∇a{previous} = ∇h{previous} = W{k}ᵀ ∇a{k}"
-            : $"// ∇a{previous} = (W{k}ᵀ ∇a{k}) ⊙ {Describe(below.Activation)}'(a{previous}), with the derivative from the outputs h{previous}");
+            : $"// ∇a{previous} = (W{k}ᵀ ∇a{k}) ⊙ {MathName(below.Activation)}'(a{previous}), with the derivative from the outputs h{previous}");
         for (int i = 0; i < layer.Inputs; i++)
         {
             string sum = string.Join(" + ", Enumerable.Range(0, layer.Outputs).Select(j => $"W{k}[{Int((j * layer.Inputs) + i)}] * {Register(delta, j)}"));
@@ -174,7 +427,7 @@ internal static class DenseLayerEmitter
         }
         else
         {
-            LayerPlan below = plan.Layers[layer.Index - 2];
+            LayerPlan below = plan.Below(layer)!;
             writer.WriteLine($"{ReadOnlySpan} h{Int(below.Index)} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, below.ActivationOffset, below.Outputs)};");
         }
     }
@@ -187,12 +440,12 @@ internal static class DenseLayerEmitter
     /// Loads a vector into locals once, so every unrolled term reads a register. The highest index is read
     /// first: that one bounds check proves the rest in range.
     /// </summary>
-    private static void WriteRegisterLoads(SourceWriter writer, string vector, int count)
+    private static void WriteRegisterLoads(SourceWriter writer, string vector, int count, string? source = null)
     {
         var loads = new List<string>();
         for (int i = count - 1; i >= 0; i--)
         {
-            loads.Add($"{Register(vector, i)} = {vector}[{Int(i)}]");
+            loads.Add($"{Register(vector, i)} = {source ?? vector}[{Int(i)}]");
         }
 
         for (int start = 0; start < loads.Count; start += TermsPerLine)
@@ -219,34 +472,4 @@ internal static class DenseLayerEmitter
             writer.WriteLine((start == 0 ? prefix : indent) + chunk + (last ? suffix : " +"));
         }
     }
-
-    private static string Describe(ActivationKind activation) => activation switch
-    {
-        ActivationKind.Sigmoid => "σ",
-        ActivationKind.Tanh => "tanh",
-        ActivationKind.ReLU => "relu",
-        ActivationKind.LeakyReLU => "leaky_relu",
-        ActivationKind.Softmax => "softmax",
-        _ => "identity",
-    };
-
-    private static string Activate(LayerPlan layer, string sum) => layer.Activation switch
-    {
-        ActivationKind.Identity => sum,
-        ActivationKind.LeakyReLU => $"{Kernels}Activations.LeakyReLU({sum}, {Float(layer.Slope)})",
-        _ => $"{Kernels}Activations.{layer.Activation}({sum})",
-    };
-
-    /// <summary>The call that applies the layer's activation in place over a span of pre-activations.</summary>
-    public static string ApplyInPlace(LayerPlan layer, string span) => layer.Activation switch
-    {
-        ActivationKind.LeakyReLU => $"{Kernels}Activations.LeakyReLU({span}, {Float(layer.Slope)})",
-        _ => $"{Kernels}Activations.{layer.Activation}({span})",
-    };
-
-    private static string Derivative(LayerPlan layer, string output) => layer.Activation switch
-    {
-        ActivationKind.LeakyReLU => $"{Kernels}Activations.LeakyReLUDerivative({output}, {Float(layer.Slope)})",
-        _ => $"{Kernels}Activations.{layer.Activation}Derivative({output})",
-    };
 }

@@ -1,20 +1,19 @@
-using System.Globalization;
 using System.Linq;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
+using static NetGen.Generator.Code;
+using static NetGen.Generator.TypeNames;
 
 namespace NetGen.Generator;
 
 /// <summary>
 /// Emit stage: a pure function from a <see cref="NetworkPlan"/> to the source of the generated partial
-/// class: constants, buffers, the <c>INetwork</c> members, <c>Forward</c> and <c>Backward</c>. The layers'
-/// arithmetic is written by <see cref="DenseLayerEmitter"/>.
+/// class: constants, buffers, the <c>INetwork</c> members, <c>Forward</c>, <c>Evaluate</c> and <c>Backward</c>.
+/// The layers' arithmetic is written by <see cref="DenseLayerEmitter"/> (one sample) and <see cref="BatchEmitter"/>
+/// (blocks of samples); every decision they print comes from the plan.
 /// </summary>
 internal static class Emitter
 {
-    public const string Kernels = "global::NetGen.Kernels.";
-    public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
-    public const string Span = "global::System.Span<float>";
 
     private static readonly string Version = typeof(Emitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
@@ -40,10 +39,10 @@ internal static class Emitter
         writer.WriteLine("/// </summary>");
         if (!hierarchy.HasGeneratedCodeAttribute)
         {
-            writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{Version}\")]");
+            writer.WriteLine($"[{GeneratedCodeAttributeType}(\"NetGen\", \"{Version}\")]");
         }
 
-        writer.OpenBlock($"partial {hierarchy.Type.Keyword} {hierarchy.Type.NameWithTypeParameters} : global::NetGen.INetwork");
+        writer.OpenBlock($"partial {hierarchy.Type.Keyword} {hierarchy.Type.NameWithTypeParameters} : {NetworkInterface}");
         WriteConstantsAndBuffers(writer, plan);
         WriteContract(writer, plan);
         WriteForward(writer, plan);
@@ -51,12 +50,15 @@ internal static class Emitter
         WriteBackward(writer, plan);
         writer.WriteLine();
         BatchEmitter.WriteMethods(writer, plan);
-        foreach (LayerPlan layer in plan.Layers)
+        if (!plan.StraightLine)
         {
-            writer.WriteLine();
-            DenseLayerEmitter.WriteForward(writer, plan, layer);
-            writer.WriteLine();
-            DenseLayerEmitter.WriteBackward(writer, plan, layer);
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                writer.WriteLine();
+                DenseLayerEmitter.WriteForward(writer, plan, layer);
+                writer.WriteLine();
+                DenseLayerEmitter.WriteBackward(writer, plan, layer);
+            }
         }
 
         writer.CloseBlock();
@@ -73,17 +75,6 @@ internal static class Emitter
         return writer.ToString();
     }
 
-    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
-
-    /// <summary>A span over <paramref name="count"/> elements of a buffer field, from <paramref name="offset"/>.</summary>
-    public static string Slice(string spanType, string field, int offset, int count) =>
-        $"new {spanType}({field}, {Int(offset)}, {Int(count)})";
-
-    /// <summary>Whether the output pre-activation (the logits) gets a buffer of its own: the cross-entropies are computed from it.</summary>
-    public static bool KeepsLogits(NetworkPlan plan) => plan.Loss != LossKind.MeanSquaredError;
-
     private static string Describe(NetworkPlan plan) =>
         Int(plan.Inputs) + " → " + string.Join(" → ", plan.Layers.Select(l => $"{Int(l.Outputs)} ({l.Activation})"));
 
@@ -96,7 +87,6 @@ internal static class Emitter
 
     private static void WriteConstantsAndBuffers(SourceWriter writer, NetworkPlan plan)
     {
-        int activations = plan.Output.ActivationOffset + plan.Outputs;
         writer.WriteLine("/// <summary>The length of one input sample.</summary>");
         writer.WriteLine($"public const int {GeneratedNames.InputSize} = {Int(plan.Inputs)};");
         writer.WriteLine();
@@ -107,7 +97,7 @@ internal static class Emitter
         writer.WriteLine($"public const int {GeneratedNames.ParameterCount} = {Int(plan.ParameterCount)};");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The per-sample loss <see cref=\"Backward\"/> differentiates.</summary>");
-        writer.WriteLine($"public const global::NetGen.Loss {GeneratedNames.Loss} = global::NetGen.Loss.{plan.Loss};");
+        writer.WriteLine($"public const {Loss} {GeneratedNames.Loss} = {Loss}.{plan.Loss};");
         writer.WriteLine();
         writer.WriteLine("// Parameter layout, layer by layer: W_k [out, in] row-major, then b_k.");
         foreach (LayerPlan layer in plan.Layers)
@@ -116,10 +106,10 @@ internal static class Emitter
             writer.WriteLine($"//   W{k} [{Int(layer.Outputs)}, {Int(layer.Inputs)}] at [{Int(layer.WeightOffset)}, {Int(layer.BiasOffset)}), b{k} [{Int(layer.Outputs)}] at [{Int(layer.BiasOffset)}, {Int(layer.BiasOffset + layer.Outputs)}), {Strategy(layer)}");
         }
 
-        writer.OpenBlock($"private static readonly global::NetGen.LayerInfo[] {GeneratedNames.LayersField} =");
+        writer.OpenBlock($"private static readonly {LayerInfo}[] {GeneratedNames.LayersField} =");
         foreach (LayerPlan layer in plan.Layers)
         {
-            writer.WriteLine($"new global::NetGen.LayerInfo({Int(layer.Inputs)}, {Int(layer.Outputs)}, global::NetGen.Activation.{layer.Activation}, {Float(layer.Slope)}, {Int(layer.WeightOffset)}, {Int(layer.BiasOffset)}),");
+            writer.WriteLine($"new {LayerInfo}({Int(layer.Inputs)}, {Int(layer.Outputs)}, {Activation}.{layer.Activation}, {Float(layer.Slope)}, {Int(layer.WeightOffset)}, {Int(layer.BiasOffset)}),");
         }
 
         writer.CloseBlock(";");
@@ -128,11 +118,11 @@ internal static class Emitter
         writer.WriteLine($"private readonly float[] {GeneratedNames.GradientsField} = new float[{GeneratedNames.ParameterCount}];");
         writer.WriteLine();
         writer.WriteLine("// The outputs h_k of every layer for the last sample: " + string.Join(", ", plan.Layers.Select(l => $"h{Int(l.Index)} at [{Int(l.ActivationOffset)}, {Int(l.ActivationOffset + l.Outputs)})")) + ".");
-        writer.WriteLine($"private readonly float[] {GeneratedNames.ActivationsField} = new float[{Int(activations)}];");
+        writer.WriteLine($"private readonly float[] {GeneratedNames.ActivationsField} = new float[{Int(plan.ActivationCount)}];");
         writer.WriteLine();
         writer.WriteLine("// The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.");
-        writer.WriteLine($"private readonly float[] {GeneratedNames.DeltasField} = new float[{Int(activations)}];");
-        if (KeepsLogits(plan))
+        writer.WriteLine($"private readonly float[] {GeneratedNames.DeltasField} = new float[{Int(plan.ActivationCount)}];");
+        if (plan.KeepsLogits)
         {
             writer.WriteLine();
             writer.WriteLine($"// The output layer's pre-activation a{Int(plan.Output.Index)} (the logits), which the loss is computed from.");
@@ -152,18 +142,18 @@ internal static class Emitter
         string constructor = plan.Hierarchy.Type.Name;
         writer.WriteLine("/// <summary>Creates the network with weights initialised from <paramref name=\"seed\"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>");
         writer.WriteLine("/// <param name=\"seed\">The seed; equal seeds give equal weights.</param>");
-        writer.WriteLine($"public {constructor}(int seed = 0) => global::NetGen.ParameterInitializer.Initialize({GeneratedNames.ParametersField}, {GeneratedNames.LayersField}, seed);");
+        writer.WriteLine($"public {constructor}(int seed = 0) => {ParameterInitializer}.Initialize({GeneratedNames.ParametersField}, {GeneratedNames.LayersField}, seed);");
         writer.WriteLine();
         writer.WriteLine("// A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.");
-        writer.WriteLine($"private {constructor}(global::NetGen.SharedParameters shared) => {GeneratedNames.ParametersField} = shared.Buffer;");
+        writer.WriteLine($"private {constructor}({SharedParametersType} shared) => {GeneratedNames.ParametersField} = shared.Buffer;");
         writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc cref=\"global::NetGen.INetwork.CreateWorker\"/>");
-        writer.WriteLine($"public {plan.Hierarchy.Type.NameWithTypeParameters} {GeneratedNames.CreateWorker}() => new(new global::NetGen.SharedParameters({GeneratedNames.ParametersField}));");
+        writer.WriteLine($"/// <inheritdoc cref=\"{NetworkInterface}.CreateWorker\"/>");
+        writer.WriteLine($"public {plan.Hierarchy.Type.NameWithTypeParameters} {GeneratedNames.CreateWorker}() => new(new {SharedParametersType}({GeneratedNames.ParametersField}));");
         writer.WriteLine();
-        writer.WriteLine($"global::NetGen.INetwork global::NetGen.INetwork.{GeneratedNames.CreateWorker}() => {GeneratedNames.CreateWorker}();");
+        writer.WriteLine($"{NetworkInterface} {NetworkInterface}.{GeneratedNames.CreateWorker}() => {GeneratedNames.CreateWorker}();");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The layers, input to output, with their places in <see cref=\"Parameters\"/>.</summary>");
-        writer.WriteLine($"public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> {GeneratedNames.Layers} => {GeneratedNames.LayersField};");
+        writer.WriteLine($"public static {ReadOnlySpanOf(LayerInfo)} {GeneratedNames.Layers} => {GeneratedNames.LayersField};");
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public {Span} {GeneratedNames.Parameters} => {GeneratedNames.ParametersField};");
@@ -174,41 +164,66 @@ internal static class Emitter
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public {ReadOnlySpan} {GeneratedNames.Output} => {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, plan.Output.ActivationOffset, plan.Outputs)};");
         writer.WriteLine();
-        writer.WriteLine("int global::NetGen.INetwork.InputSize => InputSize;");
+        writer.WriteLine($"int {NetworkInterface}.InputSize => InputSize;");
         writer.WriteLine();
-        writer.WriteLine("int global::NetGen.INetwork.OutputSize => OutputSize;");
+        writer.WriteLine($"int {NetworkInterface}.OutputSize => OutputSize;");
         writer.WriteLine();
-        writer.WriteLine("int global::NetGen.INetwork.ParameterCount => ParameterCount;");
+        writer.WriteLine($"int {NetworkInterface}.ParameterCount => ParameterCount;");
         writer.WriteLine();
-        writer.WriteLine("global::NetGen.Loss global::NetGen.INetwork.Loss => Loss;");
+        writer.WriteLine($"{Loss} {NetworkInterface}.Loss => Loss;");
         writer.WriteLine();
-        writer.WriteLine($"global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.INetwork.Layers => {GeneratedNames.LayersField};");
+        writer.WriteLine($"{ReadOnlySpanOf(LayerInfo)} {NetworkInterface}.Layers => {GeneratedNames.LayersField};");
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public void {GeneratedNames.ZeroGradients}() => global::System.Array.Clear({GeneratedNames.GradientsField});");
+        writer.WriteLine($"public void {GeneratedNames.ZeroGradients}() => {Array}.Clear({GeneratedNames.GradientsField});");
         writer.WriteLine();
     }
 
     private static void WriteForward(SourceWriter writer, NetworkPlan plan)
     {
         LayerPlan output = plan.Output;
+        string k = Int(output.Index);
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public void {GeneratedNames.Forward}({ReadOnlySpan} input, {Span} output)");
         WriteLengthCheck(writer, "input", GeneratedNames.InputSize);
         WriteLengthCheck(writer, "output", GeneratedNames.OutputSize);
-        writer.WriteLine($"{GeneratedNames.ForwardAll}(input);");
-        writer.WriteLine($"{Slice(ReadOnlySpan, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)}.CopyTo(output); // ŷ = h{Int(output.Index)}");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("// a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.");
-        writer.OpenBlock($"private void {GeneratedNames.ForwardAll}({ReadOnlySpan} x)");
-        foreach (LayerPlan layer in plan.Layers)
+        bool inLocals = false;
+        if (plan.ForwardInLocals)
         {
-            writer.WriteLine(layer.Index == 1 ? $"{GeneratedNames.ForwardLayer(1)}(x);" : $"{GeneratedNames.ForwardLayer(layer.Index)}();");
+            writer.WriteLine("// Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.");
+            inLocals = DenseLayerEmitter.WriteForwardPass(writer, plan, keepLogits: false);
+        }
+        else
+        {
+            writer.WriteLine($"{GeneratedNames.ForwardAll}(input);");
+        }
+
+        if (inLocals)
+        {
+            writer.WriteLine($"// ŷ = h{k}, into output and, for Output, into the activations");
+            DenseLayerEmitter.WriteStore(writer, output, $"h{k}", "output");
+            writer.WriteLine($"{Span} y = {Slice(Span, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)};");
+            DenseLayerEmitter.WriteStore(writer, output, $"h{k}", "y");
+        }
+        else
+        {
+            writer.WriteLine($"{Slice(ReadOnlySpan, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)}.CopyTo(output); // ŷ = h{k}");
         }
 
         writer.CloseBlock();
         writer.WriteLine();
+        if (!plan.StraightLine)
+        {
+            writer.WriteLine("// a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.");
+            writer.OpenBlock($"private void {GeneratedNames.ForwardAll}({ReadOnlySpan} x)");
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                writer.WriteLine(layer.Index == 1 ? $"{GeneratedNames.ForwardLayer(1)}(x);" : $"{GeneratedNames.ForwardLayer(layer.Index)}();");
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
     }
 
     private static void WriteEvaluate(SourceWriter writer, NetworkPlan plan)
@@ -218,9 +233,18 @@ internal static class Emitter
         WriteLengthCheck(writer, "input", GeneratedNames.InputSize);
         WriteLengthCheck(writer, "target", GeneratedNames.OutputSize);
         WriteLengthCheck(writer, "output", GeneratedNames.OutputSize);
-        writer.WriteLine($"{GeneratedNames.ForwardAll}(input);");
-        WriteLoss(writer, plan, "the error terms are scratch here: Gradients is not touched");
-        writer.WriteLine($"h{Int(plan.Output.Index)}.CopyTo(output);");
+        WriteForwardForLoss(writer, plan);
+        if (plan.LossInLocals)
+        {
+            DenseLayerEmitter.WriteLossInLocals(writer, plan, gradient: false);
+            DenseLayerEmitter.WriteStore(writer, plan.Output, $"h{Int(plan.Output.Index)}", "output");
+        }
+        else
+        {
+            WriteLoss(writer, plan, "the error terms are scratch here: Gradients is not touched");
+            writer.WriteLine($"h{Int(plan.Output.Index)}.CopyTo(output);");
+        }
+
         writer.WriteLine("return loss;");
         writer.CloseBlock();
         writer.WriteLine();
@@ -234,26 +258,81 @@ internal static class Emitter
         writer.OpenBlock($"public float {GeneratedNames.Backward}({ReadOnlySpan} input, {ReadOnlySpan} target)");
         WriteLengthCheck(writer, "input", GeneratedNames.InputSize);
         WriteLengthCheck(writer, "target", GeneratedNames.OutputSize);
-        writer.WriteLine($"{GeneratedNames.ForwardAll}(input);");
-        WriteLoss(writer, plan, null);
-        if (plan.Loss == LossKind.MeanSquaredError && output.Activation == ActivationKind.Softmax)
+        WriteForwardForLoss(writer, plan);
+        if (plan.LossInLocals)
         {
-            writer.WriteLine($"// ∇a{k} = J_softmaxᵀ ∂L/∂ŷ = ŷ ⊙ (∂L/∂ŷ − (∂L/∂ŷ · ŷ))");
-            writer.WriteLine($"{Kernels}Activations.MultiplyBySoftmaxJacobian(dA{k}, h{k});");
+            DenseLayerEmitter.WriteLossInLocals(writer, plan, gradient: true);
         }
-        else if (plan.Loss == LossKind.MeanSquaredError && output.Activation != ActivationKind.Identity)
+        else
         {
-            writer.WriteLine($"// ∇a{k} = ∂L/∂ŷ ⊙ g'(a{k}), with g' from the outputs h{k}.");
-            writer.WriteLine(DenseLayerEmitter.MultiplyByDerivative(output, $"dA{k}", $"h{k}") + ";");
+            WriteLoss(writer, plan, null);
         }
 
-        for (int index = plan.Layers.Count; index >= 1; index--)
+        switch (plan.OutputGradient)
         {
-            writer.WriteLine(index == 1 ? $"{GeneratedNames.BackwardLayer(1)}(input);" : $"{GeneratedNames.BackwardLayer(index)}();");
+            case OutputGradientKind.SoftmaxJacobian:
+                writer.WriteLine($"// ∇a{k} = J_softmaxᵀ ∂L/∂ŷ = ŷ ⊙ (∂L/∂ŷ − (∂L/∂ŷ · ŷ))");
+                writer.WriteLine($"{Activations}.MultiplyBySoftmaxJacobian(dA{k}, h{k});");
+                break;
+            case OutputGradientKind.Derivative when !plan.StraightLine:
+                writer.WriteLine($"// ∇a{k} = ∂L/∂ŷ ⊙ {MathName(output.Activation)}'(a{k}), from the outputs h{k}");
+                writer.WriteLine(MultiplyByDerivative(output, $"dA{k}", $"h{k}") + ";");
+                break;
+        }
+
+        if (plan.StraightLine)
+        {
+            writer.WriteLine($"{Span} g = new {Span}({GeneratedNames.GradientsField}, 0, {GeneratedNames.ParameterCount});");
+            if (!plan.LossInLocals)
+            {
+                DenseLayerEmitter.WriteOutputDeltaInLocals(writer, plan);
+            }
+
+            foreach (LayerPlan layer in plan.Layers.Reverse())
+            {
+                DenseLayerEmitter.WriteBackwardInLocals(writer, plan, layer);
+            }
+
+            if (plan.LossInLocals && plan.Loss == LossKind.CrossEntropy)
+            {
+                DenseLayerEmitter.WriteCrossEntropyValue(writer, plan);
+            }
+        }
+        else
+        {
+            for (int index = plan.Layers.Count; index >= 1; index--)
+            {
+                writer.WriteLine(index == 1 ? $"{GeneratedNames.BackwardLayer(1)}(input);" : $"{GeneratedNames.BackwardLayer(index)}();");
+            }
         }
 
         writer.WriteLine("return loss;");
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The forward pass a loss needs: with every layer unrolled, in locals, then the logits (if the loss reads them)
+    /// and the outputs stored where the loss reads them; otherwise by <c>ForwardAll</c>, which keeps every layer's outputs.
+    /// </summary>
+    private static void WriteForwardForLoss(SourceWriter writer, NetworkPlan plan)
+    {
+        if (!plan.StraightLine)
+        {
+            writer.WriteLine($"{GeneratedNames.ForwardAll}(input);");
+            return;
+        }
+
+        LayerPlan output = plan.Output;
+        string k = Int(output.Index);
+        DenseLayerEmitter.WriteForwardPass(writer, plan, keepLogits: plan.KeepsLogits);
+        if (plan.KeepsLogits && !plan.LossInLocals)
+        {
+            writer.WriteLine($"{Span} logits = new {Span}({GeneratedNames.LogitsField}, 0, {GeneratedNames.OutputSize});");
+            DenseLayerEmitter.WriteStore(writer, output, $"a{k}", "logits");
+        }
+
+        writer.WriteLine($"{Span} y = {Slice(Span, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)};");
+        DenseLayerEmitter.WriteStore(writer, output, $"h{k}", "y");
     }
 
     /// <summary>Declares <c>h_L</c> and <c>dA_L</c> and computes the loss, writing its gradient (∂L/∂ŷ, or ∂L/∂a_L for the cross-entropies) into <c>dA_L</c>.</summary>
@@ -268,25 +347,19 @@ internal static class Emitter
         {
             case LossKind.CrossEntropy:
                 writer.WriteLine($"// L = −Σ_c y_c log ŷ_c, from the logits a{k} by log-sum-exp; with the softmax it gives ∇a{k} = ŷ − y{suffix}.");
-                writer.WriteLine($"float loss = {Kernels}LossFunctions.SoftmaxCrossEntropy({GeneratedNames.LogitsField}, h{k}, target, dA{k});");
+                writer.WriteLine($"float loss = {LossFunctions}.SoftmaxCrossEntropy({GeneratedNames.LogitsField}, h{k}, target, dA{k});");
                 break;
             case LossKind.BinaryCrossEntropy:
                 writer.WriteLine($"// L = −Σ_j [y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)], from the logits a{k}; with the sigmoid it gives ∇a{k} = ŷ − y{suffix}.");
-                writer.WriteLine($"float loss = {Kernels}LossFunctions.SigmoidBinaryCrossEntropy({GeneratedNames.LogitsField}, h{k}, target, dA{k});");
+                writer.WriteLine($"float loss = {LossFunctions}.SigmoidBinaryCrossEntropy({GeneratedNames.LogitsField}, h{k}, target, dA{k});");
                 break;
             default:
                 writer.WriteLine($"// L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y{suffix}.");
-                writer.WriteLine($"float loss = {Kernels}LossFunctions.MeanSquaredError(h{k}, target, dA{k});");
+                writer.WriteLine($"float loss = {LossFunctions}.MeanSquaredError(h{k}, target, dA{k});");
                 break;
         }
     }
 
     private static void WriteLengthCheck(SourceWriter writer, string name, string size) =>
-        writer.WriteLine($"global::NetGen.ShapeGuard.RequireLength({name}.Length, {size}, {ParameterName(name)});");
-
-    /// <summary>
-    /// A parameter's name as a string literal for an exception, rather than <c>nameof</c>, which binds to a user
-    /// member or namespace called <c>nameof</c>.
-    /// </summary>
-    public static string ParameterName(string name) => "\"" + name + "\"";
+        writer.WriteLine($"{ShapeGuard}.RequireLength({name}.Length, {size}, {ParameterName(name)});");
 }

@@ -5,8 +5,9 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator;
 
 /// <summary>
-/// Plan stage: lays out the parameter and activation buffers and chooses, per layer, between fully
-/// unrolled code and SIMD kernels. The thresholds come from the measurements in docs/kernel-strategy.md.
+/// Plan stage: lays out the parameter and activation buffers, chooses, per layer, between fully unrolled code
+/// and SIMD kernels (the thresholds come from the measurements in docs/kernel-strategy.md), and decides the
+/// facts about the network every emitter reads (<see cref="NetworkPlan"/>).
 /// </summary>
 internal static class Planner
 {
@@ -31,6 +32,19 @@ internal static class Planner
     /// </summary>
     public const int MaxUnrolledWeights = 512;
 
+    /// <summary>
+    /// The most unrolled weights, over all layers, that <c>Forward</c> keeps in one method (about 7 IL instructions per
+    /// weight, so at most about 7,200 with the activations); above it each layer keeps its own method.
+    /// </summary>
+    public const int MaxForwardInLocalsWeights = 1024;
+
+    /// <summary>
+    /// The most weights of a network whose <c>Evaluate</c> and <c>Backward</c> are single methods (about 22 IL
+    /// instructions per weight: the forward pass, the weight gradient and the back-propagated error terms), so they
+    /// stay well below the JIT's 20,000 IL instructions; JitLimitTests checks it.
+    /// </summary>
+    public const int MaxStraightLineWeights = MaxUnrolledWeights;
+
     /// <summary>The largest network generated: 2^24 parameters, 64 MiB per float buffer.</summary>
     public const long MaxParameters = 1L << 24;
 
@@ -42,6 +56,7 @@ internal static class Planner
         {
             LayerSpec layer = spec.Layers[i];
             int weights = inputs * layer.Outputs;
+            LayerStrategy strategy = Choose(spec.Kernels, inputs, layer.Outputs);
             layers.Add(new LayerPlan(
                 Index: i + 1,
                 Inputs: inputs,
@@ -51,14 +66,57 @@ internal static class Planner
                 WeightOffset: offset,
                 BiasOffset: offset + weights,
                 ActivationOffset: activationOffset,
-                Strategy: Choose(spec.Kernels, inputs, layer.Outputs)));
+                Strategy: strategy,
+                ActivationLanes: strategy == LayerStrategy.Unrolled ? ActivationLanes(layer.Activation, layer.Outputs) : 0));
             offset += weights + layer.Outputs;
             activationOffset += layer.Outputs;
             inputs = layer.Outputs;
         }
 
-        return new NetworkPlan(spec.Hierarchy, spec.Inputs, spec.Loss, layers.ToEquatableArray());
+        LayerPlan output = layers[layers.Count - 1];
+        bool keepsLogits = spec.Loss != LossKind.MeanSquaredError;
+        OutputGradientKind outputGradient = keepsLogits ? OutputGradientKind.FromLogits : output.Activation switch
+        {
+            ActivationKind.Identity => OutputGradientKind.Identity,
+            ActivationKind.Softmax => OutputGradientKind.SoftmaxJacobian,
+            _ => OutputGradientKind.Derivative,
+        };
+        int largestHidden = 0, unrolledWeights = 0;
+        bool allUnrolled = true;
+        foreach (LayerPlan layer in layers)
+        {
+            largestHidden = layer == output ? largestHidden : System.Math.Max(largestHidden, layer.Outputs);
+            allUnrolled &= layer.Strategy == LayerStrategy.Unrolled;
+            unrolledWeights += layer.Strategy == LayerStrategy.Unrolled ? layer.WeightCount : 0;
+        }
+
+        bool straightLine = allUnrolled && unrolledWeights <= MaxStraightLineWeights;
+        return new NetworkPlan(
+            spec.Hierarchy,
+            spec.Inputs,
+            spec.Loss,
+            layers.ToEquatableArray(),
+            KeepsLogits: keepsLogits,
+            OutputGradient: outputGradient,
+            // The batched methods apply a softmax, or any activation of a loss computed from the logits, sample by sample after the block.
+            OutputActivationPerSample: keepsLogits || output.Activation == ActivationKind.Softmax,
+            ActivationCount: activationOffset,
+            LargestHiddenLayer: largestHidden,
+            ForwardInLocals: unrolledWeights <= MaxForwardInLocalsWeights,
+            StraightLine: straightLine,
+            LossInLocals: straightLine && (spec.Loss == LossKind.CrossEntropy
+                ? output.Activation == ActivationKind.Softmax
+                : spec.Loss == LossKind.MeanSquaredError && outputGradient != OutputGradientKind.SoftmaxJacobian));
     }
+
+    /// <summary>
+    /// How many neurons of an unrolled layer share one register for the activation: the exponential-based ones
+    /// (tanh, sigmoid, softmax) cost about 30 instructions whatever the width, so 2 to 4 neurons go in a Vector128
+    /// and more in Vector256s (4-8-3's Forward went from 489 to 229 vector instructions; docs/kernel-strategy.md);
+    /// the cheap ones stay scalar, as does a lone neuron.
+    /// </summary>
+    private static int ActivationLanes(ActivationKind activation, int outputs) =>
+        activation is ActivationKind.Tanh or ActivationKind.Sigmoid or ActivationKind.Softmax && outputs >= 2 ? (outputs <= 4 ? 4 : 8) : 0;
 
     private static LayerStrategy Choose(KernelStrategyKind kernels, int inputs, int outputs) => kernels switch
     {

@@ -3,21 +3,44 @@ using NetGen.Generator.Helpers;
 namespace NetGen.Generator.Model;
 
 /// <summary>
-/// The plan stage's output: the network with every layer's shape, parameter offsets and emission
-/// strategy resolved. The emitter is a pure function of it. Immutable and structurally equal.
+/// The plan stage's output: the network with every layer's shape, parameter offsets and emission strategy
+/// resolved, and every fact the emitters share decided once (whether the logits are kept, how the output
+/// layer's error term comes from the loss, the buffers' sizes). The emitters are pure functions of it and
+/// decide nothing of their own. <see cref="ForwardInLocals"/>: <c>Forward</c> is one method that keeps the unrolled
+/// layers' values in locals. <see cref="StraightLine"/>: every layer is unrolled and small enough together that
+/// <c>Evaluate</c> and <c>Backward</c> are single methods too, and no per-layer methods are generated.
+/// <see cref="LossInLocals"/>: in those, the loss and the output error terms are computed on locals too (cross-entropy
+/// of a softmax, mean squared error of an output other than a softmax). Immutable and structurally equal.
 /// </summary>
-internal sealed record NetworkPlan(HierarchyInfo Hierarchy, int Inputs, LossKind Loss, EquatableArray<LayerPlan> Layers)
+internal sealed record NetworkPlan(
+    HierarchyInfo Hierarchy,
+    int Inputs,
+    LossKind Loss,
+    EquatableArray<LayerPlan> Layers,
+    bool KeepsLogits,
+    OutputGradientKind OutputGradient,
+    bool OutputActivationPerSample,
+    int ActivationCount,
+    int LargestHiddenLayer,
+    bool ForwardInLocals,
+    bool StraightLine,
+    bool LossInLocals)
 {
     public LayerPlan Output => Layers[Layers.Count - 1];
 
     public int ParameterCount => Output.BiasOffset + Output.Outputs;
 
     public int Outputs => Output.Outputs;
+
+    /// <summary>The layer whose outputs <paramref name="layer"/> reads, or null for the first layer (which reads <c>x</c>).</summary>
+    public LayerPlan? Below(LayerPlan layer) => layer.Index > 1 ? Layers[layer.Index - 2] : null;
 }
 
 /// <summary>
 /// One layer, numbered from 1 at the input as in the math (<c>a_k = W_k h_(k-1) + b_k</c>), with where
-/// its weights, biases, outputs and gradients live. Immutable and structurally equal.
+/// its weights, biases, outputs and gradients live. <see cref="ActivationLanes"/>: in an unrolled layer, how
+/// many neurons share one vector register for the activation (4 or 8), or 0 for one neuron at a time.
+/// Immutable and structurally equal.
 /// </summary>
 internal sealed record LayerPlan(
     int Index,
@@ -28,10 +51,27 @@ internal sealed record LayerPlan(
     int WeightOffset,
     int BiasOffset,
     int ActivationOffset,
-    LayerStrategy Strategy)
+    LayerStrategy Strategy,
+    int ActivationLanes)
 {
     public int WeightCount => Inputs * Outputs;
 }
 
 /// <summary>One generated file: the plan and the hint name <see cref="HintNames"/> chose for it. Immutable and structurally equal.</summary>
 internal sealed record GeneratedFile(string HintName, NetworkPlan Plan);
+
+/// <summary>How the output layer's error term <c>∇a_L</c> follows from the loss's gradient.</summary>
+internal enum OutputGradientKind
+{
+    /// <summary>The loss is computed from the logits (cross-entropy with softmax, binary cross-entropy with sigmoid) and gives <c>∇a_L = ŷ − y</c> directly.</summary>
+    FromLogits,
+
+    /// <summary>Mean squared error on an identity output: <c>∇a_L = ∂L/∂ŷ</c>.</summary>
+    Identity,
+
+    /// <summary>Mean squared error on an element-wise activation: <c>∇a_L = ∂L/∂ŷ ⊙ g'(a_L)</c>, with <c>g'</c> from the outputs.</summary>
+    Derivative,
+
+    /// <summary>Mean squared error on a softmax: <c>∇a_L = J_softmaxᵀ ∂L/∂ŷ</c>.</summary>
+    SoftmaxJacobian,
+}

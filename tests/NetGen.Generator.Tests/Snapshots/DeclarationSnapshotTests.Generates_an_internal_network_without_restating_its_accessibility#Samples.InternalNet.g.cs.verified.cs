@@ -84,14 +84,16 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            new global::System.ReadOnlySpan<float>(_activations, 0, 1).CopyTo(output); // ŷ = h1
-        }
-
-        // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
-        private void ForwardAll(global::System.ReadOnlySpan<float> x)
-        {
-            ForwardLayer1(x);
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_1 = input[1], x_0 = input[0];
+            // Layer 1: 2 → 1, unrolled: h1 = a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 2), b1 = p.Slice(2, 1);
+            float h1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
+            // ŷ = h1, into output and, for Output, into the activations
+            output[0] = h1_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 1);
+            y[0] = h1_0;
         }
 
         /// <inheritdoc/>
@@ -100,12 +102,18 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 1);
-            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 1);
-            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
-            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h1, target, dA1);
-            h1.CopyTo(output);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_1 = input[1], x_0 = input[0];
+            // Layer 1: 2 → 1, unrolled: h1 = a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 2), b1 = p.Slice(2, 1);
+            float h1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 1);
+            y[0] = h1_0;
+            float y_0 = target[0];
+            // L = ½ Σ_j (ŷ_j − y_j)²
+            float difference_0 = h1_0 - y_0;
+            float loss = 0.5f * (difference_0 * difference_0);
+            output[0] = h1_0;
             return loss;
         }
 
@@ -114,12 +122,24 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 1);
-            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 1);
-            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
-            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h1, target, dA1);
-            BackwardLayer1(input);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_1 = input[1], x_0 = input[0];
+            // Layer 1: 2 → 1, unrolled: h1 = a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 2), b1 = p.Slice(2, 1);
+            float h1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 1);
+            y[0] = h1_0;
+            float y_0 = target[0];
+            // L = ½ Σ_j (ŷ_j − y_j)², ∇a1 = ŷ − y
+            float difference_0 = h1_0 - y_0;
+            float loss = 0.5f * (difference_0 * difference_0);
+            float dA1_0 = difference_0;
+            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
+            global::System.Span<float> dW1 = g.Slice(0, 2), db1 = g.Slice(2, 1);
+            dW1[0] += dA1_0 * x_0;
+            dW1[1] += dA1_0 * x_1;
+            db1[0] += dA1_0;
             return loss;
         }
 
@@ -233,34 +253,6 @@ namespace Samples
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 2), add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 2, 1), add);
-        }
-
-        // Layer 1: 2 → 1, Identity, unrolled.
-        private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 2);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 2, 1);
-            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 1);
-            float x_1 = x[1], x_0 = x[0];
-            // a1 = W1 · x + b1, written into h1
-            h1[0] = W1[0] * x_0 + W1[1] * x_1 + b1[0];
-        }
-
-        // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
-        private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 1);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 2);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 2, 1);
-            float dA1_0 = dA1[0];
-            float x_1 = x[1], x_0 = x[0];
-            // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
-            dW1[0] += dA1_0 * x_0;
-            dW1[1] += dA1_0 * x_1;
-            // ∇b1 += ∇a1
-            db1[0] += dA1_0;
         }
     }
 }

@@ -87,14 +87,28 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            new global::System.ReadOnlySpan<float>(_activations, 0, 2).CopyTo(output); // ŷ = h1
-        }
-
-        // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
-        private void ForwardAll(global::System.ReadOnlySpan<float> x)
-        {
-            ForwardLayer1(x);
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 2, unrolled: h1 = softmax(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
+            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
+            float a1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
+            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1): no exponent above 0, so nothing overflows
+            float max1 = a1_0;
+            max1 = global::System.MathF.Max(max1, a1_1);
+            global::System.Runtime.Intrinsics.Vector128<float> ve1 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_0, a1_0) - global::System.Runtime.Intrinsics.Vector128.Create(max1));
+            float e1_0 = ve1[0], e1_1 = ve1[1];
+            float sum1 = e1_0 + e1_1;
+            float inverse1 = 1f / sum1;
+            float h1_0 = e1_0 * inverse1;
+            float h1_1 = e1_1 * inverse1;
+            // ŷ = h1, into output and, for Output, into the activations
+            output[1] = h1_1;
+            output[0] = h1_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
+            y[1] = h1_1;
+            y[0] = h1_0;
         }
 
         /// <inheritdoc/>
@@ -103,12 +117,30 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 2);
-            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 2);
-            // L = −Σ_c y_c log ŷ_c, from the logits a1 by log-sum-exp; with the softmax it gives ∇a1 = ŷ − y (the error terms are scratch here: Gradients is not touched).
-            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits, h1, target, dA1);
-            h1.CopyTo(output);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 2, unrolled: h1 = softmax(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
+            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
+            float a1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
+            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1): no exponent above 0, so nothing overflows
+            float max1 = a1_0;
+            max1 = global::System.MathF.Max(max1, a1_1);
+            global::System.Runtime.Intrinsics.Vector128<float> ve1 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_0, a1_0) - global::System.Runtime.Intrinsics.Vector128.Create(max1));
+            float e1_0 = ve1[0], e1_1 = ve1[1];
+            float sum1 = e1_0 + e1_1;
+            float inverse1 = 1f / sum1;
+            float h1_0 = e1_0 * inverse1;
+            float h1_1 = e1_1 * inverse1;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
+            y[1] = h1_1;
+            y[0] = h1_0;
+            float y_1 = target[1], y_0 = target[0];
+            // L = −Σ_c y_c log ŷ_c = Σ_c y_c (lse − a1_c), lse = max a1 + log Σ e^(a1 − max a1), by the softmax's own sum
+            float lse1 = max1 + global::System.MathF.Log(sum1);
+            float loss = y_0 * (lse1 - a1_0) + y_1 * (lse1 - a1_1);
+            output[1] = h1_1;
+            output[0] = h1_0;
             return loss;
         }
 
@@ -117,12 +149,42 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 2);
-            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 2);
-            // L = −Σ_c y_c log ŷ_c, from the logits a1 by log-sum-exp; with the softmax it gives ∇a1 = ŷ − y.
-            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits, h1, target, dA1);
-            BackwardLayer1(input);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 2, unrolled: h1 = softmax(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
+            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
+            float a1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
+            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1): no exponent above 0, so nothing overflows
+            float max1 = a1_0;
+            max1 = global::System.MathF.Max(max1, a1_1);
+            global::System.Runtime.Intrinsics.Vector128<float> ve1 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_0, a1_0) - global::System.Runtime.Intrinsics.Vector128.Create(max1));
+            float e1_0 = ve1[0], e1_1 = ve1[1];
+            float sum1 = e1_0 + e1_1;
+            float inverse1 = 1f / sum1;
+            float h1_0 = e1_0 * inverse1;
+            float h1_1 = e1_1 * inverse1;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
+            y[1] = h1_1;
+            y[0] = h1_0;
+            float y_1 = target[1], y_0 = target[0];
+            // ∇a1 = ŷ Σy − y (ŷ − y for a target that sums to 1)
+            float targetSum = y_0 + y_1;
+            float dA1_0 = (h1_0 * targetSum) - y_0, dA1_1 = (h1_1 * targetSum) - y_1;
+            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
+            global::System.Span<float> dW1 = g.Slice(0, 6), db1 = g.Slice(6, 2);
+            dW1[0] += dA1_0 * x_0;
+            dW1[1] += dA1_0 * x_1;
+            dW1[2] += dA1_0 * x_2;
+            dW1[3] += dA1_1 * x_0;
+            dW1[4] += dA1_1 * x_1;
+            dW1[5] += dA1_1 * x_2;
+            db1[0] += dA1_0;
+            db1[1] += dA1_1;
+            // L = −Σ_c y_c log ŷ_c = Σ_c y_c (lse − a1_c), lse = max a1 + log Σ e^(a1 − max a1), by the softmax's own sum
+            float lse1 = max1 + global::System.MathF.Log(sum1);
+            float loss = y_0 * (lse1 - a1_0) + y_1 * (lse1 - a1_1);
             return loss;
         }
 
@@ -243,44 +305,6 @@ namespace Samples
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 6), add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 6, 2), add);
-        }
-
-        // Layer 1: 3 → 2, Softmax, unrolled.
-        private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 6);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
-            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 2);
-            global::System.Span<float> a1 = new global::System.Span<float>(_logits, 0, 2);
-            float x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // a1 = W1 · x + b1
-            a1[0] = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
-            a1[1] = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
-            // h1 = softmax(a1)
-            a1.CopyTo(h1);
-            global::NetGen.Kernels.Activations.Softmax(h1);
-        }
-
-        // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
-        private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 2);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 6);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 6, 2);
-            float dA1_1 = dA1[1], dA1_0 = dA1[0];
-            float x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
-            dW1[0] += dA1_0 * x_0;
-            dW1[1] += dA1_0 * x_1;
-            dW1[2] += dA1_0 * x_2;
-            dW1[3] += dA1_1 * x_0;
-            dW1[4] += dA1_1 * x_1;
-            dW1[5] += dA1_1 * x_2;
-            // ∇b1 += ∇a1
-            db1[0] += dA1_0;
-            db1[1] += dA1_1;
         }
     }
 }

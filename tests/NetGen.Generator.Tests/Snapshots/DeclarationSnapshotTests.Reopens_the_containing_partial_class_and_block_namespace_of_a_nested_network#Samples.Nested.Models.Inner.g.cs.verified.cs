@@ -88,15 +88,23 @@ namespace Samples.Nested
             {
                 global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
                 global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-                ForwardAll(input);
-                new global::System.ReadOnlySpan<float>(_activations, 2, 1).CopyTo(output); // ŷ = h2
-            }
-
-            // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
-            private void ForwardAll(global::System.ReadOnlySpan<float> x)
-            {
-                ForwardLayer1(x);
-                ForwardLayer2();
+                // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+                global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+                float x_1 = input[1], x_0 = input[0];
+                // Layer 1: 2 → 2, unrolled: h1 = tanh(a1), a1 = W1 x + b1
+                global::System.ReadOnlySpan<float> W1 = p.Slice(0, 4), b1 = p.Slice(4, 2);
+                float a1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
+                float a1_1 = W1[2] * x_0 + W1[3] * x_1 + b1[1];
+                // h1 = tanh(a1), 4 neurons to a register
+                global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_0, a1_0));
+                float h1_0 = vh1[0], h1_1 = vh1[1];
+                // Layer 2: 2 → 1, unrolled: h2 = a2 = W2 h1 + b2
+                global::System.ReadOnlySpan<float> W2 = p.Slice(6, 2), b2 = p.Slice(8, 1);
+                float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + b2[0];
+                // ŷ = h2, into output and, for Output, into the activations
+                output[0] = h2_0;
+                global::System.Span<float> y = new global::System.Span<float>(_activations, 2, 1);
+                y[0] = h2_0;
             }
 
             /// <inheritdoc/>
@@ -105,12 +113,25 @@ namespace Samples.Nested
                 global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
                 global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
                 global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-                ForwardAll(input);
-                global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 2, 1);
-                global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 2, 1);
-                // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
-                float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
-                h2.CopyTo(output);
+                global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+                float x_1 = input[1], x_0 = input[0];
+                // Layer 1: 2 → 2, unrolled: h1 = tanh(a1), a1 = W1 x + b1
+                global::System.ReadOnlySpan<float> W1 = p.Slice(0, 4), b1 = p.Slice(4, 2);
+                float a1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
+                float a1_1 = W1[2] * x_0 + W1[3] * x_1 + b1[1];
+                // h1 = tanh(a1), 4 neurons to a register
+                global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_0, a1_0));
+                float h1_0 = vh1[0], h1_1 = vh1[1];
+                // Layer 2: 2 → 1, unrolled: h2 = a2 = W2 h1 + b2
+                global::System.ReadOnlySpan<float> W2 = p.Slice(6, 2), b2 = p.Slice(8, 1);
+                float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + b2[0];
+                global::System.Span<float> y = new global::System.Span<float>(_activations, 2, 1);
+                y[0] = h2_0;
+                float y_0 = target[0];
+                // L = ½ Σ_j (ŷ_j − y_j)²
+                float difference_0 = h2_0 - y_0;
+                float loss = 0.5f * (difference_0 * difference_0);
+                output[0] = h2_0;
                 return loss;
             }
 
@@ -119,13 +140,41 @@ namespace Samples.Nested
             {
                 global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
                 global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-                ForwardAll(input);
-                global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 2, 1);
-                global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 2, 1);
-                // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
-                float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
-                BackwardLayer2();
-                BackwardLayer1(input);
+                global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+                float x_1 = input[1], x_0 = input[0];
+                // Layer 1: 2 → 2, unrolled: h1 = tanh(a1), a1 = W1 x + b1
+                global::System.ReadOnlySpan<float> W1 = p.Slice(0, 4), b1 = p.Slice(4, 2);
+                float a1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
+                float a1_1 = W1[2] * x_0 + W1[3] * x_1 + b1[1];
+                // h1 = tanh(a1), 4 neurons to a register
+                global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_0, a1_0));
+                float h1_0 = vh1[0], h1_1 = vh1[1];
+                // Layer 2: 2 → 1, unrolled: h2 = a2 = W2 h1 + b2
+                global::System.ReadOnlySpan<float> W2 = p.Slice(6, 2), b2 = p.Slice(8, 1);
+                float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + b2[0];
+                global::System.Span<float> y = new global::System.Span<float>(_activations, 2, 1);
+                y[0] = h2_0;
+                float y_0 = target[0];
+                // L = ½ Σ_j (ŷ_j − y_j)², ∇a2 = ŷ − y
+                float difference_0 = h2_0 - y_0;
+                float loss = 0.5f * (difference_0 * difference_0);
+                float dA2_0 = difference_0;
+                global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+                // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1).
+                global::System.Span<float> dW2 = g.Slice(6, 2), db2 = g.Slice(8, 1);
+                dW2[0] += dA2_0 * h1_0;
+                dW2[1] += dA2_0 * h1_1;
+                db2[0] += dA2_0;
+                float dA1_0 = (W2[0] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_0);
+                float dA1_1 = (W2[1] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_1);
+                // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
+                global::System.Span<float> dW1 = g.Slice(0, 4), db1 = g.Slice(4, 2);
+                dW1[0] += dA1_0 * x_0;
+                dW1[1] += dA1_0 * x_1;
+                dW1[2] += dA1_1 * x_0;
+                dW1[3] += dA1_1 * x_1;
+                db1[0] += dA1_0;
+                db1[1] += dA1_1;
                 return loss;
             }
 
@@ -267,71 +316,6 @@ namespace Samples.Nested
                 global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
                 global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 4), add);
                 global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 4, 2), add);
-            }
-
-            // Layer 1: 2 → 2, Tanh, unrolled.
-            private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
-            {
-                x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-                global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 4);
-                global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 4, 2);
-                global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 2);
-                float x_1 = x[1], x_0 = x[0];
-                // h1 = tanh(a1) with a1 = W1 · x + b1
-                h1[0] = global::NetGen.Kernels.Activations.Tanh(W1[0] * x_0 + W1[1] * x_1 + b1[0]);
-                h1[1] = global::NetGen.Kernels.Activations.Tanh(W1[2] * x_0 + W1[3] * x_1 + b1[1]);
-            }
-
-            // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
-            private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
-            {
-                x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-                global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 2);
-                global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 4);
-                global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 4, 2);
-                float dA1_1 = dA1[1], dA1_0 = dA1[0];
-                float x_1 = x[1], x_0 = x[0];
-                // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
-                dW1[0] += dA1_0 * x_0;
-                dW1[1] += dA1_0 * x_1;
-                dW1[2] += dA1_1 * x_0;
-                dW1[3] += dA1_1 * x_1;
-                // ∇b1 += ∇a1
-                db1[0] += dA1_0;
-                db1[1] += dA1_1;
-            }
-
-            // Layer 2: 2 → 1, Identity, unrolled.
-            private void ForwardLayer2()
-            {
-                global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 2);
-                global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
-                global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 8, 1);
-                global::System.Span<float> h2 = new global::System.Span<float>(_activations, 2, 1);
-                float h1_1 = h1[1], h1_0 = h1[0];
-                // a2 = W2 · h1 + b2, written into h2
-                h2[0] = W2[0] * h1_0 + W2[1] * h1_1 + b2[0];
-            }
-
-            // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).
-            private void BackwardLayer2()
-            {
-                global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 2);
-                global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 2, 1);
-                global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 6, 2);
-                global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 8, 1);
-                global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
-                global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 2);
-                float dA2_0 = dA2[0];
-                float h1_1 = h1[1], h1_0 = h1[0];
-                // ∇W2 += ∇a2 h1ᵀ, that is ∇W2[j, i] += ∇a2[j] · h1[i]
-                dW2[0] += dA2_0 * h1_0;
-                dW2[1] += dA2_0 * h1_1;
-                // ∇b2 += ∇a2
-                db2[0] += dA2_0;
-                // ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1), with the derivative from the outputs h1
-                dA1[0] = (W2[0] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_0);
-                dA1[1] = (W2[1] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_1);
             }
         }
     }

@@ -86,7 +86,9 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            ForwardLayer1(input);
+            ForwardLayer2();
             new global::System.ReadOnlySpan<float>(_activations, 4, 1).CopyTo(output); // ŷ = h2
         }
 
@@ -122,7 +124,7 @@ namespace Samples
             global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 1);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
             float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
-            // ∇a2 = ∂L/∂ŷ ⊙ g'(a2), with g' from the outputs h2.
+            // ∇a2 = ∂L/∂ŷ ⊙ σ'(a2), from the outputs h2
             global::NetGen.Kernels.Activations.MultiplyBySigmoidDerivative(dA2, h2);
             BackwardLayer2();
             BackwardLayer1(input);
@@ -235,7 +237,7 @@ namespace Samples
                 loss += global::NetGen.Kernels.LossFunctions.MeanSquaredError(y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA2Rows.Slice(row, OutputSize));
             }
 
-            // ∇a2 = ∂L/∂ŷ ⊙ g'(a2), with g' from the outputs
+            // ∇a2 = ∂L/∂ŷ ⊙ σ'(a2), from the outputs
             global::NetGen.Kernels.Activations.MultiplyBySigmoidDerivative(dA2Rows, y);
             if (scale != 1f)
             {

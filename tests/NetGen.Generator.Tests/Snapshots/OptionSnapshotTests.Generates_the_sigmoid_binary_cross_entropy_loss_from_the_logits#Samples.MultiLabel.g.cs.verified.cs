@@ -89,15 +89,28 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            new global::System.ReadOnlySpan<float>(_activations, 4, 2).CopyTo(output); // ŷ = h2
-        }
-
-        // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
-        private void ForwardAll(global::System.ReadOnlySpan<float> x)
-        {
-            ForwardLayer1(x);
-            ForwardLayer2();
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 4, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 12), b1 = p.Slice(12, 4);
+            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0]);
+            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1]);
+            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2]);
+            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[9] * x_0 + W1[10] * x_1 + W1[11] * x_2 + b1[3]);
+            // Layer 2: 4 → 2, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(16, 8), b2 = p.Slice(24, 2);
+            float a2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
+            float a2_1 = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
+            // h2 = σ(a2), 4 neurons to a register
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_0, a2_0));
+            float h2_0 = vh2[0], h2_1 = vh2[1];
+            // ŷ = h2, into output and, for Output, into the activations
+            output[1] = h2_1;
+            output[0] = h2_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 2);
+            y[1] = h2_1;
+            y[0] = h2_0;
         }
 
         /// <inheritdoc/>
@@ -106,7 +119,27 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 4, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 12), b1 = p.Slice(12, 4);
+            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0]);
+            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1]);
+            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2]);
+            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[9] * x_0 + W1[10] * x_1 + W1[11] * x_2 + b1[3]);
+            // Layer 2: 4 → 2, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(16, 8), b2 = p.Slice(24, 2);
+            float a2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
+            float a2_1 = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
+            // h2 = σ(a2), 4 neurons to a register
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_0, a2_0));
+            float h2_0 = vh2[0], h2_1 = vh2[1];
+            global::System.Span<float> logits = new global::System.Span<float>(_logits, 0, OutputSize);
+            logits[1] = a2_1;
+            logits[0] = a2_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 2);
+            y[1] = h2_1;
+            y[0] = h2_0;
             global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 2);
             global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 2);
             // L = −Σ_j [y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)], from the logits a2; with the sigmoid it gives ∇a2 = ŷ − y (the error terms are scratch here: Gradients is not touched).
@@ -120,13 +153,67 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            ForwardAll(input);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 4, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 12), b1 = p.Slice(12, 4);
+            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0]);
+            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1]);
+            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2]);
+            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[9] * x_0 + W1[10] * x_1 + W1[11] * x_2 + b1[3]);
+            // Layer 2: 4 → 2, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(16, 8), b2 = p.Slice(24, 2);
+            float a2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
+            float a2_1 = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
+            // h2 = σ(a2), 4 neurons to a register
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_0, a2_0));
+            float h2_0 = vh2[0], h2_1 = vh2[1];
+            global::System.Span<float> logits = new global::System.Span<float>(_logits, 0, OutputSize);
+            logits[1] = a2_1;
+            logits[0] = a2_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 2);
+            y[1] = h2_1;
+            y[0] = h2_0;
             global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 2);
             global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 2);
             // L = −Σ_j [y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)], from the logits a2; with the sigmoid it gives ∇a2 = ŷ − y.
             float loss = global::NetGen.Kernels.LossFunctions.SigmoidBinaryCrossEntropy(_logits, h2, target, dA2);
-            BackwardLayer2();
-            BackwardLayer1(input);
+            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            float dA2_1 = dA2[1], dA2_0 = dA2[0];
+            // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
+            global::System.Span<float> dW2 = g.Slice(16, 8), db2 = g.Slice(24, 2);
+            dW2[0] += dA2_0 * h1_0;
+            dW2[1] += dA2_0 * h1_1;
+            dW2[2] += dA2_0 * h1_2;
+            dW2[3] += dA2_0 * h1_3;
+            dW2[4] += dA2_1 * h1_0;
+            dW2[5] += dA2_1 * h1_1;
+            dW2[6] += dA2_1 * h1_2;
+            dW2[7] += dA2_1 * h1_3;
+            db2[0] += dA2_0;
+            db2[1] += dA2_1;
+            float dA1_0 = (W2[0] * dA2_0 + W2[4] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_0);
+            float dA1_1 = (W2[1] * dA2_0 + W2[5] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_1);
+            float dA1_2 = (W2[2] * dA2_0 + W2[6] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_2);
+            float dA1_3 = (W2[3] * dA2_0 + W2[7] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_3);
+            // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
+            global::System.Span<float> dW1 = g.Slice(0, 12), db1 = g.Slice(12, 4);
+            dW1[0] += dA1_0 * x_0;
+            dW1[1] += dA1_0 * x_1;
+            dW1[2] += dA1_0 * x_2;
+            dW1[3] += dA1_1 * x_0;
+            dW1[4] += dA1_1 * x_1;
+            dW1[5] += dA1_1 * x_2;
+            dW1[6] += dA1_2 * x_0;
+            dW1[7] += dA1_2 * x_1;
+            dW1[8] += dA1_2 * x_2;
+            dW1[9] += dA1_3 * x_0;
+            dW1[10] += dA1_3 * x_1;
+            dW1[11] += dA1_3 * x_2;
+            db1[0] += dA1_0;
+            db1[1] += dA1_1;
+            db1[2] += dA1_2;
+            db1[3] += dA1_3;
             return loss;
         }
 
@@ -272,97 +359,6 @@ namespace Samples
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 9 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 12), add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 12, 4), add);
-        }
-
-        // Layer 1: 3 → 4, ReLU, unrolled.
-        private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 12);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
-            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 4);
-            float x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // h1 = relu(a1) with a1 = W1 · x + b1
-            h1[0] = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0]);
-            h1[1] = global::NetGen.Kernels.Activations.ReLU(W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1]);
-            h1[2] = global::NetGen.Kernels.Activations.ReLU(W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2]);
-            h1[3] = global::NetGen.Kernels.Activations.ReLU(W1[9] * x_0 + W1[10] * x_1 + W1[11] * x_2 + b1[3]);
-        }
-
-        // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
-        private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 4);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 12);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 12, 4);
-            float dA1_3 = dA1[3], dA1_2 = dA1[2], dA1_1 = dA1[1], dA1_0 = dA1[0];
-            float x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
-            dW1[0] += dA1_0 * x_0;
-            dW1[1] += dA1_0 * x_1;
-            dW1[2] += dA1_0 * x_2;
-            dW1[3] += dA1_1 * x_0;
-            dW1[4] += dA1_1 * x_1;
-            dW1[5] += dA1_1 * x_2;
-            dW1[6] += dA1_2 * x_0;
-            dW1[7] += dA1_2 * x_1;
-            dW1[8] += dA1_2 * x_2;
-            dW1[9] += dA1_3 * x_0;
-            dW1[10] += dA1_3 * x_1;
-            dW1[11] += dA1_3 * x_2;
-            // ∇b1 += ∇a1
-            db1[0] += dA1_0;
-            db1[1] += dA1_1;
-            db1[2] += dA1_2;
-            db1[3] += dA1_3;
-        }
-
-        // Layer 2: 4 → 2, Sigmoid, unrolled.
-        private void ForwardLayer2()
-        {
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 8);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 24, 2);
-            global::System.Span<float> h2 = new global::System.Span<float>(_activations, 4, 2);
-            global::System.Span<float> a2 = new global::System.Span<float>(_logits, 0, 2);
-            float h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // a2 = W2 · h1 + b2
-            a2[0] = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
-            a2[1] = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
-            // h2 = σ(a2)
-            a2.CopyTo(h2);
-            global::NetGen.Kernels.Activations.Sigmoid(h2);
-        }
-
-        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).
-        private void BackwardLayer2()
-        {
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 4, 2);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 16, 8);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 24, 2);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 8);
-            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 4);
-            float dA2_1 = dA2[1], dA2_0 = dA2[0];
-            float h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // ∇W2 += ∇a2 h1ᵀ, that is ∇W2[j, i] += ∇a2[j] · h1[i]
-            dW2[0] += dA2_0 * h1_0;
-            dW2[1] += dA2_0 * h1_1;
-            dW2[2] += dA2_0 * h1_2;
-            dW2[3] += dA2_0 * h1_3;
-            dW2[4] += dA2_1 * h1_0;
-            dW2[5] += dA2_1 * h1_1;
-            dW2[6] += dA2_1 * h1_2;
-            dW2[7] += dA2_1 * h1_3;
-            // ∇b2 += ∇a2
-            db2[0] += dA2_0;
-            db2[1] += dA2_1;
-            // ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1), with the derivative from the outputs h1
-            dA1[0] = (W2[0] * dA2_0 + W2[4] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_0);
-            dA1[1] = (W2[1] * dA2_0 + W2[5] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_1);
-            dA1[2] = (W2[2] * dA2_0 + W2[6] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_2);
-            dA1[3] = (W2[3] * dA2_0 + W2[7] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_3);
         }
     }
 }

@@ -86,15 +86,70 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            new global::System.ReadOnlySpan<float>(_activations, 16, 1).CopyTo(output); // ŷ = h2
-        }
-
-        // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
-        private void ForwardAll(global::System.ReadOnlySpan<float> x)
-        {
-            ForwardLayer1(x);
-            ForwardLayer2();
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_19 = input[19], x_18 = input[18], x_17 = input[17], x_16 = input[16], x_15 = input[15], x_14 = input[14], x_13 = input[13], x_12 = input[12];
+            float x_11 = input[11], x_10 = input[10], x_9 = input[9], x_8 = input[8], x_7 = input[7], x_6 = input[6], x_5 = input[5], x_4 = input[4];
+            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 20 → 16, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 320), b1 = p.Slice(320, 16);
+            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + W1[4] * x_4 + W1[5] * x_5 + W1[6] * x_6 + W1[7] * x_7 +
+                         W1[8] * x_8 + W1[9] * x_9 + W1[10] * x_10 + W1[11] * x_11 + W1[12] * x_12 + W1[13] * x_13 + W1[14] * x_14 + W1[15] * x_15 +
+                         W1[16] * x_16 + W1[17] * x_17 + W1[18] * x_18 + W1[19] * x_19 + b1[0]);
+            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[20] * x_0 + W1[21] * x_1 + W1[22] * x_2 + W1[23] * x_3 + W1[24] * x_4 + W1[25] * x_5 + W1[26] * x_6 + W1[27] * x_7 +
+                         W1[28] * x_8 + W1[29] * x_9 + W1[30] * x_10 + W1[31] * x_11 + W1[32] * x_12 + W1[33] * x_13 + W1[34] * x_14 + W1[35] * x_15 +
+                         W1[36] * x_16 + W1[37] * x_17 + W1[38] * x_18 + W1[39] * x_19 + b1[1]);
+            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[40] * x_0 + W1[41] * x_1 + W1[42] * x_2 + W1[43] * x_3 + W1[44] * x_4 + W1[45] * x_5 + W1[46] * x_6 + W1[47] * x_7 +
+                         W1[48] * x_8 + W1[49] * x_9 + W1[50] * x_10 + W1[51] * x_11 + W1[52] * x_12 + W1[53] * x_13 + W1[54] * x_14 + W1[55] * x_15 +
+                         W1[56] * x_16 + W1[57] * x_17 + W1[58] * x_18 + W1[59] * x_19 + b1[2]);
+            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[60] * x_0 + W1[61] * x_1 + W1[62] * x_2 + W1[63] * x_3 + W1[64] * x_4 + W1[65] * x_5 + W1[66] * x_6 + W1[67] * x_7 +
+                         W1[68] * x_8 + W1[69] * x_9 + W1[70] * x_10 + W1[71] * x_11 + W1[72] * x_12 + W1[73] * x_13 + W1[74] * x_14 + W1[75] * x_15 +
+                         W1[76] * x_16 + W1[77] * x_17 + W1[78] * x_18 + W1[79] * x_19 + b1[3]);
+            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[80] * x_0 + W1[81] * x_1 + W1[82] * x_2 + W1[83] * x_3 + W1[84] * x_4 + W1[85] * x_5 + W1[86] * x_6 + W1[87] * x_7 +
+                         W1[88] * x_8 + W1[89] * x_9 + W1[90] * x_10 + W1[91] * x_11 + W1[92] * x_12 + W1[93] * x_13 + W1[94] * x_14 + W1[95] * x_15 +
+                         W1[96] * x_16 + W1[97] * x_17 + W1[98] * x_18 + W1[99] * x_19 + b1[4]);
+            float h1_5 = global::NetGen.Kernels.Activations.ReLU(W1[100] * x_0 + W1[101] * x_1 + W1[102] * x_2 + W1[103] * x_3 + W1[104] * x_4 + W1[105] * x_5 + W1[106] * x_6 + W1[107] * x_7 +
+                         W1[108] * x_8 + W1[109] * x_9 + W1[110] * x_10 + W1[111] * x_11 + W1[112] * x_12 + W1[113] * x_13 + W1[114] * x_14 + W1[115] * x_15 +
+                         W1[116] * x_16 + W1[117] * x_17 + W1[118] * x_18 + W1[119] * x_19 + b1[5]);
+            float h1_6 = global::NetGen.Kernels.Activations.ReLU(W1[120] * x_0 + W1[121] * x_1 + W1[122] * x_2 + W1[123] * x_3 + W1[124] * x_4 + W1[125] * x_5 + W1[126] * x_6 + W1[127] * x_7 +
+                         W1[128] * x_8 + W1[129] * x_9 + W1[130] * x_10 + W1[131] * x_11 + W1[132] * x_12 + W1[133] * x_13 + W1[134] * x_14 + W1[135] * x_15 +
+                         W1[136] * x_16 + W1[137] * x_17 + W1[138] * x_18 + W1[139] * x_19 + b1[6]);
+            float h1_7 = global::NetGen.Kernels.Activations.ReLU(W1[140] * x_0 + W1[141] * x_1 + W1[142] * x_2 + W1[143] * x_3 + W1[144] * x_4 + W1[145] * x_5 + W1[146] * x_6 + W1[147] * x_7 +
+                         W1[148] * x_8 + W1[149] * x_9 + W1[150] * x_10 + W1[151] * x_11 + W1[152] * x_12 + W1[153] * x_13 + W1[154] * x_14 + W1[155] * x_15 +
+                         W1[156] * x_16 + W1[157] * x_17 + W1[158] * x_18 + W1[159] * x_19 + b1[7]);
+            float h1_8 = global::NetGen.Kernels.Activations.ReLU(W1[160] * x_0 + W1[161] * x_1 + W1[162] * x_2 + W1[163] * x_3 + W1[164] * x_4 + W1[165] * x_5 + W1[166] * x_6 + W1[167] * x_7 +
+                         W1[168] * x_8 + W1[169] * x_9 + W1[170] * x_10 + W1[171] * x_11 + W1[172] * x_12 + W1[173] * x_13 + W1[174] * x_14 + W1[175] * x_15 +
+                         W1[176] * x_16 + W1[177] * x_17 + W1[178] * x_18 + W1[179] * x_19 + b1[8]);
+            float h1_9 = global::NetGen.Kernels.Activations.ReLU(W1[180] * x_0 + W1[181] * x_1 + W1[182] * x_2 + W1[183] * x_3 + W1[184] * x_4 + W1[185] * x_5 + W1[186] * x_6 + W1[187] * x_7 +
+                         W1[188] * x_8 + W1[189] * x_9 + W1[190] * x_10 + W1[191] * x_11 + W1[192] * x_12 + W1[193] * x_13 + W1[194] * x_14 + W1[195] * x_15 +
+                         W1[196] * x_16 + W1[197] * x_17 + W1[198] * x_18 + W1[199] * x_19 + b1[9]);
+            float h1_10 = global::NetGen.Kernels.Activations.ReLU(W1[200] * x_0 + W1[201] * x_1 + W1[202] * x_2 + W1[203] * x_3 + W1[204] * x_4 + W1[205] * x_5 + W1[206] * x_6 + W1[207] * x_7 +
+                          W1[208] * x_8 + W1[209] * x_9 + W1[210] * x_10 + W1[211] * x_11 + W1[212] * x_12 + W1[213] * x_13 + W1[214] * x_14 + W1[215] * x_15 +
+                          W1[216] * x_16 + W1[217] * x_17 + W1[218] * x_18 + W1[219] * x_19 + b1[10]);
+            float h1_11 = global::NetGen.Kernels.Activations.ReLU(W1[220] * x_0 + W1[221] * x_1 + W1[222] * x_2 + W1[223] * x_3 + W1[224] * x_4 + W1[225] * x_5 + W1[226] * x_6 + W1[227] * x_7 +
+                          W1[228] * x_8 + W1[229] * x_9 + W1[230] * x_10 + W1[231] * x_11 + W1[232] * x_12 + W1[233] * x_13 + W1[234] * x_14 + W1[235] * x_15 +
+                          W1[236] * x_16 + W1[237] * x_17 + W1[238] * x_18 + W1[239] * x_19 + b1[11]);
+            float h1_12 = global::NetGen.Kernels.Activations.ReLU(W1[240] * x_0 + W1[241] * x_1 + W1[242] * x_2 + W1[243] * x_3 + W1[244] * x_4 + W1[245] * x_5 + W1[246] * x_6 + W1[247] * x_7 +
+                          W1[248] * x_8 + W1[249] * x_9 + W1[250] * x_10 + W1[251] * x_11 + W1[252] * x_12 + W1[253] * x_13 + W1[254] * x_14 + W1[255] * x_15 +
+                          W1[256] * x_16 + W1[257] * x_17 + W1[258] * x_18 + W1[259] * x_19 + b1[12]);
+            float h1_13 = global::NetGen.Kernels.Activations.ReLU(W1[260] * x_0 + W1[261] * x_1 + W1[262] * x_2 + W1[263] * x_3 + W1[264] * x_4 + W1[265] * x_5 + W1[266] * x_6 + W1[267] * x_7 +
+                          W1[268] * x_8 + W1[269] * x_9 + W1[270] * x_10 + W1[271] * x_11 + W1[272] * x_12 + W1[273] * x_13 + W1[274] * x_14 + W1[275] * x_15 +
+                          W1[276] * x_16 + W1[277] * x_17 + W1[278] * x_18 + W1[279] * x_19 + b1[13]);
+            float h1_14 = global::NetGen.Kernels.Activations.ReLU(W1[280] * x_0 + W1[281] * x_1 + W1[282] * x_2 + W1[283] * x_3 + W1[284] * x_4 + W1[285] * x_5 + W1[286] * x_6 + W1[287] * x_7 +
+                          W1[288] * x_8 + W1[289] * x_9 + W1[290] * x_10 + W1[291] * x_11 + W1[292] * x_12 + W1[293] * x_13 + W1[294] * x_14 + W1[295] * x_15 +
+                          W1[296] * x_16 + W1[297] * x_17 + W1[298] * x_18 + W1[299] * x_19 + b1[14]);
+            float h1_15 = global::NetGen.Kernels.Activations.ReLU(W1[300] * x_0 + W1[301] * x_1 + W1[302] * x_2 + W1[303] * x_3 + W1[304] * x_4 + W1[305] * x_5 + W1[306] * x_6 + W1[307] * x_7 +
+                          W1[308] * x_8 + W1[309] * x_9 + W1[310] * x_10 + W1[311] * x_11 + W1[312] * x_12 + W1[313] * x_13 + W1[314] * x_14 + W1[315] * x_15 +
+                          W1[316] * x_16 + W1[317] * x_17 + W1[318] * x_18 + W1[319] * x_19 + b1[15]);
+            // Layer 2: 16 → 1, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(336, 16), b2 = p.Slice(352, 1);
+            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
+                         W2[8] * h1_8 + W2[9] * h1_9 + W2[10] * h1_10 + W2[11] * h1_11 + W2[12] * h1_12 + W2[13] * h1_13 + W2[14] * h1_14 + W2[15] * h1_15 +
+                         b2[0];
+            // ŷ = h2, into output and, for Output, into the activations
+            output[0] = h2_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 16, 1);
+            y[0] = h2_0;
         }
 
         /// <inheritdoc/>
@@ -103,12 +158,72 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 16, 1);
-            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 16, 1);
-            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
-            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
-            h2.CopyTo(output);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_19 = input[19], x_18 = input[18], x_17 = input[17], x_16 = input[16], x_15 = input[15], x_14 = input[14], x_13 = input[13], x_12 = input[12];
+            float x_11 = input[11], x_10 = input[10], x_9 = input[9], x_8 = input[8], x_7 = input[7], x_6 = input[6], x_5 = input[5], x_4 = input[4];
+            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 20 → 16, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 320), b1 = p.Slice(320, 16);
+            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + W1[4] * x_4 + W1[5] * x_5 + W1[6] * x_6 + W1[7] * x_7 +
+                         W1[8] * x_8 + W1[9] * x_9 + W1[10] * x_10 + W1[11] * x_11 + W1[12] * x_12 + W1[13] * x_13 + W1[14] * x_14 + W1[15] * x_15 +
+                         W1[16] * x_16 + W1[17] * x_17 + W1[18] * x_18 + W1[19] * x_19 + b1[0]);
+            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[20] * x_0 + W1[21] * x_1 + W1[22] * x_2 + W1[23] * x_3 + W1[24] * x_4 + W1[25] * x_5 + W1[26] * x_6 + W1[27] * x_7 +
+                         W1[28] * x_8 + W1[29] * x_9 + W1[30] * x_10 + W1[31] * x_11 + W1[32] * x_12 + W1[33] * x_13 + W1[34] * x_14 + W1[35] * x_15 +
+                         W1[36] * x_16 + W1[37] * x_17 + W1[38] * x_18 + W1[39] * x_19 + b1[1]);
+            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[40] * x_0 + W1[41] * x_1 + W1[42] * x_2 + W1[43] * x_3 + W1[44] * x_4 + W1[45] * x_5 + W1[46] * x_6 + W1[47] * x_7 +
+                         W1[48] * x_8 + W1[49] * x_9 + W1[50] * x_10 + W1[51] * x_11 + W1[52] * x_12 + W1[53] * x_13 + W1[54] * x_14 + W1[55] * x_15 +
+                         W1[56] * x_16 + W1[57] * x_17 + W1[58] * x_18 + W1[59] * x_19 + b1[2]);
+            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[60] * x_0 + W1[61] * x_1 + W1[62] * x_2 + W1[63] * x_3 + W1[64] * x_4 + W1[65] * x_5 + W1[66] * x_6 + W1[67] * x_7 +
+                         W1[68] * x_8 + W1[69] * x_9 + W1[70] * x_10 + W1[71] * x_11 + W1[72] * x_12 + W1[73] * x_13 + W1[74] * x_14 + W1[75] * x_15 +
+                         W1[76] * x_16 + W1[77] * x_17 + W1[78] * x_18 + W1[79] * x_19 + b1[3]);
+            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[80] * x_0 + W1[81] * x_1 + W1[82] * x_2 + W1[83] * x_3 + W1[84] * x_4 + W1[85] * x_5 + W1[86] * x_6 + W1[87] * x_7 +
+                         W1[88] * x_8 + W1[89] * x_9 + W1[90] * x_10 + W1[91] * x_11 + W1[92] * x_12 + W1[93] * x_13 + W1[94] * x_14 + W1[95] * x_15 +
+                         W1[96] * x_16 + W1[97] * x_17 + W1[98] * x_18 + W1[99] * x_19 + b1[4]);
+            float h1_5 = global::NetGen.Kernels.Activations.ReLU(W1[100] * x_0 + W1[101] * x_1 + W1[102] * x_2 + W1[103] * x_3 + W1[104] * x_4 + W1[105] * x_5 + W1[106] * x_6 + W1[107] * x_7 +
+                         W1[108] * x_8 + W1[109] * x_9 + W1[110] * x_10 + W1[111] * x_11 + W1[112] * x_12 + W1[113] * x_13 + W1[114] * x_14 + W1[115] * x_15 +
+                         W1[116] * x_16 + W1[117] * x_17 + W1[118] * x_18 + W1[119] * x_19 + b1[5]);
+            float h1_6 = global::NetGen.Kernels.Activations.ReLU(W1[120] * x_0 + W1[121] * x_1 + W1[122] * x_2 + W1[123] * x_3 + W1[124] * x_4 + W1[125] * x_5 + W1[126] * x_6 + W1[127] * x_7 +
+                         W1[128] * x_8 + W1[129] * x_9 + W1[130] * x_10 + W1[131] * x_11 + W1[132] * x_12 + W1[133] * x_13 + W1[134] * x_14 + W1[135] * x_15 +
+                         W1[136] * x_16 + W1[137] * x_17 + W1[138] * x_18 + W1[139] * x_19 + b1[6]);
+            float h1_7 = global::NetGen.Kernels.Activations.ReLU(W1[140] * x_0 + W1[141] * x_1 + W1[142] * x_2 + W1[143] * x_3 + W1[144] * x_4 + W1[145] * x_5 + W1[146] * x_6 + W1[147] * x_7 +
+                         W1[148] * x_8 + W1[149] * x_9 + W1[150] * x_10 + W1[151] * x_11 + W1[152] * x_12 + W1[153] * x_13 + W1[154] * x_14 + W1[155] * x_15 +
+                         W1[156] * x_16 + W1[157] * x_17 + W1[158] * x_18 + W1[159] * x_19 + b1[7]);
+            float h1_8 = global::NetGen.Kernels.Activations.ReLU(W1[160] * x_0 + W1[161] * x_1 + W1[162] * x_2 + W1[163] * x_3 + W1[164] * x_4 + W1[165] * x_5 + W1[166] * x_6 + W1[167] * x_7 +
+                         W1[168] * x_8 + W1[169] * x_9 + W1[170] * x_10 + W1[171] * x_11 + W1[172] * x_12 + W1[173] * x_13 + W1[174] * x_14 + W1[175] * x_15 +
+                         W1[176] * x_16 + W1[177] * x_17 + W1[178] * x_18 + W1[179] * x_19 + b1[8]);
+            float h1_9 = global::NetGen.Kernels.Activations.ReLU(W1[180] * x_0 + W1[181] * x_1 + W1[182] * x_2 + W1[183] * x_3 + W1[184] * x_4 + W1[185] * x_5 + W1[186] * x_6 + W1[187] * x_7 +
+                         W1[188] * x_8 + W1[189] * x_9 + W1[190] * x_10 + W1[191] * x_11 + W1[192] * x_12 + W1[193] * x_13 + W1[194] * x_14 + W1[195] * x_15 +
+                         W1[196] * x_16 + W1[197] * x_17 + W1[198] * x_18 + W1[199] * x_19 + b1[9]);
+            float h1_10 = global::NetGen.Kernels.Activations.ReLU(W1[200] * x_0 + W1[201] * x_1 + W1[202] * x_2 + W1[203] * x_3 + W1[204] * x_4 + W1[205] * x_5 + W1[206] * x_6 + W1[207] * x_7 +
+                          W1[208] * x_8 + W1[209] * x_9 + W1[210] * x_10 + W1[211] * x_11 + W1[212] * x_12 + W1[213] * x_13 + W1[214] * x_14 + W1[215] * x_15 +
+                          W1[216] * x_16 + W1[217] * x_17 + W1[218] * x_18 + W1[219] * x_19 + b1[10]);
+            float h1_11 = global::NetGen.Kernels.Activations.ReLU(W1[220] * x_0 + W1[221] * x_1 + W1[222] * x_2 + W1[223] * x_3 + W1[224] * x_4 + W1[225] * x_5 + W1[226] * x_6 + W1[227] * x_7 +
+                          W1[228] * x_8 + W1[229] * x_9 + W1[230] * x_10 + W1[231] * x_11 + W1[232] * x_12 + W1[233] * x_13 + W1[234] * x_14 + W1[235] * x_15 +
+                          W1[236] * x_16 + W1[237] * x_17 + W1[238] * x_18 + W1[239] * x_19 + b1[11]);
+            float h1_12 = global::NetGen.Kernels.Activations.ReLU(W1[240] * x_0 + W1[241] * x_1 + W1[242] * x_2 + W1[243] * x_3 + W1[244] * x_4 + W1[245] * x_5 + W1[246] * x_6 + W1[247] * x_7 +
+                          W1[248] * x_8 + W1[249] * x_9 + W1[250] * x_10 + W1[251] * x_11 + W1[252] * x_12 + W1[253] * x_13 + W1[254] * x_14 + W1[255] * x_15 +
+                          W1[256] * x_16 + W1[257] * x_17 + W1[258] * x_18 + W1[259] * x_19 + b1[12]);
+            float h1_13 = global::NetGen.Kernels.Activations.ReLU(W1[260] * x_0 + W1[261] * x_1 + W1[262] * x_2 + W1[263] * x_3 + W1[264] * x_4 + W1[265] * x_5 + W1[266] * x_6 + W1[267] * x_7 +
+                          W1[268] * x_8 + W1[269] * x_9 + W1[270] * x_10 + W1[271] * x_11 + W1[272] * x_12 + W1[273] * x_13 + W1[274] * x_14 + W1[275] * x_15 +
+                          W1[276] * x_16 + W1[277] * x_17 + W1[278] * x_18 + W1[279] * x_19 + b1[13]);
+            float h1_14 = global::NetGen.Kernels.Activations.ReLU(W1[280] * x_0 + W1[281] * x_1 + W1[282] * x_2 + W1[283] * x_3 + W1[284] * x_4 + W1[285] * x_5 + W1[286] * x_6 + W1[287] * x_7 +
+                          W1[288] * x_8 + W1[289] * x_9 + W1[290] * x_10 + W1[291] * x_11 + W1[292] * x_12 + W1[293] * x_13 + W1[294] * x_14 + W1[295] * x_15 +
+                          W1[296] * x_16 + W1[297] * x_17 + W1[298] * x_18 + W1[299] * x_19 + b1[14]);
+            float h1_15 = global::NetGen.Kernels.Activations.ReLU(W1[300] * x_0 + W1[301] * x_1 + W1[302] * x_2 + W1[303] * x_3 + W1[304] * x_4 + W1[305] * x_5 + W1[306] * x_6 + W1[307] * x_7 +
+                          W1[308] * x_8 + W1[309] * x_9 + W1[310] * x_10 + W1[311] * x_11 + W1[312] * x_12 + W1[313] * x_13 + W1[314] * x_14 + W1[315] * x_15 +
+                          W1[316] * x_16 + W1[317] * x_17 + W1[318] * x_18 + W1[319] * x_19 + b1[15]);
+            // Layer 2: 16 → 1, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(336, 16), b2 = p.Slice(352, 1);
+            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
+                         W2[8] * h1_8 + W2[9] * h1_9 + W2[10] * h1_10 + W2[11] * h1_11 + W2[12] * h1_12 + W2[13] * h1_13 + W2[14] * h1_14 + W2[15] * h1_15 +
+                         b2[0];
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 16, 1);
+            y[0] = h2_0;
+            float y_0 = target[0];
+            // L = ½ Σ_j (ŷ_j − y_j)²
+            float difference_0 = h2_0 - y_0;
+            float loss = 0.5f * (difference_0 * difference_0);
+            output[0] = h2_0;
             return loss;
         }
 
@@ -117,230 +232,110 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 16, 1);
-            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 16, 1);
-            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
-            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
-            BackwardLayer2();
-            BackwardLayer1(input);
-            return loss;
-        }
-
-        /// <inheritdoc/>
-        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
-        {
-            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, outputs.Length, OutputSize, "outputs");
-            RunBatch(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);
-        }
-
-        /// <inheritdoc/>
-        public float EvaluateBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs)
-        {
-            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, "targets");
-            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, "outputs");
-            return RunBatch(inputs, targets, outputs, count, backward: false, scale: 1f, replace: false);
-        }
-
-        /// <inheritdoc/>
-        public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs)
-        {
-            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, "targets");
-            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, "outputs");
-            return RunBatch(inputs, targets, outputs, count, backward: true, scale: 1f, replace: false);
-        }
-
-        /// <inheritdoc/>
-        public float ComputeGradientBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, float scale)
-        {
-            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, "targets");
-            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, "outputs");
-            if (count == 0)
-            {
-                ZeroGradients();
-                return 0f;
-            }
-
-            return RunBatch(inputs, targets, outputs, count, backward: true, scale, replace: true);
-        }
-
-        // The minibatch block by block: the forward pass; with targets, the loss; with backward, every layer's gradient
-        // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
-        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
-        {
-            float[] block = _block ??= new float[72 * global::NetGen.Kernels.BatchKernels.BlockSize];
-            double loss = 0;
-            for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
-            {
-                int n = global::System.Math.Min(global::NetGen.Kernels.BatchKernels.BlockSize, count - start);
-                int columns = global::NetGen.Kernels.BatchKernels.Columns(n);
-                global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
-                global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
-                // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
-                ForwardBlockLayer1(block, columns);
-                ForwardBlockLayer2(block, columns);
-                OutputBlock(block, y, n, columns);
-                if (!targets.IsEmpty)
-                {
-                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns, scale);
-                }
-
-                if (backward)
-                {
-                    bool add = !replace || start > 0;
-                    BackwardBlockLayer2(block, n, columns, add);
-                    BackwardBlockLayer1(block, x, n, columns, add);
-                }
-            }
-
-            return (float)loss;
-        }
-
-        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [16, columns], then H1 = ReLU(A1) in place.
-        private void ForwardBlockLayer1(float[] block, int columns)
-        {
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 20 * columns);
-            global::System.Span<float> H1 = new global::System.Span<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 320), X, new global::System.ReadOnlySpan<float>(_parameters, 320, 16), H1, columns);
-            global::NetGen.Kernels.Activations.ReLU(H1);
-        }
-
-        // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [1, columns].
-        private void ForwardBlockLayer2(float[] block, int columns)
-        {
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
-            global::System.Span<float> H2 = new global::System.Span<float>(block, 36 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 336, 16), H1, new global::System.ReadOnlySpan<float>(_parameters, 352, 1), H2, columns);
-        }
-
-        // ŷ = h2 of each sample, one per row of y.
-        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
-        {
-            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 36 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-            global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, y);
-        }
-
-        // The loss of each sample and its gradient ∇a2, written one sample per row and then into the block as ∇A2.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
-        {
-            global::System.Span<float> dA2Rows = new global::System.Span<float>(block, 71 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            float loss = 0f;
-            for (int s = 0; s < n; s++)
-            {
-                int row = s * OutputSize;
-                loss += global::NetGen.Kernels.LossFunctions.MeanSquaredError(y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA2Rows.Slice(row, OutputSize));
-            }
-
-            if (scale != 1f)
-            {
-                // Every gradient below is linear in ∇a2: scaling it here scales them all.
-                global::NetGen.Kernels.VectorOps.Scale(dA2Rows, scale);
-            }
-
-            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, new global::System.Span<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
-            return loss;
-        }
-
-        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
-        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
-        {
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
-            // the samples' h1 one per row, as the weight gradient reads them
-            global::System.Span<float> h1Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 16);
-            global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 336, 16), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 352, 1), add);
-            // ∇H1 = W2ᵀ ∇A2, written into dA1
-            global::System.Span<float> dA1 = new global::System.Span<float>(block, 37 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 336, 16), dA2, dA1, columns);
-            // ∇A1 = ∇H1 ⊙ ReLU'(A1), from the outputs H1
-            global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA1, H1);
-        }
-
-        // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
-        {
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 37 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 320), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 320, 16), add);
-        }
-
-        // Layer 1: 20 → 16, ReLU, unrolled.
-        private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 320);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 320, 16);
-            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 16);
-            float x_19 = x[19], x_18 = x[18], x_17 = x[17], x_16 = x[16], x_15 = x[15], x_14 = x[14], x_13 = x[13], x_12 = x[12];
-            float x_11 = x[11], x_10 = x[10], x_9 = x[9], x_8 = x[8], x_7 = x[7], x_6 = x[6], x_5 = x[5], x_4 = x[4];
-            float x_3 = x[3], x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // h1 = relu(a1) with a1 = W1 · x + b1
-            h1[0] = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + W1[4] * x_4 + W1[5] * x_5 + W1[6] * x_6 + W1[7] * x_7 +
-                    W1[8] * x_8 + W1[9] * x_9 + W1[10] * x_10 + W1[11] * x_11 + W1[12] * x_12 + W1[13] * x_13 + W1[14] * x_14 + W1[15] * x_15 +
-                    W1[16] * x_16 + W1[17] * x_17 + W1[18] * x_18 + W1[19] * x_19 + b1[0]);
-            h1[1] = global::NetGen.Kernels.Activations.ReLU(W1[20] * x_0 + W1[21] * x_1 + W1[22] * x_2 + W1[23] * x_3 + W1[24] * x_4 + W1[25] * x_5 + W1[26] * x_6 + W1[27] * x_7 +
-                    W1[28] * x_8 + W1[29] * x_9 + W1[30] * x_10 + W1[31] * x_11 + W1[32] * x_12 + W1[33] * x_13 + W1[34] * x_14 + W1[35] * x_15 +
-                    W1[36] * x_16 + W1[37] * x_17 + W1[38] * x_18 + W1[39] * x_19 + b1[1]);
-            h1[2] = global::NetGen.Kernels.Activations.ReLU(W1[40] * x_0 + W1[41] * x_1 + W1[42] * x_2 + W1[43] * x_3 + W1[44] * x_4 + W1[45] * x_5 + W1[46] * x_6 + W1[47] * x_7 +
-                    W1[48] * x_8 + W1[49] * x_9 + W1[50] * x_10 + W1[51] * x_11 + W1[52] * x_12 + W1[53] * x_13 + W1[54] * x_14 + W1[55] * x_15 +
-                    W1[56] * x_16 + W1[57] * x_17 + W1[58] * x_18 + W1[59] * x_19 + b1[2]);
-            h1[3] = global::NetGen.Kernels.Activations.ReLU(W1[60] * x_0 + W1[61] * x_1 + W1[62] * x_2 + W1[63] * x_3 + W1[64] * x_4 + W1[65] * x_5 + W1[66] * x_6 + W1[67] * x_7 +
-                    W1[68] * x_8 + W1[69] * x_9 + W1[70] * x_10 + W1[71] * x_11 + W1[72] * x_12 + W1[73] * x_13 + W1[74] * x_14 + W1[75] * x_15 +
-                    W1[76] * x_16 + W1[77] * x_17 + W1[78] * x_18 + W1[79] * x_19 + b1[3]);
-            h1[4] = global::NetGen.Kernels.Activations.ReLU(W1[80] * x_0 + W1[81] * x_1 + W1[82] * x_2 + W1[83] * x_3 + W1[84] * x_4 + W1[85] * x_5 + W1[86] * x_6 + W1[87] * x_7 +
-                    W1[88] * x_8 + W1[89] * x_9 + W1[90] * x_10 + W1[91] * x_11 + W1[92] * x_12 + W1[93] * x_13 + W1[94] * x_14 + W1[95] * x_15 +
-                    W1[96] * x_16 + W1[97] * x_17 + W1[98] * x_18 + W1[99] * x_19 + b1[4]);
-            h1[5] = global::NetGen.Kernels.Activations.ReLU(W1[100] * x_0 + W1[101] * x_1 + W1[102] * x_2 + W1[103] * x_3 + W1[104] * x_4 + W1[105] * x_5 + W1[106] * x_6 + W1[107] * x_7 +
-                    W1[108] * x_8 + W1[109] * x_9 + W1[110] * x_10 + W1[111] * x_11 + W1[112] * x_12 + W1[113] * x_13 + W1[114] * x_14 + W1[115] * x_15 +
-                    W1[116] * x_16 + W1[117] * x_17 + W1[118] * x_18 + W1[119] * x_19 + b1[5]);
-            h1[6] = global::NetGen.Kernels.Activations.ReLU(W1[120] * x_0 + W1[121] * x_1 + W1[122] * x_2 + W1[123] * x_3 + W1[124] * x_4 + W1[125] * x_5 + W1[126] * x_6 + W1[127] * x_7 +
-                    W1[128] * x_8 + W1[129] * x_9 + W1[130] * x_10 + W1[131] * x_11 + W1[132] * x_12 + W1[133] * x_13 + W1[134] * x_14 + W1[135] * x_15 +
-                    W1[136] * x_16 + W1[137] * x_17 + W1[138] * x_18 + W1[139] * x_19 + b1[6]);
-            h1[7] = global::NetGen.Kernels.Activations.ReLU(W1[140] * x_0 + W1[141] * x_1 + W1[142] * x_2 + W1[143] * x_3 + W1[144] * x_4 + W1[145] * x_5 + W1[146] * x_6 + W1[147] * x_7 +
-                    W1[148] * x_8 + W1[149] * x_9 + W1[150] * x_10 + W1[151] * x_11 + W1[152] * x_12 + W1[153] * x_13 + W1[154] * x_14 + W1[155] * x_15 +
-                    W1[156] * x_16 + W1[157] * x_17 + W1[158] * x_18 + W1[159] * x_19 + b1[7]);
-            h1[8] = global::NetGen.Kernels.Activations.ReLU(W1[160] * x_0 + W1[161] * x_1 + W1[162] * x_2 + W1[163] * x_3 + W1[164] * x_4 + W1[165] * x_5 + W1[166] * x_6 + W1[167] * x_7 +
-                    W1[168] * x_8 + W1[169] * x_9 + W1[170] * x_10 + W1[171] * x_11 + W1[172] * x_12 + W1[173] * x_13 + W1[174] * x_14 + W1[175] * x_15 +
-                    W1[176] * x_16 + W1[177] * x_17 + W1[178] * x_18 + W1[179] * x_19 + b1[8]);
-            h1[9] = global::NetGen.Kernels.Activations.ReLU(W1[180] * x_0 + W1[181] * x_1 + W1[182] * x_2 + W1[183] * x_3 + W1[184] * x_4 + W1[185] * x_5 + W1[186] * x_6 + W1[187] * x_7 +
-                    W1[188] * x_8 + W1[189] * x_9 + W1[190] * x_10 + W1[191] * x_11 + W1[192] * x_12 + W1[193] * x_13 + W1[194] * x_14 + W1[195] * x_15 +
-                    W1[196] * x_16 + W1[197] * x_17 + W1[198] * x_18 + W1[199] * x_19 + b1[9]);
-            h1[10] = global::NetGen.Kernels.Activations.ReLU(W1[200] * x_0 + W1[201] * x_1 + W1[202] * x_2 + W1[203] * x_3 + W1[204] * x_4 + W1[205] * x_5 + W1[206] * x_6 + W1[207] * x_7 +
-                     W1[208] * x_8 + W1[209] * x_9 + W1[210] * x_10 + W1[211] * x_11 + W1[212] * x_12 + W1[213] * x_13 + W1[214] * x_14 + W1[215] * x_15 +
-                     W1[216] * x_16 + W1[217] * x_17 + W1[218] * x_18 + W1[219] * x_19 + b1[10]);
-            h1[11] = global::NetGen.Kernels.Activations.ReLU(W1[220] * x_0 + W1[221] * x_1 + W1[222] * x_2 + W1[223] * x_3 + W1[224] * x_4 + W1[225] * x_5 + W1[226] * x_6 + W1[227] * x_7 +
-                     W1[228] * x_8 + W1[229] * x_9 + W1[230] * x_10 + W1[231] * x_11 + W1[232] * x_12 + W1[233] * x_13 + W1[234] * x_14 + W1[235] * x_15 +
-                     W1[236] * x_16 + W1[237] * x_17 + W1[238] * x_18 + W1[239] * x_19 + b1[11]);
-            h1[12] = global::NetGen.Kernels.Activations.ReLU(W1[240] * x_0 + W1[241] * x_1 + W1[242] * x_2 + W1[243] * x_3 + W1[244] * x_4 + W1[245] * x_5 + W1[246] * x_6 + W1[247] * x_7 +
-                     W1[248] * x_8 + W1[249] * x_9 + W1[250] * x_10 + W1[251] * x_11 + W1[252] * x_12 + W1[253] * x_13 + W1[254] * x_14 + W1[255] * x_15 +
-                     W1[256] * x_16 + W1[257] * x_17 + W1[258] * x_18 + W1[259] * x_19 + b1[12]);
-            h1[13] = global::NetGen.Kernels.Activations.ReLU(W1[260] * x_0 + W1[261] * x_1 + W1[262] * x_2 + W1[263] * x_3 + W1[264] * x_4 + W1[265] * x_5 + W1[266] * x_6 + W1[267] * x_7 +
-                     W1[268] * x_8 + W1[269] * x_9 + W1[270] * x_10 + W1[271] * x_11 + W1[272] * x_12 + W1[273] * x_13 + W1[274] * x_14 + W1[275] * x_15 +
-                     W1[276] * x_16 + W1[277] * x_17 + W1[278] * x_18 + W1[279] * x_19 + b1[13]);
-            h1[14] = global::NetGen.Kernels.Activations.ReLU(W1[280] * x_0 + W1[281] * x_1 + W1[282] * x_2 + W1[283] * x_3 + W1[284] * x_4 + W1[285] * x_5 + W1[286] * x_6 + W1[287] * x_7 +
-                     W1[288] * x_8 + W1[289] * x_9 + W1[290] * x_10 + W1[291] * x_11 + W1[292] * x_12 + W1[293] * x_13 + W1[294] * x_14 + W1[295] * x_15 +
-                     W1[296] * x_16 + W1[297] * x_17 + W1[298] * x_18 + W1[299] * x_19 + b1[14]);
-            h1[15] = global::NetGen.Kernels.Activations.ReLU(W1[300] * x_0 + W1[301] * x_1 + W1[302] * x_2 + W1[303] * x_3 + W1[304] * x_4 + W1[305] * x_5 + W1[306] * x_6 + W1[307] * x_7 +
-                     W1[308] * x_8 + W1[309] * x_9 + W1[310] * x_10 + W1[311] * x_11 + W1[312] * x_12 + W1[313] * x_13 + W1[314] * x_14 + W1[315] * x_15 +
-                     W1[316] * x_16 + W1[317] * x_17 + W1[318] * x_18 + W1[319] * x_19 + b1[15]);
-        }
-
-        // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
-        private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 16);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 320);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 320, 16);
-            float dA1_15 = dA1[15], dA1_14 = dA1[14], dA1_13 = dA1[13], dA1_12 = dA1[12], dA1_11 = dA1[11], dA1_10 = dA1[10], dA1_9 = dA1[9], dA1_8 = dA1[8];
-            float dA1_7 = dA1[7], dA1_6 = dA1[6], dA1_5 = dA1[5], dA1_4 = dA1[4], dA1_3 = dA1[3], dA1_2 = dA1[2], dA1_1 = dA1[1], dA1_0 = dA1[0];
-            float x_19 = x[19], x_18 = x[18], x_17 = x[17], x_16 = x[16], x_15 = x[15], x_14 = x[14], x_13 = x[13], x_12 = x[12];
-            float x_11 = x[11], x_10 = x[10], x_9 = x[9], x_8 = x[8], x_7 = x[7], x_6 = x[6], x_5 = x[5], x_4 = x[4];
-            float x_3 = x[3], x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_19 = input[19], x_18 = input[18], x_17 = input[17], x_16 = input[16], x_15 = input[15], x_14 = input[14], x_13 = input[13], x_12 = input[12];
+            float x_11 = input[11], x_10 = input[10], x_9 = input[9], x_8 = input[8], x_7 = input[7], x_6 = input[6], x_5 = input[5], x_4 = input[4];
+            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 20 → 16, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 320), b1 = p.Slice(320, 16);
+            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + W1[4] * x_4 + W1[5] * x_5 + W1[6] * x_6 + W1[7] * x_7 +
+                         W1[8] * x_8 + W1[9] * x_9 + W1[10] * x_10 + W1[11] * x_11 + W1[12] * x_12 + W1[13] * x_13 + W1[14] * x_14 + W1[15] * x_15 +
+                         W1[16] * x_16 + W1[17] * x_17 + W1[18] * x_18 + W1[19] * x_19 + b1[0]);
+            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[20] * x_0 + W1[21] * x_1 + W1[22] * x_2 + W1[23] * x_3 + W1[24] * x_4 + W1[25] * x_5 + W1[26] * x_6 + W1[27] * x_7 +
+                         W1[28] * x_8 + W1[29] * x_9 + W1[30] * x_10 + W1[31] * x_11 + W1[32] * x_12 + W1[33] * x_13 + W1[34] * x_14 + W1[35] * x_15 +
+                         W1[36] * x_16 + W1[37] * x_17 + W1[38] * x_18 + W1[39] * x_19 + b1[1]);
+            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[40] * x_0 + W1[41] * x_1 + W1[42] * x_2 + W1[43] * x_3 + W1[44] * x_4 + W1[45] * x_5 + W1[46] * x_6 + W1[47] * x_7 +
+                         W1[48] * x_8 + W1[49] * x_9 + W1[50] * x_10 + W1[51] * x_11 + W1[52] * x_12 + W1[53] * x_13 + W1[54] * x_14 + W1[55] * x_15 +
+                         W1[56] * x_16 + W1[57] * x_17 + W1[58] * x_18 + W1[59] * x_19 + b1[2]);
+            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[60] * x_0 + W1[61] * x_1 + W1[62] * x_2 + W1[63] * x_3 + W1[64] * x_4 + W1[65] * x_5 + W1[66] * x_6 + W1[67] * x_7 +
+                         W1[68] * x_8 + W1[69] * x_9 + W1[70] * x_10 + W1[71] * x_11 + W1[72] * x_12 + W1[73] * x_13 + W1[74] * x_14 + W1[75] * x_15 +
+                         W1[76] * x_16 + W1[77] * x_17 + W1[78] * x_18 + W1[79] * x_19 + b1[3]);
+            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[80] * x_0 + W1[81] * x_1 + W1[82] * x_2 + W1[83] * x_3 + W1[84] * x_4 + W1[85] * x_5 + W1[86] * x_6 + W1[87] * x_7 +
+                         W1[88] * x_8 + W1[89] * x_9 + W1[90] * x_10 + W1[91] * x_11 + W1[92] * x_12 + W1[93] * x_13 + W1[94] * x_14 + W1[95] * x_15 +
+                         W1[96] * x_16 + W1[97] * x_17 + W1[98] * x_18 + W1[99] * x_19 + b1[4]);
+            float h1_5 = global::NetGen.Kernels.Activations.ReLU(W1[100] * x_0 + W1[101] * x_1 + W1[102] * x_2 + W1[103] * x_3 + W1[104] * x_4 + W1[105] * x_5 + W1[106] * x_6 + W1[107] * x_7 +
+                         W1[108] * x_8 + W1[109] * x_9 + W1[110] * x_10 + W1[111] * x_11 + W1[112] * x_12 + W1[113] * x_13 + W1[114] * x_14 + W1[115] * x_15 +
+                         W1[116] * x_16 + W1[117] * x_17 + W1[118] * x_18 + W1[119] * x_19 + b1[5]);
+            float h1_6 = global::NetGen.Kernels.Activations.ReLU(W1[120] * x_0 + W1[121] * x_1 + W1[122] * x_2 + W1[123] * x_3 + W1[124] * x_4 + W1[125] * x_5 + W1[126] * x_6 + W1[127] * x_7 +
+                         W1[128] * x_8 + W1[129] * x_9 + W1[130] * x_10 + W1[131] * x_11 + W1[132] * x_12 + W1[133] * x_13 + W1[134] * x_14 + W1[135] * x_15 +
+                         W1[136] * x_16 + W1[137] * x_17 + W1[138] * x_18 + W1[139] * x_19 + b1[6]);
+            float h1_7 = global::NetGen.Kernels.Activations.ReLU(W1[140] * x_0 + W1[141] * x_1 + W1[142] * x_2 + W1[143] * x_3 + W1[144] * x_4 + W1[145] * x_5 + W1[146] * x_6 + W1[147] * x_7 +
+                         W1[148] * x_8 + W1[149] * x_9 + W1[150] * x_10 + W1[151] * x_11 + W1[152] * x_12 + W1[153] * x_13 + W1[154] * x_14 + W1[155] * x_15 +
+                         W1[156] * x_16 + W1[157] * x_17 + W1[158] * x_18 + W1[159] * x_19 + b1[7]);
+            float h1_8 = global::NetGen.Kernels.Activations.ReLU(W1[160] * x_0 + W1[161] * x_1 + W1[162] * x_2 + W1[163] * x_3 + W1[164] * x_4 + W1[165] * x_5 + W1[166] * x_6 + W1[167] * x_7 +
+                         W1[168] * x_8 + W1[169] * x_9 + W1[170] * x_10 + W1[171] * x_11 + W1[172] * x_12 + W1[173] * x_13 + W1[174] * x_14 + W1[175] * x_15 +
+                         W1[176] * x_16 + W1[177] * x_17 + W1[178] * x_18 + W1[179] * x_19 + b1[8]);
+            float h1_9 = global::NetGen.Kernels.Activations.ReLU(W1[180] * x_0 + W1[181] * x_1 + W1[182] * x_2 + W1[183] * x_3 + W1[184] * x_4 + W1[185] * x_5 + W1[186] * x_6 + W1[187] * x_7 +
+                         W1[188] * x_8 + W1[189] * x_9 + W1[190] * x_10 + W1[191] * x_11 + W1[192] * x_12 + W1[193] * x_13 + W1[194] * x_14 + W1[195] * x_15 +
+                         W1[196] * x_16 + W1[197] * x_17 + W1[198] * x_18 + W1[199] * x_19 + b1[9]);
+            float h1_10 = global::NetGen.Kernels.Activations.ReLU(W1[200] * x_0 + W1[201] * x_1 + W1[202] * x_2 + W1[203] * x_3 + W1[204] * x_4 + W1[205] * x_5 + W1[206] * x_6 + W1[207] * x_7 +
+                          W1[208] * x_8 + W1[209] * x_9 + W1[210] * x_10 + W1[211] * x_11 + W1[212] * x_12 + W1[213] * x_13 + W1[214] * x_14 + W1[215] * x_15 +
+                          W1[216] * x_16 + W1[217] * x_17 + W1[218] * x_18 + W1[219] * x_19 + b1[10]);
+            float h1_11 = global::NetGen.Kernels.Activations.ReLU(W1[220] * x_0 + W1[221] * x_1 + W1[222] * x_2 + W1[223] * x_3 + W1[224] * x_4 + W1[225] * x_5 + W1[226] * x_6 + W1[227] * x_7 +
+                          W1[228] * x_8 + W1[229] * x_9 + W1[230] * x_10 + W1[231] * x_11 + W1[232] * x_12 + W1[233] * x_13 + W1[234] * x_14 + W1[235] * x_15 +
+                          W1[236] * x_16 + W1[237] * x_17 + W1[238] * x_18 + W1[239] * x_19 + b1[11]);
+            float h1_12 = global::NetGen.Kernels.Activations.ReLU(W1[240] * x_0 + W1[241] * x_1 + W1[242] * x_2 + W1[243] * x_3 + W1[244] * x_4 + W1[245] * x_5 + W1[246] * x_6 + W1[247] * x_7 +
+                          W1[248] * x_8 + W1[249] * x_9 + W1[250] * x_10 + W1[251] * x_11 + W1[252] * x_12 + W1[253] * x_13 + W1[254] * x_14 + W1[255] * x_15 +
+                          W1[256] * x_16 + W1[257] * x_17 + W1[258] * x_18 + W1[259] * x_19 + b1[12]);
+            float h1_13 = global::NetGen.Kernels.Activations.ReLU(W1[260] * x_0 + W1[261] * x_1 + W1[262] * x_2 + W1[263] * x_3 + W1[264] * x_4 + W1[265] * x_5 + W1[266] * x_6 + W1[267] * x_7 +
+                          W1[268] * x_8 + W1[269] * x_9 + W1[270] * x_10 + W1[271] * x_11 + W1[272] * x_12 + W1[273] * x_13 + W1[274] * x_14 + W1[275] * x_15 +
+                          W1[276] * x_16 + W1[277] * x_17 + W1[278] * x_18 + W1[279] * x_19 + b1[13]);
+            float h1_14 = global::NetGen.Kernels.Activations.ReLU(W1[280] * x_0 + W1[281] * x_1 + W1[282] * x_2 + W1[283] * x_3 + W1[284] * x_4 + W1[285] * x_5 + W1[286] * x_6 + W1[287] * x_7 +
+                          W1[288] * x_8 + W1[289] * x_9 + W1[290] * x_10 + W1[291] * x_11 + W1[292] * x_12 + W1[293] * x_13 + W1[294] * x_14 + W1[295] * x_15 +
+                          W1[296] * x_16 + W1[297] * x_17 + W1[298] * x_18 + W1[299] * x_19 + b1[14]);
+            float h1_15 = global::NetGen.Kernels.Activations.ReLU(W1[300] * x_0 + W1[301] * x_1 + W1[302] * x_2 + W1[303] * x_3 + W1[304] * x_4 + W1[305] * x_5 + W1[306] * x_6 + W1[307] * x_7 +
+                          W1[308] * x_8 + W1[309] * x_9 + W1[310] * x_10 + W1[311] * x_11 + W1[312] * x_12 + W1[313] * x_13 + W1[314] * x_14 + W1[315] * x_15 +
+                          W1[316] * x_16 + W1[317] * x_17 + W1[318] * x_18 + W1[319] * x_19 + b1[15]);
+            // Layer 2: 16 → 1, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(336, 16), b2 = p.Slice(352, 1);
+            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
+                         W2[8] * h1_8 + W2[9] * h1_9 + W2[10] * h1_10 + W2[11] * h1_11 + W2[12] * h1_12 + W2[13] * h1_13 + W2[14] * h1_14 + W2[15] * h1_15 +
+                         b2[0];
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 16, 1);
+            y[0] = h2_0;
+            float y_0 = target[0];
+            // L = ½ Σ_j (ŷ_j − y_j)², ∇a2 = ŷ − y
+            float difference_0 = h2_0 - y_0;
+            float loss = 0.5f * (difference_0 * difference_0);
+            float dA2_0 = difference_0;
+            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
+            global::System.Span<float> dW2 = g.Slice(336, 16), db2 = g.Slice(352, 1);
+            dW2[0] += dA2_0 * h1_0;
+            dW2[1] += dA2_0 * h1_1;
+            dW2[2] += dA2_0 * h1_2;
+            dW2[3] += dA2_0 * h1_3;
+            dW2[4] += dA2_0 * h1_4;
+            dW2[5] += dA2_0 * h1_5;
+            dW2[6] += dA2_0 * h1_6;
+            dW2[7] += dA2_0 * h1_7;
+            dW2[8] += dA2_0 * h1_8;
+            dW2[9] += dA2_0 * h1_9;
+            dW2[10] += dA2_0 * h1_10;
+            dW2[11] += dA2_0 * h1_11;
+            dW2[12] += dA2_0 * h1_12;
+            dW2[13] += dA2_0 * h1_13;
+            dW2[14] += dA2_0 * h1_14;
+            dW2[15] += dA2_0 * h1_15;
+            db2[0] += dA2_0;
+            float dA1_0 = (W2[0] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_0);
+            float dA1_1 = (W2[1] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_1);
+            float dA1_2 = (W2[2] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_2);
+            float dA1_3 = (W2[3] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_3);
+            float dA1_4 = (W2[4] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_4);
+            float dA1_5 = (W2[5] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_5);
+            float dA1_6 = (W2[6] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_6);
+            float dA1_7 = (W2[7] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_7);
+            float dA1_8 = (W2[8] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_8);
+            float dA1_9 = (W2[9] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_9);
+            float dA1_10 = (W2[10] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_10);
+            float dA1_11 = (W2[11] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_11);
+            float dA1_12 = (W2[12] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_12);
+            float dA1_13 = (W2[13] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_13);
+            float dA1_14 = (W2[14] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_14);
+            float dA1_15 = (W2[15] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_15);
+            // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
+            global::System.Span<float> dW1 = g.Slice(0, 320), db1 = g.Slice(320, 16);
             dW1[0] += dA1_0 * x_0;
             dW1[1] += dA1_0 * x_1;
             dW1[2] += dA1_0 * x_2;
@@ -661,7 +656,6 @@ namespace Samples
             dW1[317] += dA1_15 * x_17;
             dW1[318] += dA1_15 * x_18;
             dW1[319] += dA1_15 * x_19;
-            // ∇b1 += ∇a1
             db1[0] += dA1_0;
             db1[1] += dA1_1;
             db1[2] += dA1_2;
@@ -678,71 +672,147 @@ namespace Samples
             db1[13] += dA1_13;
             db1[14] += dA1_14;
             db1[15] += dA1_15;
+            return loss;
         }
 
-        // Layer 2: 16 → 1, Identity, unrolled.
-        private void ForwardLayer2()
+        /// <inheritdoc/>
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 16);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 336, 16);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 352, 1);
-            global::System.Span<float> h2 = new global::System.Span<float>(_activations, 16, 1);
-            float h1_15 = h1[15], h1_14 = h1[14], h1_13 = h1[13], h1_12 = h1[12], h1_11 = h1[11], h1_10 = h1[10], h1_9 = h1[9], h1_8 = h1[8];
-            float h1_7 = h1[7], h1_6 = h1[6], h1_5 = h1[5], h1_4 = h1[4], h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // a2 = W2 · h1 + b2, written into h2
-            h2[0] = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
-                    W2[8] * h1_8 + W2[9] * h1_9 + W2[10] * h1_10 + W2[11] * h1_11 + W2[12] * h1_12 + W2[13] * h1_13 + W2[14] * h1_14 + W2[15] * h1_15 +
-                    b2[0];
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, outputs.Length, OutputSize, "outputs");
+            RunBatch(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
-        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).
-        private void BackwardLayer2()
+        /// <inheritdoc/>
+        public float EvaluateBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs)
         {
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 16);
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 16, 1);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 336, 16);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 352, 1);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 336, 16);
-            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 16);
-            float dA2_0 = dA2[0];
-            float h1_15 = h1[15], h1_14 = h1[14], h1_13 = h1[13], h1_12 = h1[12], h1_11 = h1[11], h1_10 = h1[10], h1_9 = h1[9], h1_8 = h1[8];
-            float h1_7 = h1[7], h1_6 = h1[6], h1_5 = h1[5], h1_4 = h1[4], h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // ∇W2 += ∇a2 h1ᵀ, that is ∇W2[j, i] += ∇a2[j] · h1[i]
-            dW2[0] += dA2_0 * h1_0;
-            dW2[1] += dA2_0 * h1_1;
-            dW2[2] += dA2_0 * h1_2;
-            dW2[3] += dA2_0 * h1_3;
-            dW2[4] += dA2_0 * h1_4;
-            dW2[5] += dA2_0 * h1_5;
-            dW2[6] += dA2_0 * h1_6;
-            dW2[7] += dA2_0 * h1_7;
-            dW2[8] += dA2_0 * h1_8;
-            dW2[9] += dA2_0 * h1_9;
-            dW2[10] += dA2_0 * h1_10;
-            dW2[11] += dA2_0 * h1_11;
-            dW2[12] += dA2_0 * h1_12;
-            dW2[13] += dA2_0 * h1_13;
-            dW2[14] += dA2_0 * h1_14;
-            dW2[15] += dA2_0 * h1_15;
-            // ∇b2 += ∇a2
-            db2[0] += dA2_0;
-            // ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1), with the derivative from the outputs h1
-            dA1[0] = (W2[0] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_0);
-            dA1[1] = (W2[1] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_1);
-            dA1[2] = (W2[2] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_2);
-            dA1[3] = (W2[3] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_3);
-            dA1[4] = (W2[4] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_4);
-            dA1[5] = (W2[5] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_5);
-            dA1[6] = (W2[6] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_6);
-            dA1[7] = (W2[7] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_7);
-            dA1[8] = (W2[8] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_8);
-            dA1[9] = (W2[9] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_9);
-            dA1[10] = (W2[10] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_10);
-            dA1[11] = (W2[11] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_11);
-            dA1[12] = (W2[12] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_12);
-            dA1[13] = (W2[13] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_13);
-            dA1[14] = (W2[14] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_14);
-            dA1[15] = (W2[15] * dA2_0) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_15);
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, "targets");
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, "outputs");
+            return RunBatch(inputs, targets, outputs, count, backward: false, scale: 1f, replace: false);
+        }
+
+        /// <inheritdoc/>
+        public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, "targets");
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, "outputs");
+            return RunBatch(inputs, targets, outputs, count, backward: true, scale: 1f, replace: false);
+        }
+
+        /// <inheritdoc/>
+        public float ComputeGradientBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, float scale)
+        {
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, "targets");
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, "outputs");
+            if (count == 0)
+            {
+                ZeroGradients();
+                return 0f;
+            }
+
+            return RunBatch(inputs, targets, outputs, count, backward: true, scale, replace: true);
+        }
+
+        // The minibatch block by block: the forward pass; with targets, the loss; with backward, every layer's gradient
+        // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
+        private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
+        {
+            float[] block = _block ??= new float[72 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            double loss = 0;
+            for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
+            {
+                int n = global::System.Math.Min(global::NetGen.Kernels.BatchKernels.BlockSize, count - start);
+                int columns = global::NetGen.Kernels.BatchKernels.Columns(n);
+                global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
+                global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
+                // X: the block's samples as columns
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                ForwardBlockLayer1(block, columns);
+                ForwardBlockLayer2(block, columns);
+                OutputBlock(block, y, n, columns);
+                if (!targets.IsEmpty)
+                {
+                    loss += LossBlock(block, y, targets.Slice(start * OutputSize, n * OutputSize), n, columns, scale);
+                }
+
+                if (backward)
+                {
+                    bool add = !replace || start > 0;
+                    BackwardBlockLayer2(block, n, columns, add);
+                    BackwardBlockLayer1(block, x, n, columns, add);
+                }
+            }
+
+            return (float)loss;
+        }
+
+        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [16, columns], then H1 = ReLU(A1) in place.
+        private void ForwardBlockLayer1(float[] block, int columns)
+        {
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 20 * columns);
+            global::System.Span<float> H1 = new global::System.Span<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 320), X, new global::System.ReadOnlySpan<float>(_parameters, 320, 16), H1, columns);
+            global::NetGen.Kernels.Activations.ReLU(H1);
+        }
+
+        // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [1, columns].
+        private void ForwardBlockLayer2(float[] block, int columns)
+        {
+            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
+            global::System.Span<float> H2 = new global::System.Span<float>(block, 36 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 336, 16), H1, new global::System.ReadOnlySpan<float>(_parameters, 352, 1), H2, columns);
+        }
+
+        // ŷ = h2 of each sample, one per row of y.
+        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        {
+            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 36 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, y);
+        }
+
+        // The loss of each sample and its gradient ∇a2, written one sample per row and then into the block as ∇A2.
+        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+        {
+            global::System.Span<float> dA2Rows = new global::System.Span<float>(block, 71 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            float loss = 0f;
+            for (int s = 0; s < n; s++)
+            {
+                int row = s * OutputSize;
+                loss += global::NetGen.Kernels.LossFunctions.MeanSquaredError(y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA2Rows.Slice(row, OutputSize));
+            }
+
+            if (scale != 1f)
+            {
+                // Every gradient below is linear in ∇a2: scaling it here scales them all.
+                global::NetGen.Kernels.VectorOps.Scale(dA2Rows, scale);
+            }
+
+            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, new global::System.Span<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
+            return loss;
+        }
+
+        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
+        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
+        {
+            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
+            // the samples' h1 one per row, as the weight gradient reads them
+            global::System.Span<float> h1Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 16);
+            global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 336, 16), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 352, 1), add);
+            // ∇H1 = W2ᵀ ∇A2, written into dA1
+            global::System.Span<float> dA1 = new global::System.Span<float>(block, 37 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 336, 16), dA2, dA1, columns);
+            // ∇A1 = ∇H1 ⊙ ReLU'(A1), from the outputs H1
+            global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA1, H1);
+        }
+
+        // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
+        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
+        {
+            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 37 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 320), add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 320, 16), add);
         }
     }
 }

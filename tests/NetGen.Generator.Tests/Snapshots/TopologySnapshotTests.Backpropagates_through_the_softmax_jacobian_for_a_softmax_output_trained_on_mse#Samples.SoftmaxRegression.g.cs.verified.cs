@@ -84,14 +84,33 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            new global::System.ReadOnlySpan<float>(_activations, 0, 3).CopyTo(output); // ŷ = h1
-        }
-
-        // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
-        private void ForwardAll(global::System.ReadOnlySpan<float> x)
-        {
-            ForwardLayer1(x);
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 3, unrolled: h1 = softmax(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 9), b1 = p.Slice(9, 3);
+            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
+            float a1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
+            float a1_2 = W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2];
+            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1): no exponent above 0, so nothing overflows
+            float max1 = a1_0;
+            max1 = global::System.MathF.Max(max1, a1_1);
+            max1 = global::System.MathF.Max(max1, a1_2);
+            global::System.Runtime.Intrinsics.Vector128<float> ve1 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_0) - global::System.Runtime.Intrinsics.Vector128.Create(max1));
+            float e1_0 = ve1[0], e1_1 = ve1[1], e1_2 = ve1[2];
+            float sum1 = e1_0 + e1_1 + e1_2;
+            float inverse1 = 1f / sum1;
+            float h1_0 = e1_0 * inverse1;
+            float h1_1 = e1_1 * inverse1;
+            float h1_2 = e1_2 * inverse1;
+            // ŷ = h1, into output and, for Output, into the activations
+            output[2] = h1_2;
+            output[1] = h1_1;
+            output[0] = h1_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 3);
+            y[2] = h1_2;
+            y[1] = h1_1;
+            y[0] = h1_0;
         }
 
         /// <inheritdoc/>
@@ -100,7 +119,28 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 3, unrolled: h1 = softmax(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 9), b1 = p.Slice(9, 3);
+            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
+            float a1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
+            float a1_2 = W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2];
+            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1): no exponent above 0, so nothing overflows
+            float max1 = a1_0;
+            max1 = global::System.MathF.Max(max1, a1_1);
+            max1 = global::System.MathF.Max(max1, a1_2);
+            global::System.Runtime.Intrinsics.Vector128<float> ve1 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_0) - global::System.Runtime.Intrinsics.Vector128.Create(max1));
+            float e1_0 = ve1[0], e1_1 = ve1[1], e1_2 = ve1[2];
+            float sum1 = e1_0 + e1_1 + e1_2;
+            float inverse1 = 1f / sum1;
+            float h1_0 = e1_0 * inverse1;
+            float h1_1 = e1_1 * inverse1;
+            float h1_2 = e1_2 * inverse1;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 3);
+            y[2] = h1_2;
+            y[1] = h1_1;
+            y[0] = h1_0;
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 3);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 3);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
@@ -114,14 +154,50 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            ForwardAll(input);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 3, unrolled: h1 = softmax(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 9), b1 = p.Slice(9, 3);
+            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
+            float a1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
+            float a1_2 = W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2];
+            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1): no exponent above 0, so nothing overflows
+            float max1 = a1_0;
+            max1 = global::System.MathF.Max(max1, a1_1);
+            max1 = global::System.MathF.Max(max1, a1_2);
+            global::System.Runtime.Intrinsics.Vector128<float> ve1 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_0) - global::System.Runtime.Intrinsics.Vector128.Create(max1));
+            float e1_0 = ve1[0], e1_1 = ve1[1], e1_2 = ve1[2];
+            float sum1 = e1_0 + e1_1 + e1_2;
+            float inverse1 = 1f / sum1;
+            float h1_0 = e1_0 * inverse1;
+            float h1_1 = e1_1 * inverse1;
+            float h1_2 = e1_2 * inverse1;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 3);
+            y[2] = h1_2;
+            y[1] = h1_1;
+            y[0] = h1_0;
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 3);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 3);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
             float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h1, target, dA1);
             // ∇a1 = J_softmaxᵀ ∂L/∂ŷ = ŷ ⊙ (∂L/∂ŷ − (∂L/∂ŷ · ŷ))
             global::NetGen.Kernels.Activations.MultiplyBySoftmaxJacobian(dA1, h1);
-            BackwardLayer1(input);
+            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            float dA1_2 = dA1[2], dA1_1 = dA1[1], dA1_0 = dA1[0];
+            // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
+            global::System.Span<float> dW1 = g.Slice(0, 9), db1 = g.Slice(9, 3);
+            dW1[0] += dA1_0 * x_0;
+            dW1[1] += dA1_0 * x_1;
+            dW1[2] += dA1_0 * x_2;
+            dW1[3] += dA1_1 * x_0;
+            dW1[4] += dA1_1 * x_1;
+            dW1[5] += dA1_1 * x_2;
+            dW1[6] += dA1_2 * x_0;
+            dW1[7] += dA1_2 * x_1;
+            dW1[8] += dA1_2 * x_2;
+            db1[0] += dA1_0;
+            db1[1] += dA1_1;
+            db1[2] += dA1_2;
             return loss;
         }
 
@@ -241,47 +317,6 @@ namespace Samples
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 9), add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 9, 3), add);
-        }
-
-        // Layer 1: 3 → 3, Softmax, unrolled.
-        private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 9);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 9, 3);
-            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 3);
-            float x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // a1 = W1 · x + b1, written into h1
-            h1[0] = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
-            h1[1] = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
-            h1[2] = W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2];
-            // h1 = softmax(a1), in place
-            global::NetGen.Kernels.Activations.Softmax(h1);
-        }
-
-        // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
-        private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 3);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 9);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 9, 3);
-            float dA1_2 = dA1[2], dA1_1 = dA1[1], dA1_0 = dA1[0];
-            float x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
-            dW1[0] += dA1_0 * x_0;
-            dW1[1] += dA1_0 * x_1;
-            dW1[2] += dA1_0 * x_2;
-            dW1[3] += dA1_1 * x_0;
-            dW1[4] += dA1_1 * x_1;
-            dW1[5] += dA1_1 * x_2;
-            dW1[6] += dA1_2 * x_0;
-            dW1[7] += dA1_2 * x_1;
-            dW1[8] += dA1_2 * x_2;
-            // ∇b1 += ∇a1
-            db1[0] += dA1_0;
-            db1[1] += dA1_1;
-            db1[2] += dA1_2;
         }
     }
 }

@@ -86,15 +86,25 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            new global::System.ReadOnlySpan<float>(_activations, 4, 1).CopyTo(output); // ŷ = h2
-        }
-
-        // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
-        private void ForwardAll(global::System.ReadOnlySpan<float> x)
-        {
-            ForwardLayer1(x);
-            ForwardLayer2();
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_1 = input[1], x_0 = input[0];
+            // Layer 1: 2 → 4, unrolled: h1 = tanh(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 8), b1 = p.Slice(8, 4);
+            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
+            float a1_1 = W1[2] * x_0 + W1[3] * x_1 + b1[1];
+            float a1_2 = W1[4] * x_0 + W1[5] * x_1 + b1[2];
+            float a1_3 = W1[6] * x_0 + W1[7] * x_1 + b1[3];
+            // h1 = tanh(a1), 4 neurons to a register
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3];
+            // Layer 2: 4 → 1, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(12, 4), b2 = p.Slice(16, 1);
+            float h2_0 = global::NetGen.Kernels.Activations.Sigmoid(W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0]);
+            // ŷ = h2, into output and, for Output, into the activations
+            output[0] = h2_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 1);
+            y[0] = h2_0;
         }
 
         /// <inheritdoc/>
@@ -103,12 +113,27 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 1);
-            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 1);
-            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
-            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
-            h2.CopyTo(output);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_1 = input[1], x_0 = input[0];
+            // Layer 1: 2 → 4, unrolled: h1 = tanh(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 8), b1 = p.Slice(8, 4);
+            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
+            float a1_1 = W1[2] * x_0 + W1[3] * x_1 + b1[1];
+            float a1_2 = W1[4] * x_0 + W1[5] * x_1 + b1[2];
+            float a1_3 = W1[6] * x_0 + W1[7] * x_1 + b1[3];
+            // h1 = tanh(a1), 4 neurons to a register
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3];
+            // Layer 2: 4 → 1, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(12, 4), b2 = p.Slice(16, 1);
+            float h2_0 = global::NetGen.Kernels.Activations.Sigmoid(W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0]);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 1);
+            y[0] = h2_0;
+            float y_0 = target[0];
+            // L = ½ Σ_j (ŷ_j − y_j)²
+            float difference_0 = h2_0 - y_0;
+            float loss = 0.5f * (difference_0 * difference_0);
+            output[0] = h2_0;
             return loss;
         }
 
@@ -117,15 +142,53 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 1);
-            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 1);
-            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
-            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
-            // ∇a2 = ∂L/∂ŷ ⊙ g'(a2), with g' from the outputs h2.
-            global::NetGen.Kernels.Activations.MultiplyBySigmoidDerivative(dA2, h2);
-            BackwardLayer2();
-            BackwardLayer1(input);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_1 = input[1], x_0 = input[0];
+            // Layer 1: 2 → 4, unrolled: h1 = tanh(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 8), b1 = p.Slice(8, 4);
+            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
+            float a1_1 = W1[2] * x_0 + W1[3] * x_1 + b1[1];
+            float a1_2 = W1[4] * x_0 + W1[5] * x_1 + b1[2];
+            float a1_3 = W1[6] * x_0 + W1[7] * x_1 + b1[3];
+            // h1 = tanh(a1), 4 neurons to a register
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3];
+            // Layer 2: 4 → 1, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(12, 4), b2 = p.Slice(16, 1);
+            float h2_0 = global::NetGen.Kernels.Activations.Sigmoid(W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0]);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 1);
+            y[0] = h2_0;
+            float y_0 = target[0];
+            // L = ½ Σ_j (ŷ_j − y_j)², ∇a2 = (ŷ − y) ⊙ σ'(a2), from the outputs h2
+            float difference_0 = h2_0 - y_0;
+            float loss = 0.5f * (difference_0 * difference_0);
+            float dA2_0 = difference_0 * global::NetGen.Kernels.Activations.SigmoidDerivative(h2_0);
+            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1).
+            global::System.Span<float> dW2 = g.Slice(12, 4), db2 = g.Slice(16, 1);
+            dW2[0] += dA2_0 * h1_0;
+            dW2[1] += dA2_0 * h1_1;
+            dW2[2] += dA2_0 * h1_2;
+            dW2[3] += dA2_0 * h1_3;
+            db2[0] += dA2_0;
+            float dA1_0 = (W2[0] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_0);
+            float dA1_1 = (W2[1] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_1);
+            float dA1_2 = (W2[2] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_2);
+            float dA1_3 = (W2[3] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_3);
+            // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
+            global::System.Span<float> dW1 = g.Slice(0, 8), db1 = g.Slice(8, 4);
+            dW1[0] += dA1_0 * x_0;
+            dW1[1] += dA1_0 * x_1;
+            dW1[2] += dA1_1 * x_0;
+            dW1[3] += dA1_1 * x_1;
+            dW1[4] += dA1_2 * x_0;
+            dW1[5] += dA1_2 * x_1;
+            dW1[6] += dA1_3 * x_0;
+            dW1[7] += dA1_3 * x_1;
+            db1[0] += dA1_0;
+            db1[1] += dA1_1;
+            db1[2] += dA1_2;
+            db1[3] += dA1_3;
             return loss;
         }
 
@@ -235,7 +298,7 @@ namespace Samples
                 loss += global::NetGen.Kernels.LossFunctions.MeanSquaredError(y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA2Rows.Slice(row, OutputSize));
             }
 
-            // ∇a2 = ∂L/∂ŷ ⊙ g'(a2), with g' from the outputs
+            // ∇a2 = ∂L/∂ŷ ⊙ σ'(a2), from the outputs
             global::NetGen.Kernels.Activations.MultiplyBySigmoidDerivative(dA2Rows, y);
             if (scale != 1f)
             {
@@ -270,83 +333,6 @@ namespace Samples
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 8), add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 8, 4), add);
-        }
-
-        // Layer 1: 2 → 4, Tanh, unrolled.
-        private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 8);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 8, 4);
-            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 4);
-            float x_1 = x[1], x_0 = x[0];
-            // h1 = tanh(a1) with a1 = W1 · x + b1
-            h1[0] = global::NetGen.Kernels.Activations.Tanh(W1[0] * x_0 + W1[1] * x_1 + b1[0]);
-            h1[1] = global::NetGen.Kernels.Activations.Tanh(W1[2] * x_0 + W1[3] * x_1 + b1[1]);
-            h1[2] = global::NetGen.Kernels.Activations.Tanh(W1[4] * x_0 + W1[5] * x_1 + b1[2]);
-            h1[3] = global::NetGen.Kernels.Activations.Tanh(W1[6] * x_0 + W1[7] * x_1 + b1[3]);
-        }
-
-        // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
-        private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 4);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 8);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 8, 4);
-            float dA1_3 = dA1[3], dA1_2 = dA1[2], dA1_1 = dA1[1], dA1_0 = dA1[0];
-            float x_1 = x[1], x_0 = x[0];
-            // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
-            dW1[0] += dA1_0 * x_0;
-            dW1[1] += dA1_0 * x_1;
-            dW1[2] += dA1_1 * x_0;
-            dW1[3] += dA1_1 * x_1;
-            dW1[4] += dA1_2 * x_0;
-            dW1[5] += dA1_2 * x_1;
-            dW1[6] += dA1_3 * x_0;
-            dW1[7] += dA1_3 * x_1;
-            // ∇b1 += ∇a1
-            db1[0] += dA1_0;
-            db1[1] += dA1_1;
-            db1[2] += dA1_2;
-            db1[3] += dA1_3;
-        }
-
-        // Layer 2: 4 → 1, Sigmoid, unrolled.
-        private void ForwardLayer2()
-        {
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 1);
-            global::System.Span<float> h2 = new global::System.Span<float>(_activations, 4, 1);
-            float h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // h2 = σ(a2) with a2 = W2 · h1 + b2
-            h2[0] = global::NetGen.Kernels.Activations.Sigmoid(W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0]);
-        }
-
-        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).
-        private void BackwardLayer2()
-        {
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 4, 1);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 12, 4);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 16, 1);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
-            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 4);
-            float dA2_0 = dA2[0];
-            float h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // ∇W2 += ∇a2 h1ᵀ, that is ∇W2[j, i] += ∇a2[j] · h1[i]
-            dW2[0] += dA2_0 * h1_0;
-            dW2[1] += dA2_0 * h1_1;
-            dW2[2] += dA2_0 * h1_2;
-            dW2[3] += dA2_0 * h1_3;
-            // ∇b2 += ∇a2
-            db2[0] += dA2_0;
-            // ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1), with the derivative from the outputs h1
-            dA1[0] = (W2[0] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_0);
-            dA1[1] = (W2[1] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_1);
-            dA1[2] = (W2[2] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_2);
-            dA1[3] = (W2[3] * dA2_0) * global::NetGen.Kernels.Activations.TanhDerivative(h1_3);
         }
     }
 }

@@ -93,8 +93,37 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            new global::System.ReadOnlySpan<float>(_activations, 21, 3).CopyTo(output); // ŷ = h4
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            ForwardLayer1(input);
+            ForwardLayer2();
+            ForwardLayer3();
+            global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 16, 5);
+            float h3_4 = h3[4], h3_3 = h3[3], h3_2 = h3[2], h3_1 = h3[1], h3_0 = h3[0];
+            // Layer 4: 5 → 3, unrolled: h4 = softmax(a4), a4 = W4 h3 + b4
+            global::System.ReadOnlySpan<float> W4 = p.Slice(173, 15), b4 = p.Slice(188, 3);
+            float a4_0 = W4[0] * h3_0 + W4[1] * h3_1 + W4[2] * h3_2 + W4[3] * h3_3 + W4[4] * h3_4 + b4[0];
+            float a4_1 = W4[5] * h3_0 + W4[6] * h3_1 + W4[7] * h3_2 + W4[8] * h3_3 + W4[9] * h3_4 + b4[1];
+            float a4_2 = W4[10] * h3_0 + W4[11] * h3_1 + W4[12] * h3_2 + W4[13] * h3_3 + W4[14] * h3_4 + b4[2];
+            // h4 = softmax(a4) = e^(a4 − max a4) / Σ e^(a4 − max a4): no exponent above 0, so nothing overflows
+            float max4 = a4_0;
+            max4 = global::System.MathF.Max(max4, a4_1);
+            max4 = global::System.MathF.Max(max4, a4_2);
+            global::System.Runtime.Intrinsics.Vector128<float> ve4 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a4_0, a4_1, a4_2, a4_0) - global::System.Runtime.Intrinsics.Vector128.Create(max4));
+            float e4_0 = ve4[0], e4_1 = ve4[1], e4_2 = ve4[2];
+            float sum4 = e4_0 + e4_1 + e4_2;
+            float inverse4 = 1f / sum4;
+            float h4_0 = e4_0 * inverse4;
+            float h4_1 = e4_1 * inverse4;
+            float h4_2 = e4_2 * inverse4;
+            // ŷ = h4, into output and, for Output, into the activations
+            output[2] = h4_2;
+            output[1] = h4_1;
+            output[0] = h4_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 21, 3);
+            y[2] = h4_2;
+            y[1] = h4_1;
+            y[0] = h4_0;
         }
 
         // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.

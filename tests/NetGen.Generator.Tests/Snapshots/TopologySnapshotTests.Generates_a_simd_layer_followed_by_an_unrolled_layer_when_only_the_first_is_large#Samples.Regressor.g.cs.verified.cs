@@ -86,8 +86,24 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            new global::System.ReadOnlySpan<float>(_activations, 4, 3).CopyTo(output); // ŷ = h2
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            ForwardLayer1(input);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
+            float h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
+            // Layer 2: 4 → 3, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(84, 12), b2 = p.Slice(96, 3);
+            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
+            float h2_1 = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
+            float h2_2 = W2[8] * h1_0 + W2[9] * h1_1 + W2[10] * h1_2 + W2[11] * h1_3 + b2[2];
+            // ŷ = h2, into output and, for Output, into the activations
+            output[2] = h2_2;
+            output[1] = h2_1;
+            output[0] = h2_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 3);
+            y[2] = h2_2;
+            y[1] = h2_1;
+            y[0] = h2_0;
         }
 
         // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.

@@ -89,7 +89,9 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            ForwardLayer1(input);
+            ForwardLayer2();
             new global::System.ReadOnlySpan<float>(_activations, 32, 10).CopyTo(output); // ŷ = h2
         }
 
