@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace NetGen.Generator;
 
 /// <summary>Every diagnostic NetGen reports, described once. Ids are tracked in AnalyzerReleases.*.md.</summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     private const string Category = "NetGen";
 

@@ -45,6 +45,12 @@ internal static class GeneratedNames
     /// <summary>Stands for the generated private constructor of a worker, taking the shared parameters, in <see cref="For"/>.</summary>
     public const string WorkerConstructor = ".ctor(SharedParameters)";
 
+    /// <summary>Stands for the generated parameterless constructor of a network with weights compiled in, in <see cref="For"/>.</summary>
+    public const string ParameterlessConstructor = ".ctor()";
+
+    /// <summary>The compiled-in weights of a network declared with a model file.</summary>
+    public const string BakedParameters = nameof(BakedParameters);
+
     public static string ForwardLayer(int index) => "ForwardLayer" + index.ToString(CultureInfo.InvariantCulture);
 
     public static string BackwardLayer(int index) => "BackwardLayer" + index.ToString(CultureInfo.InvariantCulture);
@@ -54,7 +60,7 @@ internal static class GeneratedNames
     public static string BackwardBlockLayer(int index) => "BackwardBlockLayer" + index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Every member generated for a network of <paramref name="layerCount"/> layers.</summary>
-    public static HashSet<string> For(int layerCount)
+    public static HashSet<string> For(int layerCount, bool weightsCompiledIn = false)
     {
         var names = new HashSet<string>
         {
@@ -62,6 +68,12 @@ internal static class GeneratedNames
             ForwardBatch, EvaluateBatch, BackwardBatch, ComputeGradientBatch, CreateWorker, RunBatch, OutputBlock, LossBlock,
             ParametersField, GradientsField, ActivationsField, DeltasField, LogitsField, LayersField, BlockField, SeedConstructor, WorkerConstructor,
         };
+        if (weightsCompiledIn)
+        {
+            names.Add(ParameterlessConstructor);
+            names.Add(BakedParameters);
+        }
+
         for (int k = 1; k <= layerCount; k++)
         {
             names.Add(ForwardLayer(k));

@@ -1,14 +1,17 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Model;
+using NetGen.Generator.WeightFiles;
 
 namespace NetGen.Generator;
 
 /// <summary>
-/// Generates, for every <c>[Network]</c> class, its buffers and allocation-free Forward and Backward.
-/// The pipeline: parse → validate → plan → emit, each over value-equatable models, with diagnostics
-/// reported from their own output so that source is regenerated only when the network changes.
+/// Generates, for every <c>[Network]</c> or <c>[OnnxNetwork]</c> class, its buffers and allocation-free Forward
+/// and Backward. The pipeline: parse → resolve the model file, if any → validate → plan → emit, each over
+/// value-equatable models, with diagnostics reported from their own output so that source is regenerated only
+/// when the network changes.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -16,28 +19,28 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<ValidationResult> validated = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                TypeNames.NetworkAttribute,
-                // Classes and record classes only: [Network] is not valid on a struct (the compiler says so), and a
-                // record struct would otherwise slip through as a RecordDeclarationSyntax and get generated code.
-                predicate: static (node, _) => node is ClassDeclarationSyntax
-                    || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)),
-                transform: Parser.Parse)
-            .WithTrackingName(TrackingNames.Parse)
-            .Select(Validator.Validate)
-            .WithTrackingName(TrackingNames.Validate);
+        // The model files among the AdditionalFiles, each read once and re-read only when the compiler gives a new one.
+        IncrementalValueProvider<ImmutableArray<ModelFileRead>> modelFiles = context.AdditionalTextsProvider
+            .Where(ModelFileLoader.IsModelFile)
+            .Select(ModelFileLoader.Load)
+            .WithTrackingName(TrackingNames.ModelFile)
+            .Collect();
 
-        IncrementalValuesProvider<Helpers.EquatableArray<DiagnosticInfo>> diagnostics = validated
-            .Select(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (output, items) =>
-        {
-            foreach (DiagnosticInfo item in items)
-            {
-                output.ReportDiagnostic(item.ToDiagnostic());
-            }
-        });
+        IncrementalValuesProvider<ValidationResult> declared = Validate(
+            context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    TypeNames.NetworkAttribute,
+                    // Classes and record classes only: [Network] is not valid on a struct (the compiler says so), and a
+                    // record struct would otherwise slip through as a RecordDeclarationSyntax and get generated code.
+                    predicate: static (node, _) => IsClass(node),
+                    transform: Parser.Parse)
+                .WithTrackingName(TrackingNames.Parse),
+            modelFiles);
+        IncrementalValuesProvider<ValidationResult> fromOnnx = Validate(
+            context.SyntaxProvider
+                .ForAttributeWithMetadataName(TypeNames.OnnxNetworkAttribute, predicate: static (node, _) => IsClass(node), transform: Parser.ParseOnnx)
+                .WithTrackingName(TrackingNames.ParseOnnx),
+            modelFiles);
 
         // [Dense] on a class without [Network] would otherwise be silently ignored.
         IncrementalValuesProvider<DiagnosticInfo?> layersWithoutNetwork = context.SyntaxProvider
@@ -61,9 +64,10 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Combine(context.ParseOptionsProvider.Select(static (options, _) => ((CSharpParseOptions)options).LanguageVersion))
             .Select(static (pair, _) => new ProjectSupport(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ProjectSupport);
-        IncrementalValueProvider<bool> networksDeclared = validated
+        IncrementalValueProvider<bool> networksDeclared = declared
             .Collect()
-            .Select(static (results, _) => !results.IsEmpty)
+            .Combine(fromOnnx.Collect())
+            .Select(static (results, _) => !results.Left.IsEmpty || !results.Right.IsEmpty)
             .WithTrackingName(TrackingNames.NetworksDeclared);
         context.RegisterSourceOutput(support.Combine(networksDeclared), static (output, pair) =>
         {
@@ -85,6 +89,42 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                     Location.None,
                     ProjectSupport.MinimumLanguageVersion.ToDisplayString(),
                     project.LanguageVersion.ToDisplayString()));
+            }
+        });
+
+        RegisterOutputs(context, declared, support);
+        RegisterOutputs(context, fromOnnx, support);
+    }
+
+    private static bool IsClass(SyntaxNode node) =>
+        node is ClassDeclarationSyntax
+        || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword));
+
+    /// <summary>Resolve the model file a declaration names, if any, then validate (and bind the file's weights).</summary>
+    private static IncrementalValuesProvider<ValidationResult> Validate(
+        IncrementalValuesProvider<NetworkDeclaration?> declarations,
+        IncrementalValueProvider<ImmutableArray<ModelFileRead>> modelFiles) =>
+        declarations
+            .Combine(modelFiles)
+            .Select(ModelFileResolver.Resolve)
+            .WithTrackingName(TrackingNames.Resolve)
+            .Select(WeightBinder.Validate)
+            .WithTrackingName(TrackingNames.Validate);
+
+    /// <summary>The diagnostics, and plan → emit, from their own outputs.</summary>
+    private static void RegisterOutputs(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<ValidationResult> validated,
+        IncrementalValueProvider<ProjectSupport> support)
+    {
+        IncrementalValuesProvider<Helpers.EquatableArray<DiagnosticInfo>> diagnostics = validated
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, items) =>
+        {
+            foreach (DiagnosticInfo item in items)
+            {
+                output.ReportDiagnostic(item.ToDiagnostic());
             }
         });
 

@@ -31,6 +31,12 @@ internal static class Parser
             return null;
         }
 
+        // A class with [OnnxNetwork] too is reported (NG0053) by the ONNX declaration's parse.
+        if (attributes.Any(a => Is(a, TypeNames.OnnxNetworkAttribute)))
+        {
+            return null;
+        }
+
         var networkSyntax = network.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
         if (HasCompilerErrors(context.SemanticModel, networkSyntax, cancellationToken))
         {
@@ -86,7 +92,7 @@ internal static class Parser
             type.IsAbstract && !type.IsStatic,
             FirstFileLocal(type),
             type.IsRecord,
-            ReadBaseType(type, context.SemanticModel.Compilation, GeneratedNames.For(layers.Count), cancellationToken),
+            ReadBaseType(type, context.SemanticModel.Compilation, GeneratedNames.For(layers.Count, weightsCompiledIn: Named(network, networkSyntax, "Weights").Value is string), cancellationToken),
             PrimaryConstructor(type, cancellationToken),
             ConstructorsNotChainingToSeed(type, cancellationToken),
             Positional(network, networkSyntax, 0, "inputs"),
@@ -95,13 +101,71 @@ internal static class Parser
             At(networkSyntax),
             layers.ToEquatableArray(),
             layersOnSecondDeclaration,
-            ReadMembers(type, cancellationToken));
+            ReadMembers(type, cancellationToken),
+            Named(network, networkSyntax, "Weights") is (string weights, var weightsLocation)
+                ? new ModelFileArgument(weights, weightsLocation, networkSyntax?.SyntaxTree.FilePath ?? string.Empty, DeclaresTopology: false)
+                : null);
+    }
+
+    /// <summary>
+    /// Reads an <c>[OnnxNetwork("file.onnx")]</c> declaration: everything but the layers and the input size, which
+    /// the pipeline takes from the file. Null where the compiler reports an error in the attribute.
+    /// </summary>
+    public static NetworkDeclaration? ParseOnnx(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1)
+        {
+            return null;
+        }
+
+        AttributeData onnx = context.Attributes[0];
+        if (HasErrors(onnx) || onnx.ConstructorArguments.Length != 1 || onnx.ConstructorArguments[0].Value is not string path)
+        {
+            return null;
+        }
+
+        var syntax = onnx.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        if (HasCompilerErrors(context.SemanticModel, syntax, cancellationToken))
+        {
+            return null;
+        }
+
+        AttributeData? network = type.GetAttributes().FirstOrDefault(a => Is(a, TypeNames.NetworkAttribute));
+        AttributeData? dense = type.GetAttributes().FirstOrDefault(a => Is(a, TypeNames.DenseAttribute));
+        IntArgument pathArgument = Positional(onnx, syntax, 0, "path");
+        return new NetworkDeclaration(
+            ReadHierarchy(type),
+            (context.TargetNode as BaseTypeDeclarationSyntax)?.Identifier.GetLocation() ?? context.TargetNode.GetLocation(),
+            FirstNonPartial(type, cancellationToken),
+            type.IsStatic,
+            type.IsAbstract && !type.IsStatic,
+            FirstFileLocal(type),
+            type.IsRecord,
+            // The layer count is in the file, not known here: the base type is checked against the members of every network.
+            ReadBaseType(type, context.SemanticModel.Compilation, GeneratedNames.For(0, weightsCompiledIn: true), cancellationToken),
+            PrimaryConstructor(type, cancellationToken),
+            ConstructorsNotChainingToSeed(type, cancellationToken),
+            new IntArgument(0, pathArgument.Location),
+            NamedInt(onnx, syntax, "Loss"),
+            NamedInt(onnx, syntax, "Kernels"),
+            At(syntax),
+            EquatableArray<LayerDeclaration>.Empty,
+            null,
+            ReadMembers(type, cancellationToken),
+            new ModelFileArgument(
+                path,
+                pathArgument.Location,
+                syntax?.SyntaxTree.FilePath ?? string.Empty,
+                DeclaresTopology: true,
+                At(network?.ApplicationSyntaxReference?.GetSyntax(cancellationToken)),
+                At(dense?.ApplicationSyntaxReference?.GetSyntax(cancellationToken))));
     }
 
     /// <summary>A warning for <c>[Dense]</c> layers on a type that has no <c>[Network]</c> on any declaration, else null.</summary>
     public static DiagnosticInfo? ParseLayersWithoutNetwork(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || type.GetAttributes().Any(a => Is(a, TypeNames.NetworkAttribute)))
+        if (context.TargetSymbol is not INamedTypeSymbol type
+            || type.GetAttributes().Any(a => Is(a, TypeNames.NetworkAttribute) || Is(a, TypeNames.OnnxNetworkAttribute)))
         {
             return null;
         }
@@ -360,6 +424,7 @@ internal static class Parser
             {
                 IMethodSymbol { MethodKind: MethodKind.Constructor } constructor when IsSeedConstructor(constructor) => GeneratedNames.SeedConstructor,
                 IMethodSymbol { MethodKind: MethodKind.Constructor } constructor when IsWorkerConstructor(constructor) => GeneratedNames.WorkerConstructor,
+                IMethodSymbol { MethodKind: MethodKind.Constructor, Parameters.Length: 0 } => GeneratedNames.ParameterlessConstructor,
                 IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => null,
                 _ => member.Name,
             };

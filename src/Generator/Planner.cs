@@ -106,7 +106,8 @@ internal static class Planner
             StraightLine: straightLine,
             LossInLocals: straightLine && (spec.Loss == LossKind.CrossEntropy
                 ? output.Activation == ActivationKind.Softmax
-                : spec.Loss == LossKind.MeanSquaredError && outputGradient != OutputGradientKind.SoftmaxJacobian));
+                : spec.Loss == LossKind.MeanSquaredError && outputGradient != OutputGradientKind.SoftmaxJacobian),
+            Weights: spec.Weights);
     }
 
     /// <summary>

@@ -4,6 +4,9 @@ namespace NetGen.Generator;
 internal static class TrackingNames
 {
     public const string Parse = nameof(Parse);
+    public const string ParseOnnx = nameof(ParseOnnx);
+    public const string ModelFile = nameof(ModelFile);
+    public const string Resolve = nameof(Resolve);
     public const string Validate = nameof(Validate);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Spec = nameof(Spec);
@@ -14,5 +17,6 @@ internal static class TrackingNames
     public const string NetworkNames = nameof(NetworkNames);
     public const string File = nameof(File);
 
-    public static readonly string[] All = { Parse, Validate, Diagnostics, Spec, Plan, LayersWithoutNetwork, ProjectSupport, NetworksDeclared, NetworkNames, File };
+    /// <summary>The steps every run has; <see cref="ParseOnnx"/> and <see cref="ModelFile"/> run only for ONNX declarations and model files.</summary>
+    public static readonly string[] All = { Parse, Resolve, Validate, Diagnostics, Spec, Plan, LayersWithoutNetwork, ProjectSupport, NetworksDeclared, NetworkNames, File };
 }

@@ -9,6 +9,7 @@ internal static class TypeNames
 {
     public const string NetworkAttribute = "NetGen.NetworkAttribute";
     public const string DenseAttribute = "NetGen.DenseAttribute";
+    public const string OnnxNetworkAttribute = "NetGen.OnnxNetworkAttribute";
 
     /// <summary>The runtime's contract, which every generated network implements: its presence means the runtime is referenced.</summary>
     public const string INetwork = "NetGen.INetwork";
@@ -28,6 +29,8 @@ internal static class TypeNames
     public const string ShapeGuard = "global::NetGen.ShapeGuard";
     public const string SharedParametersType = "global::NetGen.SharedParameters";
     public const string ParameterInitializer = "global::NetGen.ParameterInitializer";
+    public const string CompiledParameters = "global::NetGen.CompiledParameters";
+    public const string ReadOnlySpanOfByte = "global::System.ReadOnlySpan<byte>";
     public const string Activations = "global::NetGen.Kernels.Activations";
     public const string DenseKernels = "global::NetGen.Kernels.DenseKernels";
     public const string BatchKernels = "global::NetGen.Kernels.BatchKernels";

@@ -193,7 +193,7 @@ internal static class Validator
 
     private static void ValidateMembers(NetworkDeclaration declaration, string name, List<DiagnosticInfo> diagnostics)
     {
-        HashSet<string> generated = GeneratedNames.For(declaration.Layers.Count);
+        HashSet<string> generated = GeneratedNames.For(declaration.Layers.Count, declaration.ModelFile is not null);
         string typeName = declaration.Hierarchy.Type.DisplayName.Split('<')[0];
         if (generated.Contains(typeName))
         {
@@ -208,6 +208,7 @@ internal static class Validator
                 {
                     GeneratedNames.SeedConstructor => "a constructor taking one int",
                     GeneratedNames.WorkerConstructor => "a constructor taking one NetGen.SharedParameters",
+                    GeneratedNames.ParameterlessConstructor => "a constructor without parameters",
                     _ => member.Name,
                 };
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNameClash, member.Location, name, shown));

@@ -28,7 +28,26 @@ internal sealed record NetworkDeclaration(
     Location? NetworkAttributeLocation,
     EquatableArray<LayerDeclaration> Layers,
     Location? LayersOnSecondDeclaration,
-    EquatableArray<MemberInfo> Members);
+    EquatableArray<MemberInfo> Members,
+    ModelFileArgument? ModelFile = null);
+
+/// <summary>
+/// The model file a declaration names: with <c>[Network(…, Weights = "…")]</c> the weights checked against the
+/// declared layers, with <c>[OnnxNetwork("…")]</c> the layers and weights themselves. Immutable and structurally equal.
+/// </summary>
+/// <param name="Path">The path as written.</param>
+/// <param name="Location">The argument that gives it.</param>
+/// <param name="DeclaringFilePath">The source file of the declaration; a relative <paramref name="Path"/> starts from its directory.</param>
+/// <param name="DeclaresTopology">Whether the file gives the layers (<c>[OnnxNetwork]</c>) rather than weights for declared ones.</param>
+/// <param name="AlsoNetworkAttribute">On an <c>[OnnxNetwork]</c> class, a <c>[Network]</c> attribute beside it, or null.</param>
+/// <param name="DenseOnOnnxNetwork">On an <c>[OnnxNetwork]</c> class, the first <c>[Dense]</c> attribute, or null.</param>
+internal sealed record ModelFileArgument(
+    string Path,
+    Location? Location,
+    string DeclaringFilePath,
+    bool DeclaresTopology,
+    Location? AlsoNetworkAttribute = null,
+    Location? DenseOnOnnxNetwork = null);
 
 /// <summary>A name and where it is declared. Immutable and structurally equal.</summary>
 internal sealed record NamedLocation(string Name, Location? Location);

@@ -24,7 +24,8 @@ internal sealed record NetworkPlan(
     int LargestHiddenLayer,
     bool ForwardInLocals,
     bool StraightLine,
-    bool LossInLocals)
+    bool LossInLocals,
+    CompiledWeights? Weights = null)
 {
     public LayerPlan Output => Layers[Layers.Count - 1];
 

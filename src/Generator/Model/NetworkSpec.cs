@@ -7,7 +7,18 @@ namespace NetGen.Generator.Model;
 /// edits that move the declaration without changing it leave this model equal and the output cached.
 /// Immutable and structurally equal.
 /// </summary>
-internal sealed record NetworkSpec(HierarchyInfo Hierarchy, int Inputs, LossKind Loss, KernelStrategyKind Kernels, EquatableArray<LayerSpec> Layers);
+/// <param name="Hierarchy">Where the class is declared.</param>
+/// <param name="Inputs">The input size.</param>
+/// <param name="Loss">The loss.</param>
+/// <param name="Kernels">The kernel strategy asked for.</param>
+/// <param name="Layers">The layers, input to output.</param>
+/// <param name="Weights">The parameters compiled in from a model file, or null.</param>
+internal sealed record NetworkSpec(HierarchyInfo Hierarchy, int Inputs, LossKind Loss, KernelStrategyKind Kernels, EquatableArray<LayerSpec> Layers, CompiledWeights? Weights = null);
+
+/// <summary>Weights compiled into the network: the file's name as written and its parameters. Immutable and structurally equal.</summary>
+/// <param name="FileName">The model file as the declaration names it, for the generated documentation.</param>
+/// <param name="Parameters">Little-endian float32 values in the layout of <c>Parameters</c>.</param>
+internal sealed record CompiledWeights(string FileName, WeightFiles.ByteBlob Parameters);
 
 /// <summary>One validated dense layer. Immutable and structurally equal.</summary>
 internal sealed record LayerSpec(int Outputs, ActivationKind Activation, float Slope);
