@@ -11,6 +11,7 @@ The files it writes are committed, so the tests and CI do not need Python. The s
 import json
 import os
 import struct
+import zlib
 
 import onnx
 import onnx.helper
@@ -39,6 +40,22 @@ def write_safetensors(path, tensors, metadata=None):
         f.write(struct.pack("<Q", len(text)))
         f.write(text)
         f.write(data)
+
+
+def write_netgen_model(path, inputs, layers, loss=0):
+    """NetGen's model file, format version 1 (docs/model-format.md), without a scaler: layers are
+    (linear, activation code, slope) with activation codes 0 Identity, 1 Sigmoid, 2 Tanh, 3 ReLU, 4 LeakyReLU, 5 Softmax."""
+    body = struct.pack("<III", loss, inputs, len(layers))
+    for linear, activation, slope in layers:
+        body += struct.pack("<IIf", linear.out_features, activation, slope)
+    values = []
+    for linear, _, _ in layers:
+        values += linear.weight.detach().reshape(-1).tolist() + linear.bias.detach().tolist()
+    body += struct.pack("<I", len(values)) + struct.pack("<%df" % len(values), *values)
+    length = 24 + len(body) + 4
+    content = b"\x89NGM\r\n\x1a\n" + struct.pack("<IIQ", 1, 0, length) + body
+    with open(path, "wb") as f:
+        f.write(content + struct.pack("<I", zlib.crc32(content)))
 
 
 class MatMulAdd(nn.Module):
@@ -139,6 +156,7 @@ def main():
                       [("layers.%d.%s" % (i, kind), getattr(layer, kind)) for i, layer in enumerate(layers) for kind in ("weight", "bias")],
                       {"format": "pt"})
     expected["netgen_naming"] = {"inputs": x.tolist(), "outputs": y.tolist()}
+    write_netgen_model(os.path.join(OUT, "netgen_naming.ngm"), 4, [(layers[0], 3, 0.0), (layers[1], 0, 0.0)])
 
     with_identity_node()
     expected["identity_node"] = expected["relu_identity"]
