@@ -62,7 +62,7 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OnnxUnsupportedOperator = Error(
         "NG0049",
         "ONNX operator not supported",
-        "Node '{1}' of '{0}' is a {2} operator, which NetGen cannot turn into a layer: {3}",
+        "Node '{1}' of '{0}' has the operator {2}, which NetGen cannot turn into a layer: {3}",
         "NetGen turns a chain of Gemm (or MatMul and Add) nodes with Relu, LeakyRelu, Tanh, Sigmoid, Softmax on the last axis and Identity into dense layers; other operators have no NetGen layer.");
 
     public static readonly DiagnosticDescriptor OnnxNotAChain = Error(

@@ -95,11 +95,11 @@ class Residual(nn.Module):
         return x + torch.tanh(self.linear(x))
 
 
-def export(model, width, path, dtype=torch.float32):
+def export(model, width, path, dtype=torch.float32, input_axes=None):
     torch.onnx.export(
         model, torch.zeros(1, width, dtype=dtype), path,
         input_names=["input"], output_names=["output"],
-        dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}},
+        dynamic_axes={"input": input_axes or {0: "batch"}, "output": {0: "batch"}},
         opset_version=13, do_constant_folding=True)
 
 
@@ -109,6 +109,7 @@ def invalid_models():
     export(nn.Sequential(nn.Linear(3, 4), nn.ELU(), nn.Linear(4, 2)), 3, os.path.join(OUT, "invalid_elu.onnx"))
     export(Residual(), 3, os.path.join(OUT, "invalid_residual.onnx"))
     export(nn.Sequential(nn.Linear(3, 2)).double(), 3, os.path.join(OUT, "invalid_double.onnx"), torch.float64)
+    export(nn.Sequential(nn.Linear(3, 2)), 3, os.path.join(OUT, "invalid_dynamic.onnx"), input_axes={0: "batch", 1: "features"})
 
 
 def with_identity_node():
