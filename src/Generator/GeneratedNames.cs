@@ -72,6 +72,11 @@ internal static class GeneratedNames
         {
             names.Add(ParameterlessConstructor);
             names.Add(BakedParameters);
+            for (int k = 1; k <= layerCount; k++)
+            {
+                names.Add(WeightsEmitter.WeightConstant(k));
+                names.Add(WeightsEmitter.BiasConstant(k));
+            }
         }
 
         for (int k = 1; k <= layerCount; k++)

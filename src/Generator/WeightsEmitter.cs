@@ -6,30 +6,77 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator;
 
 /// <summary>
-/// Writes the weights compiled in from a model file: a <c>ReadOnlySpan&lt;byte&gt;</c> over a constant byte
-/// array, which the compiler stores as a data blob in the assembly (no allocation, nothing to deploy), and the
-/// parameterless constructor that copies it into <c>Parameters</c>.
+/// Writes the weights compiled in from a model file, and the parameterless constructor that copies them into
+/// <c>Parameters</c>. Up to <see cref="MaxStringParameters"/> parameters they are string constants, one per
+/// tensor, holding each float's 32 bits as two UTF-16 code units (low half first); above that, one constant
+/// byte array. Either way the data sits in the assembly as it is, with nothing to deploy or read at run time.
 /// </summary>
+/// <remarks>
+/// Why strings: the compiler binds a byte array initializer element by element, and 940,584 elements (a
+/// 784-256-128-10 network) added about 19 s to a build in a measurement, where a string literal of the same
+/// data added nothing measurable (docs/performance.md). But all of an assembly's string literals share one
+/// 16 MB heap in its metadata, so the largest networks fall back to the byte array.
+/// </remarks>
 internal static class WeightsEmitter
 {
+    /// <summary>The most parameters written as strings: 8 MB, half of the metadata's 16 MB heap of string literals.</summary>
+    public const int MaxStringParameters = 1 << 21;
+
     private const int BytesPerLine = 32;
 
     private static readonly string[] ByteText = CreateByteText();
 
+    /// <summary>Whether the weights are written as string constants (else as a byte array).</summary>
+    public static bool UsesStrings(NetworkPlan plan) => plan.ParameterCount <= MaxStringParameters;
+
+    public static string WeightConstant(int layer) => "BakedW" + layer.ToString(CultureInfo.InvariantCulture);
+
+    public static string BiasConstant(int layer) => "Bakedb" + layer.ToString(CultureInfo.InvariantCulture);
+
     public static void WriteConstructor(SourceWriter writer, NetworkPlan plan, string constructor)
     {
         writer.WriteLine($"/// <summary>Creates the network with the trained weights compiled in from '{Escape(plan.Weights!.FileName)}'.</summary>");
-        writer.WriteLine($"public {constructor}() => {TypeNames.CompiledParameters}.Load({GeneratedNames.BakedParameters}, {GeneratedNames.ParametersField});");
+        if (!UsesStrings(plan))
+        {
+            writer.WriteLine($"public {constructor}() => {TypeNames.CompiledParameters}.Load({GeneratedNames.BakedParameters}, {GeneratedNames.ParametersField});");
+            writer.WriteLine();
+            return;
+        }
+
+        writer.OpenBlock($"public {constructor}()");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({WeightConstant(layer.Index)}, {Code.Slice(TypeNames.Span, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)});");
+            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({BiasConstant(layer.Index)}, {Code.Slice(TypeNames.Span, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)});");
+        }
+
+        writer.CloseBlock();
         writer.WriteLine();
     }
 
     public static void WriteData(SourceWriter writer, NetworkPlan plan)
     {
         CompiledWeights weights = plan.Weights!;
+        System.ReadOnlySpan<byte> bytes = weights.Parameters.Span;
+        if (UsesStrings(plan))
+        {
+            writer.WriteLine($"// The {Code.Int(plan.ParameterCount)} parameters from '{OneLine(weights.FileName)}', per tensor: each float's bits as two UTF-16 code units, low half first.");
+            var text = new StringBuilder();
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                string k = Code.Int(layer.Index);
+                writer.WriteLine($"// W{k} [{Code.Int(layer.Outputs)}, {Code.Int(layer.Inputs)}], b{k} [{Code.Int(layer.Outputs)}]");
+                writer.WriteLine($"private const string {WeightConstant(layer.Index)} = \"{Encode(text, bytes.Slice(4 * layer.WeightOffset, 4 * layer.WeightCount))}\";");
+                writer.WriteLine($"private const string {BiasConstant(layer.Index)} = \"{Encode(text, bytes.Slice(4 * layer.BiasOffset, 4 * layer.Outputs))}\";");
+            }
+
+            writer.WriteLine();
+            return;
+        }
+
         writer.WriteLine($"// The {Code.Int(plan.ParameterCount)} parameters from '{OneLine(weights.FileName)}', float32 little-endian in the layout of Parameters.");
         writer.OpenBlock($"private static {TypeNames.ReadOnlySpanOfByte} {GeneratedNames.BakedParameters} => new byte[]");
         var line = new StringBuilder(BytesPerLine * 5);
-        System.ReadOnlySpan<byte> bytes = weights.Parameters.Span;
         foreach (LayerPlan layer in plan.Layers)
         {
             string k = Code.Int(layer.Index);
@@ -41,6 +88,29 @@ internal static class WeightsEmitter
 
         writer.CloseBlock(";");
         writer.WriteLine();
+    }
+
+    /// <summary>
+    /// The little-endian bytes as the contents of a string literal, two bytes per UTF-16 code unit: printable
+    /// ASCII as itself, everything else (quotes, backslashes, surrogates included) as a <c>\uXXXX</c> escape.
+    /// </summary>
+    private static string Encode(StringBuilder text, System.ReadOnlySpan<byte> bytes)
+    {
+        text.Clear();
+        for (int i = 0; i + 1 < bytes.Length; i += 2)
+        {
+            int unit = bytes[i] | (bytes[i + 1] << 8);
+            if (unit >= 0x20 && unit < 0x7F && unit != '"' && unit != '\\')
+            {
+                text.Append((char)unit);
+            }
+            else
+            {
+                text.Append("\\u").Append(unit.ToString("X4", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return text.ToString();
     }
 
     private static void WriteBytes(SourceWriter writer, StringBuilder line, System.ReadOnlySpan<byte> bytes)

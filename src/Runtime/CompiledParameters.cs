@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using NetGen.Serialization;
 
 namespace NetGen;
@@ -22,5 +23,29 @@ public static class CompiledParameters
         }
 
         LittleEndianFloats.Read(littleEndian, parameters);
+    }
+
+    /// <summary>Copies float32 values stored two UTF-16 code units each (the low 16 bits of the float first), as NetGen writes them in string constants.</summary>
+    /// <param name="packed">Exactly <c>2 · parameters.Length</c> code units.</param>
+    /// <param name="parameters">The network's parameters.</param>
+    /// <exception cref="ArgumentException">The lengths do not match.</exception>
+    public static void Load(ReadOnlySpan<char> packed, Span<float> parameters)
+    {
+        if (packed.Length != 2 * (long)parameters.Length)
+        {
+            throw new ArgumentException($"The compiled-in weights hold {packed.Length} code units, but {parameters.Length} parameters need {2L * parameters.Length}.", nameof(packed));
+        }
+
+        if (BitConverter.IsLittleEndian)
+        {
+            // The code units' bytes in memory are then the floats' little-endian bytes.
+            MemoryMarshal.AsBytes(packed).CopyTo(MemoryMarshal.AsBytes(parameters));
+            return;
+        }
+
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = BitConverter.UInt32BitsToSingle(packed[2 * i] | ((uint)packed[(2 * i) + 1] << 16));
+        }
     }
 }

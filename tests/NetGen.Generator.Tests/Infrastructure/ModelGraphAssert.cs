@@ -27,7 +27,7 @@ internal static class ModelGraphAssert
     // Steps whose outputs feed diagnostics and may hold a Location; everything else is the source branch.
     private static readonly string[] DiagnosticsBranch =
     {
-        TrackingNames.Parse, TrackingNames.Validate, TrackingNames.Diagnostics, TrackingNames.LayersWithoutNetwork,
+        TrackingNames.Parse, TrackingNames.ParseOnnx, TrackingNames.Resolve, TrackingNames.Validate, TrackingNames.Diagnostics, TrackingNames.LayersWithoutNetwork,
     };
 
     public static void HoldsNoCompilationObjects(GeneratorRun run)

@@ -44,24 +44,22 @@ namespace Samples
         // feature-major, [features, columns] with column s holding sample s (BatchKernels).
         private float[]? _block;
 
-        // The 43 parameters from 'netgen_naming.ngm', float32 little-endian in the layout of Parameters.
-        private static global::System.ReadOnlySpan<byte> BakedParameters => new byte[]
-        {
-            // W1 [5, 4]
-            92, 253, 208, 190, 0, 234, 168, 188, 148, 0, 159, 62, 224, 67, 248, 190, 52, 42, 248, 190, 16, 27, 212, 61, 24, 82, 137, 190, 50, 1, 186, 62,
-            216, 197, 248, 62, 140, 224, 154, 190, 58, 128, 213, 190, 48, 227, 152, 189, 232, 105, 212, 62, 64, 176, 164, 188, 32, 124, 14, 61, 72, 17, 108, 190,
-            40, 233, 124, 190, 108, 220, 36, 190, 154, 95, 172, 62, 108, 3, 190, 190,
-            // b1 [5]
-            146, 78, 240, 62, 80, 203, 78, 189, 96, 134, 198, 189, 4, 246, 163, 62, 64, 89, 245, 62,
-            // W2 [3, 5]
-            99, 180, 29, 190, 11, 65, 169, 189, 188, 122, 80, 62, 23, 222, 52, 189, 120, 53, 116, 190, 169, 41, 210, 190, 249, 85, 106, 190, 167, 56, 197, 61,
-            242, 227, 149, 62, 46, 45, 220, 62, 223, 155, 81, 190, 196, 119, 165, 189, 58, 243, 54, 190, 110, 208, 85, 62, 94, 96, 156, 190,
-            // b2 [3]
-            161, 94, 214, 62, 65, 19, 204, 190, 45, 53, 129, 62,
-        };
+        // The 43 parameters from 'netgen_naming.ngm', per tensor: each float's bits as two UTF-16 code units, low half first.
+        // W1 [5, 4], b1 [5]
+        private const string BakedW1 = "\uFD5C\uBED0\uEA00\uBCA8\u0094\u3E9F\u43E0\uBEF8\u2A34\uBEF8\u1B10\u3DD4\u5218\uBE89\u0132\u3EBA\uC5D8\u3EF8\uE08C\uBE9A\u803A\uBED5\uE330\uBD98\u69E8\u3ED4\uB040\uBCA4\u7C20\u3D0E\u1148\uBE6C\uE928\uBE7C\uDC6C\uBE24\u5F9A\u3EAC\u036C\uBEBE";
+        private const string Bakedb1 = "\u4E92\u3EF0\uCB50\uBD4E\u8660\uBDC6\uF604\u3EA3\u5940\u3EF5";
+        // W2 [3, 5], b2 [3]
+        private const string BakedW2 = "\uB463\uBE1D\u410B\uBDA9\u7ABC\u3E50\uDE17\uBD34\u3578\uBE74\u29A9\uBED2\u55F9\uBE6A\u38A7\u3DC5\uE3F2\u3E95\u2D2E\u3EDC\u9BDF\uBE51\u77C4\uBDA5\uF33A\uBE36\uD06E\u3E55\u605E\uBE9C";
+        private const string Bakedb2 = "\u5EA1\u3ED6\u1341\uBECC\u352D\u3E81";
 
         /// <summary>Creates the network with the trained weights compiled in from 'netgen_naming.ngm'.</summary>
-        public Trained() => global::NetGen.CompiledParameters.Load(BakedParameters, _parameters);
+        public Trained()
+        {
+            global::NetGen.CompiledParameters.Load(BakedW1, new global::System.Span<float>(_parameters, 0, 20));
+            global::NetGen.CompiledParameters.Load(Bakedb1, new global::System.Span<float>(_parameters, 20, 5));
+            global::NetGen.CompiledParameters.Load(BakedW2, new global::System.Span<float>(_parameters, 25, 15));
+            global::NetGen.CompiledParameters.Load(Bakedb2, new global::System.Span<float>(_parameters, 40, 3));
+        }
 
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>

@@ -42,17 +42,17 @@ namespace Samples
         // feature-major, [features, columns] with column s holding sample s (BatchKernels).
         private float[]? _block;
 
-        // The 8 parameters from 'models/linear.onnx', float32 little-endian in the layout of Parameters.
-        private static global::System.ReadOnlySpan<byte> BakedParameters => new byte[]
-        {
-            // W1 [2, 3]
-            54, 4, 169, 190, 110, 105, 227, 62, 36, 9, 218, 62, 232, 101, 35, 191, 35, 246, 68, 190, 205, 104, 189, 190,
-            // b1 [2]
-            54, 163, 206, 61, 128, 127, 231, 190,
-        };
+        // The 8 parameters from 'models/linear.onnx', per tensor: each float's bits as two UTF-16 code units, low half first.
+        // W1 [2, 3], b1 [2]
+        private const string BakedW1 = "\u0436\uBEA9\u696E\u3EE3\u0924\u3EDA\u65E8\uBF23\uF623\uBE44\u68CD\uBEBD";
+        private const string Bakedb1 = "\uA336\u3DCE\u7F80\uBEE7";
 
         /// <summary>Creates the network with the trained weights compiled in from 'models/linear.onnx'.</summary>
-        public Linear() => global::NetGen.CompiledParameters.Load(BakedParameters, _parameters);
+        public Linear()
+        {
+            global::NetGen.CompiledParameters.Load(BakedW1, new global::System.Span<float>(_parameters, 0, 6));
+            global::NetGen.CompiledParameters.Load(Bakedb1, new global::System.Span<float>(_parameters, 6, 2));
+        }
 
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>
