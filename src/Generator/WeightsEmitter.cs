@@ -91,8 +91,10 @@ internal static class WeightsEmitter
     }
 
     /// <summary>
-    /// The little-endian bytes as the contents of a string literal, two bytes per UTF-16 code unit: printable
-    /// ASCII as itself, everything else (quotes, backslashes, surrogates included) as a <c>\uXXXX</c> escape.
+    /// The little-endian bytes as the contents of a string literal, two bytes per UTF-16 code unit: a code unit as
+    /// itself where a string literal can hold it and UTF-8 can store it, which keeps the source short and quick to
+    /// read for the compiler; as a <c>\uXXXX</c> escape the quote, the backslash, control characters, line
+    /// separators, surrogates (which UTF-8 cannot hold alone), the byte order mark and the noncharacters.
     /// </summary>
     private static string Encode(StringBuilder text, System.ReadOnlySpan<byte> bytes)
     {
@@ -100,7 +102,7 @@ internal static class WeightsEmitter
         for (int i = 0; i + 1 < bytes.Length; i += 2)
         {
             int unit = bytes[i] | (bytes[i + 1] << 8);
-            if (unit >= 0x20 && unit < 0x7F && unit != '"' && unit != '\\')
+            if (IsLiteral(unit))
             {
                 text.Append((char)unit);
             }
@@ -112,6 +114,13 @@ internal static class WeightsEmitter
 
         return text.ToString();
     }
+
+    private static bool IsLiteral(int unit) =>
+        unit >= 0x20 && unit != '"' && unit != '\\'
+        && !(unit >= 0x7F && unit <= 0x9F)
+        && unit != 0x2028 && unit != 0x2029
+        && !(unit >= 0xD800 && unit <= 0xDFFF)
+        && unit != 0xFEFF && unit != 0xFFFE && unit != 0xFFFF;
 
     private static void WriteBytes(SourceWriter writer, StringBuilder line, System.ReadOnlySpan<byte> bytes)
     {

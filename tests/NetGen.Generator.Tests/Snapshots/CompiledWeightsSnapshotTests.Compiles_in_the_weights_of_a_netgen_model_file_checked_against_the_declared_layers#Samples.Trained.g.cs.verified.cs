@@ -46,11 +46,11 @@ namespace Samples
 
         // The 43 parameters from 'netgen_naming.ngm', per tensor: each float's bits as two UTF-16 code units, low half first.
         // W1 [5, 4], b1 [5]
-        private const string BakedW1 = "\uFD5C\uBED0\uEA00\uBCA8\u0094\u3E9F\u43E0\uBEF8\u2A34\uBEF8\u1B10\u3DD4\u5218\uBE89\u0132\u3EBA\uC5D8\u3EF8\uE08C\uBE9A\u803A\uBED5\uE330\uBD98\u69E8\u3ED4\uB040\uBCA4\u7C20\u3D0E\u1148\uBE6C\uE928\uBE7C\uDC6C\uBE24\u5F9A\u3EAC\u036C\uBEBE";
-        private const string Bakedb1 = "\u4E92\u3EF0\uCB50\uBD4E\u8660\uBDC6\uF604\u3EA3\u5940\u3EF5";
+        private const string BakedW1 = "ﵜ뻐벨\u0094㺟䏠뻸⨴뻸ᬐ㷔刘뺉Ĳ㺺엘㻸뺚耺뻕붘槨㻔끀벤簠㴎ᅈ빬빼\uDC6C븤徚㺬ͬ뺾";
+        private const string Bakedb1 = "互㻰쭐뵎虠뷆㺣奀㻵";
         // W2 [3, 5], b2 [3]
-        private const string BakedW2 = "\uB463\uBE1D\u410B\uBDA9\u7ABC\u3E50\uDE17\uBD34\u3578\uBE74\u29A9\uBED2\u55F9\uBE6A\u38A7\u3DC5\uE3F2\u3E95\u2D2E\u3EDC\u9BDF\uBE51\u77C4\uBDA5\uF33A\uBE36\uD06E\u3E55\u605E\uBE9C";
-        private const string Bakedb2 = "\u5EA1\u3ED6\u1341\uBECC\u352D\u3E81";
+        private const string BakedW2 = "둣븝䄋붩窼㹐\uDE17봴㕸빴⦩뻒嗹빪㢧㷅㺕⴮㻜鯟빑矄붥븶큮㹕恞뺜";
+        private const string Bakedb2 = "庡㻖ፁ뻌㔭㺁";
 
         /// <summary>Creates the network with the trained weights compiled in from 'netgen_naming.ngm'.</summary>
         public Trained()

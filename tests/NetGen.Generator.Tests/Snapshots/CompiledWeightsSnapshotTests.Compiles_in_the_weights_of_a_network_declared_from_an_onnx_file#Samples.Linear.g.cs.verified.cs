@@ -44,8 +44,8 @@ namespace Samples
 
         // The 8 parameters from 'models/linear.onnx', per tensor: each float's bits as two UTF-16 code units, low half first.
         // W1 [2, 3], b1 [2]
-        private const string BakedW1 = "\u0436\uBEA9\u696E\u3EE3\u0924\u3EDA\u65E8\uBF23\uF623\uBE44\u68CD\uBEBD";
-        private const string Bakedb1 = "\uA336\u3DCE\u7F80\uBEE7";
+        private const string BakedW1 = "ж뺩楮㻣त㻚旨뼣비棍뺽";
+        private const string Bakedb1 = "ꌶ㷎羀뻧";
 
         /// <summary>Creates the network with the trained weights compiled in from 'models/linear.onnx'.</summary>
         public Linear()
