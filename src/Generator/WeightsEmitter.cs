@@ -94,7 +94,8 @@ internal static class WeightsEmitter
     /// The little-endian bytes as the contents of a string literal, two bytes per UTF-16 code unit: a code unit as
     /// itself where a string literal can hold it and UTF-8 can store it, which keeps the source short and quick to
     /// read for the compiler; as a <c>\uXXXX</c> escape the quote, the backslash, control characters, line
-    /// separators, surrogates (which UTF-8 cannot hold alone), the byte order mark and the noncharacters.
+    /// separators, invisible formatting characters, surrogates (which UTF-8 cannot hold alone), the byte order mark
+    /// and the noncharacters.
     /// </summary>
     private static string Encode(StringBuilder text, System.ReadOnlySpan<byte> bytes)
     {
@@ -120,7 +121,11 @@ internal static class WeightsEmitter
         && !(unit >= 0x7F && unit <= 0x9F)
         && unit != 0x2028 && unit != 0x2029
         && !(unit >= 0xD800 && unit <= 0xDFFF)
-        && unit != 0xFEFF && unit != 0xFFFE && unit != 0xFFFF;
+        && unit != 0xFEFF && unit != 0xFFFE && unit != 0xFFFF
+        // Invisible formatting characters, the bidirectional controls among them, which editors and reviews flag.
+        && unit != 0x00AD && unit != 0x061C && unit != 0x180E
+        && !(unit >= 0x200B && unit <= 0x200F) && !(unit >= 0x202A && unit <= 0x202E)
+        && !(unit >= 0x2060 && unit <= 0x206F) && !(unit >= 0xFFF9 && unit <= 0xFFFB);
 
     private static void WriteBytes(SourceWriter writer, StringBuilder line, System.ReadOnlySpan<byte> bytes)
     {
