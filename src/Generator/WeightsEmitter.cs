@@ -24,6 +24,8 @@ internal static class WeightsEmitter
 
     private const int BytesPerLine = 32;
 
+    private const string Hex = "0123456789ABCDEF";
+
     private static readonly string[] ByteText = CreateByteText();
 
     /// <summary>Whether the weights are written as string constants (else as a byte array).</summary>
@@ -109,7 +111,7 @@ internal static class WeightsEmitter
             }
             else
             {
-                text.Append("\\u").Append(unit.ToString("X4", CultureInfo.InvariantCulture));
+                text.Append('\\').Append('u').Append(Hex[unit >> 12]).Append(Hex[(unit >> 8) & 0xF]).Append(Hex[(unit >> 4) & 0xF]).Append(Hex[unit & 0xF]);
             }
         }
 

@@ -14,11 +14,13 @@ internal sealed class ByteBlob : IEquatable<ByteBlob>
     public ByteBlob(byte[] bytes)
     {
         _bytes = bytes;
-        // FNV-1a over the bytes: cheap, and equality always compares the bytes themselves.
-        uint hash = 2166136261;
-        foreach (byte b in bytes)
+        // FNV-1a over the length and at most 4,096 bytes spread over the array: equal blobs hash equal, and
+        // equality always compares every byte, so the hash needs no more than to tell most blobs apart cheaply.
+        uint hash = (2166136261 ^ (uint)bytes.Length) * 16777619;
+        int step = Math.Max(1, bytes.Length / 4096);
+        for (int i = 0; i < bytes.Length; i += step)
         {
-            hash = (hash ^ b) * 16777619;
+            hash = (hash ^ bytes[i]) * 16777619;
         }
 
         _hash = (int)hash;
