@@ -30,7 +30,7 @@ internal static class ModelFileResolver
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        string name = declaration.Hierarchy.Type.NameWithTypeParameters;
+        string name = declaration.Hierarchy.Type.DisplayName;
         if (file.AlsoNetworkAttribute is not null)
         {
             return Refuse(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkAndOnnxNetwork, file.AlsoNetworkAttribute, name));

@@ -56,7 +56,7 @@ internal static class WeightBinder
                 file.Location,
                 file.Path,
                 Describe(topology.Inputs, topology.Layers, topology.Loss),
-                spec.Hierarchy.Type.NameWithTypeParameters,
+                spec.Hierarchy.Type.DisplayName,
                 Describe(spec.Inputs, spec.Layers, topology.Loss is null ? null : spec.Loss)));
             return null;
         }
@@ -71,7 +71,7 @@ internal static class WeightBinder
     /// </summary>
     private static ByteBlob? FromTensors(NetworkSpec spec, ModelFileArgument file, EquatableArray<NamedTensor> tensors, List<DiagnosticInfo> diagnostics)
     {
-        string name = spec.Hierarchy.Type.NameWithTypeParameters;
+        string name = spec.Hierarchy.Type.DisplayName;
         var byName = tensors.ToDictionary(t => t.Name, StringComparer.Ordinal);
         string[] prefixes = Prefixes(spec.Layers.Count, tensors);
         var expected = new List<(string Name, long[] Shape, int Layer)>();

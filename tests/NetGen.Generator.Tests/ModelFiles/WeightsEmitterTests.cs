@@ -46,7 +46,7 @@ public sealed class WeightsEmitterTests
 
     private static NetworkSpec Spec(int inputs, int outputs, byte[] weights) =>
         new(
-            new HierarchyInfo("Samples", EquatableArray<TypeHeader>.Empty, new TypeHeader("class", "Net"), "Samples.Net"),
+            new HierarchyInfo("Samples", EquatableArray<TypeHeader>.Empty, new TypeHeader("class", "Net", "Net", "Net"), "Samples.Net", false),
             inputs,
             LossKind.MeanSquaredError,
             KernelStrategyKind.Auto,

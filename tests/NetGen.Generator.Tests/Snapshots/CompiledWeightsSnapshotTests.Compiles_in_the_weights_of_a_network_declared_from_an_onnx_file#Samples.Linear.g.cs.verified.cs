@@ -94,8 +94,8 @@ namespace Samples
         /// <inheritdoc/>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
-            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             ForwardAll(input);
             new global::System.ReadOnlySpan<float>(_activations, 0, 2).CopyTo(output); // ŷ = h1
         }
@@ -109,9 +109,9 @@ namespace Samples
         /// <inheritdoc/>
         public float Evaluate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> output)
         {
-            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
-            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
-            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, nameof(output));
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
+            global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             ForwardAll(input);
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 2);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 2);
@@ -124,8 +124,8 @@ namespace Samples
         /// <inheritdoc/>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
-            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, nameof(input));
-            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, nameof(target));
+            global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
+            global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             ForwardAll(input);
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 2);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 2);
@@ -138,31 +138,31 @@ namespace Samples
         /// <inheritdoc/>
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, outputs.Length, OutputSize, "outputs");
             RunBatch(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
         public float EvaluateBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs)
         {
-            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
-            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, "targets");
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, "outputs");
             return RunBatch(inputs, targets, outputs, count, backward: false, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs)
         {
-            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
-            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, "targets");
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, "outputs");
             return RunBatch(inputs, targets, outputs, count, backward: true, scale: 1f, replace: false);
         }
 
         /// <inheritdoc/>
         public float ComputeGradientBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, float scale)
         {
-            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
-            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+            int count = global::NetGen.ShapeGuard.RequireBatch(inputs.Length, InputSize, targets.Length, OutputSize, "targets");
+            global::NetGen.ShapeGuard.RequireLength(outputs.Length, targets.Length, "outputs");
             if (count == 0)
             {
                 ZeroGradients();
