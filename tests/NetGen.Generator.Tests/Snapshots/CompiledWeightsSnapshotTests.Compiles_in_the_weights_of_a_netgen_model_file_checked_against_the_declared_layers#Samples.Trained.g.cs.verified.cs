@@ -103,15 +103,29 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            new global::System.ReadOnlySpan<float>(_activations, 5, 3).CopyTo(output); // ŷ = h2
-        }
-
-        // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
-        private void ForwardAll(global::System.ReadOnlySpan<float> x)
-        {
-            ForwardLayer1(x);
-            ForwardLayer2();
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 4 → 5, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 20), b1 = p.Slice(20, 5);
+            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0]);
+            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1]);
+            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2]);
+            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3]);
+            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4]);
+            // Layer 2: 5 → 3, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(25, 15), b2 = p.Slice(40, 3);
+            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + b2[0];
+            float h2_1 = W2[5] * h1_0 + W2[6] * h1_1 + W2[7] * h1_2 + W2[8] * h1_3 + W2[9] * h1_4 + b2[1];
+            float h2_2 = W2[10] * h1_0 + W2[11] * h1_1 + W2[12] * h1_2 + W2[13] * h1_3 + W2[14] * h1_4 + b2[2];
+            // ŷ = h2, into output and, for Output, into the activations
+            output[2] = h2_2;
+            output[1] = h2_1;
+            output[0] = h2_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 5, 3);
+            y[2] = h2_2;
+            y[1] = h2_1;
+            y[0] = h2_0;
         }
 
         /// <inheritdoc/>
@@ -120,12 +134,31 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 5, 3);
-            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 5, 3);
-            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
-            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
-            h2.CopyTo(output);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 4 → 5, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 20), b1 = p.Slice(20, 5);
+            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0]);
+            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1]);
+            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2]);
+            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3]);
+            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4]);
+            // Layer 2: 5 → 3, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(25, 15), b2 = p.Slice(40, 3);
+            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + b2[0];
+            float h2_1 = W2[5] * h1_0 + W2[6] * h1_1 + W2[7] * h1_2 + W2[8] * h1_3 + W2[9] * h1_4 + b2[1];
+            float h2_2 = W2[10] * h1_0 + W2[11] * h1_1 + W2[12] * h1_2 + W2[13] * h1_3 + W2[14] * h1_4 + b2[2];
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 5, 3);
+            y[2] = h2_2;
+            y[1] = h2_1;
+            y[0] = h2_0;
+            float y_2 = target[2], y_1 = target[1], y_0 = target[0];
+            // L = ½ Σ_j (ŷ_j − y_j)²
+            float difference_0 = h2_0 - y_0, difference_1 = h2_1 - y_1, difference_2 = h2_2 - y_2;
+            float loss = 0.5f * (difference_0 * difference_0 + difference_1 * difference_1 + difference_2 * difference_2);
+            output[2] = h2_2;
+            output[1] = h2_1;
+            output[0] = h2_0;
             return loss;
         }
 
@@ -134,13 +167,82 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 5, 3);
-            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 5, 3);
-            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
-            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
-            BackwardLayer2();
-            BackwardLayer1(input);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 4 → 5, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 20), b1 = p.Slice(20, 5);
+            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0]);
+            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1]);
+            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2]);
+            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3]);
+            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4]);
+            // Layer 2: 5 → 3, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.ReadOnlySpan<float> W2 = p.Slice(25, 15), b2 = p.Slice(40, 3);
+            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + b2[0];
+            float h2_1 = W2[5] * h1_0 + W2[6] * h1_1 + W2[7] * h1_2 + W2[8] * h1_3 + W2[9] * h1_4 + b2[1];
+            float h2_2 = W2[10] * h1_0 + W2[11] * h1_1 + W2[12] * h1_2 + W2[13] * h1_3 + W2[14] * h1_4 + b2[2];
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 5, 3);
+            y[2] = h2_2;
+            y[1] = h2_1;
+            y[0] = h2_0;
+            float y_2 = target[2], y_1 = target[1], y_0 = target[0];
+            // L = ½ Σ_j (ŷ_j − y_j)², ∇a2 = ŷ − y
+            float difference_0 = h2_0 - y_0, difference_1 = h2_1 - y_1, difference_2 = h2_2 - y_2;
+            float loss = 0.5f * (difference_0 * difference_0 + difference_1 * difference_1 + difference_2 * difference_2);
+            float dA2_0 = difference_0, dA2_1 = difference_1, dA2_2 = difference_2;
+            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
+            global::System.Span<float> dW2 = g.Slice(25, 15), db2 = g.Slice(40, 3);
+            dW2[0] += dA2_0 * h1_0;
+            dW2[1] += dA2_0 * h1_1;
+            dW2[2] += dA2_0 * h1_2;
+            dW2[3] += dA2_0 * h1_3;
+            dW2[4] += dA2_0 * h1_4;
+            dW2[5] += dA2_1 * h1_0;
+            dW2[6] += dA2_1 * h1_1;
+            dW2[7] += dA2_1 * h1_2;
+            dW2[8] += dA2_1 * h1_3;
+            dW2[9] += dA2_1 * h1_4;
+            dW2[10] += dA2_2 * h1_0;
+            dW2[11] += dA2_2 * h1_1;
+            dW2[12] += dA2_2 * h1_2;
+            dW2[13] += dA2_2 * h1_3;
+            dW2[14] += dA2_2 * h1_4;
+            db2[0] += dA2_0;
+            db2[1] += dA2_1;
+            db2[2] += dA2_2;
+            float dA1_0 = (W2[0] * dA2_0 + W2[5] * dA2_1 + W2[10] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_0);
+            float dA1_1 = (W2[1] * dA2_0 + W2[6] * dA2_1 + W2[11] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_1);
+            float dA1_2 = (W2[2] * dA2_0 + W2[7] * dA2_1 + W2[12] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_2);
+            float dA1_3 = (W2[3] * dA2_0 + W2[8] * dA2_1 + W2[13] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_3);
+            float dA1_4 = (W2[4] * dA2_0 + W2[9] * dA2_1 + W2[14] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_4);
+            // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
+            global::System.Span<float> dW1 = g.Slice(0, 20), db1 = g.Slice(20, 5);
+            dW1[0] += dA1_0 * x_0;
+            dW1[1] += dA1_0 * x_1;
+            dW1[2] += dA1_0 * x_2;
+            dW1[3] += dA1_0 * x_3;
+            dW1[4] += dA1_1 * x_0;
+            dW1[5] += dA1_1 * x_1;
+            dW1[6] += dA1_1 * x_2;
+            dW1[7] += dA1_1 * x_3;
+            dW1[8] += dA1_2 * x_0;
+            dW1[9] += dA1_2 * x_1;
+            dW1[10] += dA1_2 * x_2;
+            dW1[11] += dA1_2 * x_3;
+            dW1[12] += dA1_3 * x_0;
+            dW1[13] += dA1_3 * x_1;
+            dW1[14] += dA1_3 * x_2;
+            dW1[15] += dA1_3 * x_3;
+            dW1[16] += dA1_4 * x_0;
+            dW1[17] += dA1_4 * x_1;
+            dW1[18] += dA1_4 * x_2;
+            dW1[19] += dA1_4 * x_3;
+            db1[0] += dA1_0;
+            db1[1] += dA1_1;
+            db1[2] += dA1_2;
+            db1[3] += dA1_3;
+            db1[4] += dA1_4;
             return loss;
         }
 
@@ -282,113 +384,6 @@ namespace Samples
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 20), add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 20, 5), add);
-        }
-
-        // Layer 1: 4 → 5, ReLU, unrolled.
-        private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 20);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 20, 5);
-            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 5);
-            float x_3 = x[3], x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // h1 = relu(a1) with a1 = W1 · x + b1
-            h1[0] = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0]);
-            h1[1] = global::NetGen.Kernels.Activations.ReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1]);
-            h1[2] = global::NetGen.Kernels.Activations.ReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2]);
-            h1[3] = global::NetGen.Kernels.Activations.ReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3]);
-            h1[4] = global::NetGen.Kernels.Activations.ReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4]);
-        }
-
-        // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
-        private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 5);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 20);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 20, 5);
-            float dA1_4 = dA1[4], dA1_3 = dA1[3], dA1_2 = dA1[2], dA1_1 = dA1[1], dA1_0 = dA1[0];
-            float x_3 = x[3], x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
-            dW1[0] += dA1_0 * x_0;
-            dW1[1] += dA1_0 * x_1;
-            dW1[2] += dA1_0 * x_2;
-            dW1[3] += dA1_0 * x_3;
-            dW1[4] += dA1_1 * x_0;
-            dW1[5] += dA1_1 * x_1;
-            dW1[6] += dA1_1 * x_2;
-            dW1[7] += dA1_1 * x_3;
-            dW1[8] += dA1_2 * x_0;
-            dW1[9] += dA1_2 * x_1;
-            dW1[10] += dA1_2 * x_2;
-            dW1[11] += dA1_2 * x_3;
-            dW1[12] += dA1_3 * x_0;
-            dW1[13] += dA1_3 * x_1;
-            dW1[14] += dA1_3 * x_2;
-            dW1[15] += dA1_3 * x_3;
-            dW1[16] += dA1_4 * x_0;
-            dW1[17] += dA1_4 * x_1;
-            dW1[18] += dA1_4 * x_2;
-            dW1[19] += dA1_4 * x_3;
-            // ∇b1 += ∇a1
-            db1[0] += dA1_0;
-            db1[1] += dA1_1;
-            db1[2] += dA1_2;
-            db1[3] += dA1_3;
-            db1[4] += dA1_4;
-        }
-
-        // Layer 2: 5 → 3, Identity, unrolled.
-        private void ForwardLayer2()
-        {
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 5);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 25, 15);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 3);
-            global::System.Span<float> h2 = new global::System.Span<float>(_activations, 5, 3);
-            float h1_4 = h1[4], h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // a2 = W2 · h1 + b2, written into h2
-            h2[0] = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + b2[0];
-            h2[1] = W2[5] * h1_0 + W2[6] * h1_1 + W2[7] * h1_2 + W2[8] * h1_3 + W2[9] * h1_4 + b2[1];
-            h2[2] = W2[10] * h1_0 + W2[11] * h1_1 + W2[12] * h1_2 + W2[13] * h1_3 + W2[14] * h1_4 + b2[2];
-        }
-
-        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).
-        private void BackwardLayer2()
-        {
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 5);
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 5, 3);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 25, 15);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 40, 3);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 25, 15);
-            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 5);
-            float dA2_2 = dA2[2], dA2_1 = dA2[1], dA2_0 = dA2[0];
-            float h1_4 = h1[4], h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // ∇W2 += ∇a2 h1ᵀ, that is ∇W2[j, i] += ∇a2[j] · h1[i]
-            dW2[0] += dA2_0 * h1_0;
-            dW2[1] += dA2_0 * h1_1;
-            dW2[2] += dA2_0 * h1_2;
-            dW2[3] += dA2_0 * h1_3;
-            dW2[4] += dA2_0 * h1_4;
-            dW2[5] += dA2_1 * h1_0;
-            dW2[6] += dA2_1 * h1_1;
-            dW2[7] += dA2_1 * h1_2;
-            dW2[8] += dA2_1 * h1_3;
-            dW2[9] += dA2_1 * h1_4;
-            dW2[10] += dA2_2 * h1_0;
-            dW2[11] += dA2_2 * h1_1;
-            dW2[12] += dA2_2 * h1_2;
-            dW2[13] += dA2_2 * h1_3;
-            dW2[14] += dA2_2 * h1_4;
-            // ∇b2 += ∇a2
-            db2[0] += dA2_0;
-            db2[1] += dA2_1;
-            db2[2] += dA2_2;
-            // ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1), with the derivative from the outputs h1
-            dA1[0] = (W2[0] * dA2_0 + W2[5] * dA2_1 + W2[10] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_0);
-            dA1[1] = (W2[1] * dA2_0 + W2[6] * dA2_1 + W2[11] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_1);
-            dA1[2] = (W2[2] * dA2_0 + W2[7] * dA2_1 + W2[12] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_2);
-            dA1[3] = (W2[3] * dA2_0 + W2[8] * dA2_1 + W2[13] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_3);
-            dA1[4] = (W2[4] * dA2_0 + W2[9] * dA2_1 + W2[14] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_4);
         }
     }
 }

@@ -96,14 +96,19 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            new global::System.ReadOnlySpan<float>(_activations, 0, 2).CopyTo(output); // ŷ = h1
-        }
-
-        // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
-        private void ForwardAll(global::System.ReadOnlySpan<float> x)
-        {
-            ForwardLayer1(x);
+            // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 2, unrolled: h1 = a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
+            float h1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
+            float h1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
+            // ŷ = h1, into output and, for Output, into the activations
+            output[1] = h1_1;
+            output[0] = h1_0;
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
+            y[1] = h1_1;
+            y[0] = h1_0;
         }
 
         /// <inheritdoc/>
@@ -112,12 +117,21 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 2);
-            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 2);
-            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
-            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h1, target, dA1);
-            h1.CopyTo(output);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 2, unrolled: h1 = a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
+            float h1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
+            float h1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
+            y[1] = h1_1;
+            y[0] = h1_0;
+            float y_1 = target[1], y_0 = target[0];
+            // L = ½ Σ_j (ŷ_j − y_j)²
+            float difference_0 = h1_0 - y_0, difference_1 = h1_1 - y_1;
+            float loss = 0.5f * (difference_0 * difference_0 + difference_1 * difference_1);
+            output[1] = h1_1;
+            output[0] = h1_0;
             return loss;
         }
 
@@ -126,12 +140,31 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            ForwardAll(input);
-            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 2);
-            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 2);
-            // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
-            float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h1, target, dA1);
-            BackwardLayer1(input);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            float x_2 = input[2], x_1 = input[1], x_0 = input[0];
+            // Layer 1: 3 → 2, unrolled: h1 = a1 = W1 x + b1
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
+            float h1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
+            float h1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
+            y[1] = h1_1;
+            y[0] = h1_0;
+            float y_1 = target[1], y_0 = target[0];
+            // L = ½ Σ_j (ŷ_j − y_j)², ∇a1 = ŷ − y
+            float difference_0 = h1_0 - y_0, difference_1 = h1_1 - y_1;
+            float loss = 0.5f * (difference_0 * difference_0 + difference_1 * difference_1);
+            float dA1_0 = difference_0, dA1_1 = difference_1;
+            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
+            global::System.Span<float> dW1 = g.Slice(0, 6), db1 = g.Slice(6, 2);
+            dW1[0] += dA1_0 * x_0;
+            dW1[1] += dA1_0 * x_1;
+            dW1[2] += dA1_0 * x_2;
+            dW1[3] += dA1_1 * x_0;
+            dW1[4] += dA1_1 * x_1;
+            dW1[5] += dA1_1 * x_2;
+            db1[0] += dA1_0;
+            db1[1] += dA1_1;
             return loss;
         }
 
@@ -245,40 +278,6 @@ namespace Samples
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 6), add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 6, 2), add);
-        }
-
-        // Layer 1: 3 → 2, Identity, unrolled.
-        private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 6);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
-            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 2);
-            float x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // a1 = W1 · x + b1, written into h1
-            h1[0] = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
-            h1[1] = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
-        }
-
-        // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
-        private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
-        {
-            x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 2);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 6);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 6, 2);
-            float dA1_1 = dA1[1], dA1_0 = dA1[0];
-            float x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
-            dW1[0] += dA1_0 * x_0;
-            dW1[1] += dA1_0 * x_1;
-            dW1[2] += dA1_0 * x_2;
-            dW1[3] += dA1_1 * x_0;
-            dW1[4] += dA1_1 * x_1;
-            dW1[5] += dA1_1 * x_2;
-            // ∇b1 += ∇a1
-            db1[0] += dA1_0;
-            db1[1] += dA1_1;
         }
     }
 }
