@@ -129,25 +129,7 @@ public static class DenseKernels
     /// <param name="destination">The vector added into, as long as <paramref name="source"/>.</param>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Add(ReadOnlySpan<float> source, Span<float> destination)
-    {
-        ShapeGuard.RequireLength(destination.Length, source.Length, nameof(destination));
-        ref float s = ref MemoryMarshal.GetReference(source);
-        ref float d = ref MemoryMarshal.GetReference(destination);
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= source.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                (Vector256.LoadUnsafe(ref d, (nuint)i) + Vector256.LoadUnsafe(ref s, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
-            }
-        }
-
-        for (; i < source.Length; i++)
-        {
-            Unsafe.Add(ref d, i) += Unsafe.Add(ref s, i);
-        }
-    }
+    public static void Add(ReadOnlySpan<float> source, Span<float> destination) => VectorLoop.Apply(destination, source, default(AddOperation));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void MultiplyAdd<TSimd, TVector>(ref float w, ref float x, ref float b, ref float y, int rows, int columns)

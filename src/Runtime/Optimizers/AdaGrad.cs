@@ -1,6 +1,6 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using NetGen.Kernels;
 
 namespace NetGen.Optimizers;
 
@@ -14,13 +14,12 @@ namespace NetGen.Optimizers;
 /// </code>
 /// <para>
 /// The accumulator <c>s</c> starts at the initial accumulator value (0 by default) and is allocated once by the
-/// constructor; <see cref="Update"/> allocates nothing. ε is outside the square root.
+/// constructor; <see cref="Optimizer.Update"/> allocates nothing. ε is outside the square root.
 /// </para>
 /// </remarks>
-public sealed class AdaGrad : IOptimizer
+public sealed class AdaGrad : Optimizer
 {
     private readonly float[] _sumOfSquares;
-    private float _learningRate;
 
     /// <summary>Creates the optimizer for <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">The length of the parameter and gradient spans; positive.</param>
@@ -30,26 +29,13 @@ public sealed class AdaGrad : IOptimizer
     /// <param name="initialAccumulatorValue">The starting value of every accumulator <c>s</c>; non-negative; 0 by default.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
     public AdaGrad(int parameterCount, float learningRate = 1e-2f, float epsilon = 1e-10f, float weightDecay = 0f, float initialAccumulatorValue = 0f)
+        : base(parameterCount, learningRate)
     {
-        ParameterCount = OptimizerGuard.ParameterCount(parameterCount, nameof(parameterCount));
-        _learningRate = OptimizerGuard.Positive(learningRate, nameof(learningRate));
         Epsilon = OptimizerGuard.Positive(epsilon, nameof(epsilon));
         WeightDecay = OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
         InitialAccumulatorValue = OptimizerGuard.NonNegative(initialAccumulatorValue, nameof(initialAccumulatorValue));
         _sumOfSquares = new float[parameterCount];
         _sumOfSquares.AsSpan().Fill(initialAccumulatorValue);
-    }
-
-    /// <summary>The number of parameters the optimizer updates.</summary>
-    public int ParameterCount { get; }
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
-    /// <remarks>Zero is accepted here (a schedule may anneal to it), though not by the constructor.</remarks>
-    public float LearningRate
-    {
-        get => _learningRate;
-        set => _learningRate = OptimizerGuard.NonNegative(value, nameof(value));
     }
 
     /// <summary>The term ε added to the denominator.</summary>
@@ -61,57 +47,28 @@ public sealed class AdaGrad : IOptimizer
     /// <summary>The starting value of every accumulator.</summary>
     public float InitialAccumulatorValue { get; }
 
-    /// <summary>The number of updates made since construction or the last <see cref="Reset"/>.</summary>
-    public int StepCount { get; private set; }
-
-    /// <summary>Sets every accumulator back to <see cref="InitialAccumulatorValue"/> and the step count to 0, as if the optimizer were new.</summary>
-    public void Reset()
-    {
-        _sumOfSquares.AsSpan().Fill(InitialAccumulatorValue);
-        StepCount = 0;
-    }
+    /// <summary>Sets every accumulator back to <see cref="InitialAccumulatorValue"/>.</summary>
+    protected override void ResetState() => _sumOfSquares.AsSpan().Fill(InitialAccumulatorValue);
 
     /// <inheritdoc/>
-    public void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
-    {
-        OptimizerGuard.Lengths(ParameterCount, parameters, gradients);
-        UpdateRange(parameters, gradients, 0);
-        CompleteStep();
-    }
+    protected override void ApplyRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset) =>
+        VectorLoop.Apply(parameters, gradients, new Rule(_sumOfSquares, offset, LearningRate, Epsilon, WeightDecay));
 
-    /// <inheritdoc/>
-    public void CompleteStep() => StepCount++;
-
-    /// <inheritdoc/>
-    public void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
+    /// <summary><c>g ← ∇θ + λθ; s ← s + g²; θ ← θ − η g / (√s + ε)</c>.</summary>
+    private readonly struct Rule(float[] sumOfSquares, int offset, float rate, float epsilon, float decay) : IElementOperation
     {
-        OptimizerGuard.Range(ParameterCount, parameters, gradients, offset);
-        float rate = _learningRate, epsilon = Epsilon, decay = WeightDecay;
-        ref float theta = ref MemoryMarshal.GetReference(parameters);
-        ref float gradient = ref MemoryMarshal.GetReference(gradients);
-        int n = parameters.Length, i = 0;
-        Span<float> sums = _sumOfSquares.AsSpan(offset, n);
-        ref float sum = ref MemoryMarshal.GetReference(sums);
-        if (Vector.IsHardwareAccelerated)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply<TSimd, TVector>(ref float destination, ref float source, int index)
+            where TSimd : struct, ISimd<TVector>
+            where TVector : struct
         {
-            Vector<float> vRate = new(rate), vEpsilon = new(epsilon), vDecay = new(decay);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                Vector<float> p = Vector.LoadUnsafe(ref theta, (nuint)i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, (nuint)i) + vDecay * p;
-                Vector<float> s = Vector.LoadUnsafe(ref sum, (nuint)i) + g * g;
-                s.StoreUnsafe(ref sum, (nuint)i);
-                (p - vRate * (g / (Vector.SquareRoot(s) + vEpsilon))).StoreUnsafe(ref theta, (nuint)i);
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            ref float p = ref parameters[i];
-            float g = gradients[i] + decay * p;
-            float s = sums[i] + g * g;
-            sums[i] = s;
-            p -= rate * (g / (MathF.Sqrt(s) + epsilon));
+            ref float theta = ref Unsafe.Add(ref destination, index);
+            ref float sum = ref sumOfSquares[offset + index];
+            TVector p = TSimd.Load(ref theta);
+            TVector g = TSimd.Add(TSimd.Load(ref Unsafe.Add(ref source, index)), TSimd.Multiply(TSimd.Broadcast(decay), p));
+            TVector s = TSimd.Add(TSimd.Load(ref sum), TSimd.Multiply(g, g));
+            TSimd.Store(s, ref sum);
+            TSimd.Store(TSimd.Subtract(p, TSimd.Multiply(TSimd.Broadcast(rate), TSimd.Divide(g, TSimd.Add(TSimd.SquareRoot(s), TSimd.Broadcast(epsilon))))), ref theta);
         }
     }
 }

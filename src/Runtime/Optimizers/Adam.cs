@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using NetGen.Kernels;
 
 namespace NetGen.Optimizers;
 
@@ -16,15 +18,14 @@ namespace NetGen.Optimizers;
 /// <c>v̂ = v / (1 − β₂ᵗ)</c>, and ε outside the square root. The bias corrections are computed in double
 /// precision. The weight decay here is an L2 penalty whose gradient passes through the adaptive scaling; for
 /// decoupled weight decay use <see cref="AdamW"/>. The moments are allocated once by the constructor;
-/// <see cref="Update"/> allocates nothing.
+/// <see cref="Optimizer.Update"/> allocates nothing.
 /// </para>
 /// </remarks>
-public class Adam : IOptimizer
+public class Adam : Optimizer
 {
     private readonly float[] _firstMoment;
     private readonly float[] _secondMoment;
     private readonly bool _decoupled;
-    private float _learningRate;
 
     /// <summary>Creates the optimizer for <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">The length of the parameter and gradient spans; positive.</param>
@@ -41,28 +42,15 @@ public class Adam : IOptimizer
 
     /// <summary>The constructor <see cref="AdamW"/> shares, with the weight decay applied as an L2 penalty or decoupled.</summary>
     private protected Adam(int parameterCount, float learningRate, float beta1, float beta2, float epsilon, float weightDecay, bool decoupled)
+        : base(parameterCount, learningRate)
     {
         _decoupled = decoupled;
-        ParameterCount = OptimizerGuard.ParameterCount(parameterCount, nameof(parameterCount));
-        _learningRate = OptimizerGuard.Positive(learningRate, nameof(learningRate));
         Beta1 = OptimizerGuard.UnitInterval(beta1, nameof(beta1));
         Beta2 = OptimizerGuard.UnitInterval(beta2, nameof(beta2));
         Epsilon = OptimizerGuard.Positive(epsilon, nameof(epsilon));
         WeightDecay = OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
         _firstMoment = new float[parameterCount];
         _secondMoment = new float[parameterCount];
-    }
-
-    /// <summary>The number of parameters the optimizer updates.</summary>
-    public int ParameterCount { get; }
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
-    /// <remarks>Zero is accepted here (a schedule may anneal to it), though not by the constructor.</remarks>
-    public float LearningRate
-    {
-        get => _learningRate;
-        set => _learningRate = OptimizerGuard.NonNegative(value, nameof(value));
     }
 
     /// <summary>The decay rate β₁ of the first moment.</summary>
@@ -77,45 +65,70 @@ public class Adam : IOptimizer
     /// <summary>The weight decay λ: for <see cref="Adam"/> an L2 penalty added to the gradient as <c>λθ</c>; for <see cref="AdamW"/> a decoupled shrink of the parameters by <c>1 − ηλ</c> before each update.</summary>
     public float WeightDecay { get; }
 
-    /// <summary>The number of updates made since construction or the last <see cref="Reset"/>; the <c>t</c> of the bias corrections.</summary>
-    public int StepCount { get; private set; }
-
-    /// <summary>Clears the moments and the step count, as if the optimizer were new.</summary>
-    public void Reset()
+    /// <inheritdoc/>
+    protected override void ResetState()
     {
         _firstMoment.AsSpan().Clear();
         _secondMoment.AsSpan().Clear();
-        StepCount = 0;
     }
 
     /// <inheritdoc/>
-    public void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
+    protected override void ApplyRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
     {
-        OptimizerGuard.Lengths(ParameterCount, parameters, gradients);
-        UpdateRange(parameters, gradients, 0);
-        CompleteStep();
-    }
-
-    /// <inheritdoc/>
-    public void CompleteStep() => StepCount++;
-
-    /// <inheritdoc/>
-    public void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
-    {
-        OptimizerGuard.Range(ParameterCount, parameters, gradients, offset);
         int t = StepCount + 1;
         double correction1 = 1 - Math.Pow(Beta1, t), correction2 = 1 - Math.Pow(Beta2, t);
-        AdamKernel.Update(
+        VectorLoop.Apply(
             parameters,
             gradients,
-            _firstMoment.AsSpan(offset, parameters.Length),
-            _secondMoment.AsSpan(offset, parameters.Length),
-            Beta1,
-            Beta2,
-            Epsilon,
-            l2: _decoupled ? 0f : WeightDecay,
-            shrink: _decoupled ? (float)(1 - ((double)_learningRate * WeightDecay)) : 1f,
-            stepSize: (float)(_learningRate / correction1),
-            sqrtCorrection2: (float)Math.Sqrt(correction2));
+            new Rule(
+                _firstMoment,
+                _secondMoment,
+                offset,
+                Beta1,
+                1f - Beta1,
+                Beta2,
+                1f - Beta2,
+                Epsilon,
+                l2: _decoupled ? 0f : WeightDecay,
+                shrink: _decoupled ? (float)(1 - ((double)LearningRate * WeightDecay)) : 1f,
+                stepSize: (float)(LearningRate / correction1),
+                sqrtCorrection2: (float)Math.Sqrt(correction2)));
+    }
+
+    /// <summary>
+    /// <c>g ← ∇θ + l2·θ; m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²; θ ← shrink·θ − stepSize · m / (√v / sqrtCorrection2 + ε)</c>:
+    /// Adam with <c>l2 = λ, shrink = 1</c>, AdamW with <c>l2 = 0, shrink = 1 − ηλ</c>.
+    /// </summary>
+    private readonly struct Rule(
+        float[] firstMoment,
+        float[] secondMoment,
+        int offset,
+        float beta1,
+        float oneMinusBeta1,
+        float beta2,
+        float oneMinusBeta2,
+        float epsilon,
+        float l2,
+        float shrink,
+        float stepSize,
+        float sqrtCorrection2) : IElementOperation
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply<TSimd, TVector>(ref float destination, ref float source, int index)
+            where TSimd : struct, ISimd<TVector>
+            where TVector : struct
+        {
+            ref float theta = ref Unsafe.Add(ref destination, index);
+            ref float m1 = ref firstMoment[offset + index];
+            ref float m2 = ref secondMoment[offset + index];
+            TVector p = TSimd.Load(ref theta);
+            TVector g = TSimd.Add(TSimd.Load(ref Unsafe.Add(ref source, index)), TSimd.Multiply(TSimd.Broadcast(l2), p));
+            TVector m = TSimd.Add(TSimd.Multiply(TSimd.Broadcast(beta1), TSimd.Load(ref m1)), TSimd.Multiply(TSimd.Broadcast(oneMinusBeta1), g));
+            TVector v = TSimd.Add(TSimd.Multiply(TSimd.Broadcast(beta2), TSimd.Load(ref m2)), TSimd.Multiply(TSimd.Broadcast(oneMinusBeta2), TSimd.Multiply(g, g)));
+            TSimd.Store(m, ref m1);
+            TSimd.Store(v, ref m2);
+            TVector denominator = TSimd.Add(TSimd.Divide(TSimd.SquareRoot(v), TSimd.Broadcast(sqrtCorrection2)), TSimd.Broadcast(epsilon));
+            TSimd.Store(TSimd.Subtract(TSimd.Multiply(TSimd.Broadcast(shrink), p), TSimd.Multiply(TSimd.Broadcast(stepSize), TSimd.Divide(m, denominator))), ref theta);
+        }
     }
 }

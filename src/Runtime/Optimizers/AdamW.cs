@@ -17,7 +17,7 @@ namespace NetGen.Optimizers;
 /// <para>
 /// The decay shrinks the parameters directly, by the same factor for every parameter, instead of entering the
 /// gradient and its adaptive scaling as <see cref="Adam"/>'s L2 penalty does. The moments are allocated once by
-/// the constructor; <see cref="Adam.Update"/> allocates nothing.
+/// the constructor; <see cref="Optimizer.Update"/> allocates nothing.
 /// </para>
 /// </remarks>
 public sealed class AdamW : Adam

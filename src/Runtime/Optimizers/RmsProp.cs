@@ -1,6 +1,6 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using NetGen.Kernels;
 
 namespace NetGen.Optimizers;
 
@@ -18,15 +18,14 @@ namespace NetGen.Optimizers;
 /// <para>
 /// ε is outside the square root. The <c>max(·, 0)</c> only guards the centred variance against rounding below zero.
 /// The state (<c>v</c>, and <c>ḡ</c> and <c>b</c> when used) is allocated once by the constructor;
-/// <see cref="Update"/> allocates nothing.
+/// <see cref="Optimizer.Update"/> allocates nothing.
 /// </para>
 /// </remarks>
-public sealed class RmsProp : IOptimizer
+public sealed class RmsProp : Optimizer
 {
     private readonly float[] _squareAverage;
     private readonly float[]? _gradientAverage;
     private readonly float[]? _velocity;
-    private float _learningRate;
 
     /// <summary>Creates the optimizer for <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">The length of the parameter and gradient spans; positive.</param>
@@ -38,9 +37,8 @@ public sealed class RmsProp : IOptimizer
     /// <param name="centered">Whether to divide by an estimate of the gradient's variance instead of its second moment.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
     public RmsProp(int parameterCount, float learningRate = 1e-2f, float alpha = 0.99f, float epsilon = 1e-8f, float weightDecay = 0f, float momentum = 0f, bool centered = false)
+        : base(parameterCount, learningRate)
     {
-        ParameterCount = OptimizerGuard.ParameterCount(parameterCount, nameof(parameterCount));
-        _learningRate = OptimizerGuard.Positive(learningRate, nameof(learningRate));
         Alpha = OptimizerGuard.UnitInterval(alpha, nameof(alpha));
         Epsilon = OptimizerGuard.Positive(epsilon, nameof(epsilon));
         WeightDecay = OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
@@ -49,18 +47,6 @@ public sealed class RmsProp : IOptimizer
         _squareAverage = new float[parameterCount];
         _gradientAverage = centered ? new float[parameterCount] : null;
         _velocity = momentum > 0 ? new float[parameterCount] : null;
-    }
-
-    /// <summary>The number of parameters the optimizer updates.</summary>
-    public int ParameterCount { get; }
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
-    /// <remarks>Zero is accepted here (a schedule may anneal to it), though not by the constructor.</remarks>
-    public float LearningRate
-    {
-        get => _learningRate;
-        set => _learningRate = OptimizerGuard.NonNegative(value, nameof(value));
     }
 
     /// <summary>The smoothing constant α of the running averages.</summary>
@@ -78,106 +64,58 @@ public sealed class RmsProp : IOptimizer
     /// <summary>Whether the denominator uses the centred second moment, an estimate of the gradient's variance.</summary>
     public bool Centered { get; }
 
-    /// <summary>The number of updates made since construction or the last <see cref="Reset"/>.</summary>
-    public int StepCount { get; private set; }
-
-    /// <summary>Clears the running averages, the velocity and the step count, as if the optimizer were new.</summary>
-    public void Reset()
+    /// <inheritdoc/>
+    protected override void ResetState()
     {
         _squareAverage.AsSpan().Clear();
         _gradientAverage?.AsSpan().Clear();
         _velocity?.AsSpan().Clear();
-        StepCount = 0;
     }
 
     /// <inheritdoc/>
-    public void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
+    protected override void ApplyRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset) =>
+        VectorLoop.Apply(parameters, gradients, new Rule(_squareAverage, _gradientAverage, _velocity, offset, LearningRate, Alpha, Epsilon, WeightDecay, Momentum));
+
+    /// <summary>The update of the class summary; the centred average <c>ḡ</c> and the velocity <c>b</c> only when their buffers exist.</summary>
+    private readonly struct Rule(float[] squareAverage, float[]? gradientAverage, float[]? velocity, int offset, float rate, float alpha, float epsilon, float decay, float momentum)
+        : IElementOperation
     {
-        OptimizerGuard.Lengths(ParameterCount, parameters, gradients);
-        UpdateRange(parameters, gradients, 0);
-        CompleteStep();
-    }
+        private readonly float _oneMinusAlpha = 1f - alpha;
 
-    /// <inheritdoc/>
-    public void CompleteStep() => StepCount++;
-
-    /// <inheritdoc/>
-    public void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
-    {
-        OptimizerGuard.Range(ParameterCount, parameters, gradients, offset);
-        float rate = _learningRate, alpha = Alpha, oneMinusAlpha = 1f - Alpha, epsilon = Epsilon, decay = WeightDecay, momentum = Momentum;
-        bool centered = _gradientAverage is not null, withMomentum = _velocity is not null;
-
-        // Unused state points at the square average and is never written through.
-        int n = parameters.Length, i = 0;
-        Span<float> squareAverages = _squareAverage.AsSpan(offset, n);
-        Span<float> gradientAverages = (_gradientAverage ?? _squareAverage).AsSpan(offset, n), velocities = (_velocity ?? _squareAverage).AsSpan(offset, n);
-        ref float theta = ref MemoryMarshal.GetReference(parameters);
-        ref float gradient = ref MemoryMarshal.GetReference(gradients);
-        ref float square = ref MemoryMarshal.GetReference(squareAverages);
-        ref float mean = ref MemoryMarshal.GetReference(gradientAverages);
-        ref float velocity = ref MemoryMarshal.GetReference(velocities);
-        if (Vector.IsHardwareAccelerated)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply<TSimd, TVector>(ref float destination, ref float source, int index)
+            where TSimd : struct, ISimd<TVector>
+            where TVector : struct
         {
-            Vector<float> vRate = new(rate), vAlpha = new(alpha), vOneMinusAlpha = new(oneMinusAlpha), vEpsilon = new(epsilon), vDecay = new(decay), vMomentum = new(momentum);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            ref float theta = ref Unsafe.Add(ref destination, index);
+            ref float square = ref squareAverage[offset + index];
+            TVector p = TSimd.Load(ref theta);
+            TVector g = TSimd.Add(TSimd.Load(ref Unsafe.Add(ref source, index)), TSimd.Multiply(TSimd.Broadcast(decay), p));
+            TVector v = TSimd.Add(TSimd.Multiply(TSimd.Broadcast(alpha), TSimd.Load(ref square)), TSimd.Multiply(TSimd.Broadcast(_oneMinusAlpha), TSimd.Multiply(g, g)));
+            TSimd.Store(v, ref square);
+            TVector denominator;
+            if (gradientAverage is not null)
             {
-                Vector<float> p = Vector.LoadUnsafe(ref theta, (nuint)i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, (nuint)i) + vDecay * p;
-                Vector<float> v = vAlpha * Vector.LoadUnsafe(ref square, (nuint)i) + vOneMinusAlpha * (g * g);
-                v.StoreUnsafe(ref square, (nuint)i);
-                Vector<float> denominator;
-                if (centered)
-                {
-                    Vector<float> m = vAlpha * Vector.LoadUnsafe(ref mean, (nuint)i) + vOneMinusAlpha * g;
-                    m.StoreUnsafe(ref mean, (nuint)i);
-                    denominator = Vector.SquareRoot(Vector.Max(v - m * m, Vector<float>.Zero)) + vEpsilon;
-                }
-                else
-                {
-                    denominator = Vector.SquareRoot(v) + vEpsilon;
-                }
-
-                if (withMomentum)
-                {
-                    Vector<float> b = vMomentum * Vector.LoadUnsafe(ref velocity, (nuint)i) + g / denominator;
-                    b.StoreUnsafe(ref velocity, (nuint)i);
-                    (p - vRate * b).StoreUnsafe(ref theta, (nuint)i);
-                }
-                else
-                {
-                    (p - vRate * (g / denominator)).StoreUnsafe(ref theta, (nuint)i);
-                }
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            ref float p = ref parameters[i];
-            float g = gradients[i] + decay * p;
-            float v = alpha * squareAverages[i] + oneMinusAlpha * (g * g);
-            squareAverages[i] = v;
-            float denominator;
-            if (centered)
-            {
-                float m = alpha * gradientAverages[i] + oneMinusAlpha * g;
-                gradientAverages[i] = m;
-                denominator = MathF.Sqrt(MathF.Max(v - m * m, 0f)) + epsilon;
+                ref float mean = ref gradientAverage[offset + index];
+                TVector m = TSimd.Add(TSimd.Multiply(TSimd.Broadcast(alpha), TSimd.Load(ref mean)), TSimd.Multiply(TSimd.Broadcast(_oneMinusAlpha), g));
+                TSimd.Store(m, ref mean);
+                denominator = TSimd.Add(TSimd.SquareRoot(TSimd.Max(TSimd.Subtract(v, TSimd.Multiply(m, m)), TSimd.Zero)), TSimd.Broadcast(epsilon));
             }
             else
             {
-                denominator = MathF.Sqrt(v) + epsilon;
+                denominator = TSimd.Add(TSimd.SquareRoot(v), TSimd.Broadcast(epsilon));
             }
 
-            if (withMomentum)
+            if (velocity is not null)
             {
-                float b = momentum * velocities[i] + g / denominator;
-                velocities[i] = b;
-                p -= rate * b;
+                ref float velocityAt = ref velocity[offset + index];
+                TVector b = TSimd.Add(TSimd.Multiply(TSimd.Broadcast(momentum), TSimd.Load(ref velocityAt)), TSimd.Divide(g, denominator));
+                TSimd.Store(b, ref velocityAt);
+                TSimd.Store(TSimd.Subtract(p, TSimd.Multiply(TSimd.Broadcast(rate), b)), ref theta);
             }
             else
             {
-                p -= rate * (g / denominator);
+                TSimd.Store(TSimd.Subtract(p, TSimd.Multiply(TSimd.Broadcast(rate), TSimd.Divide(g, denominator))), ref theta);
             }
         }
     }

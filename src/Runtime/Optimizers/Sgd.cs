@@ -1,6 +1,6 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using NetGen.Kernels;
 
 namespace NetGen.Optimizers;
 
@@ -20,13 +20,12 @@ namespace NetGen.Optimizers;
 /// </code>
 /// <para>
 /// Without momentum this is plain gradient descent, <c>θ ← θ − η (∇θ + λθ)</c>, and keeps no state. The
-/// velocity <c>b</c> is allocated once by the constructor; <see cref="Update"/> allocates nothing.
+/// velocity <c>b</c> is allocated once by the constructor; <see cref="Optimizer.Update"/> allocates nothing.
 /// </para>
 /// </remarks>
-public sealed class Sgd : IOptimizer
+public sealed class Sgd : Optimizer
 {
     private readonly float[]? _velocity;
-    private float _learningRate;
 
     /// <summary>Creates the optimizer for <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">The length of the parameter and gradient spans; positive.</param>
@@ -38,9 +37,8 @@ public sealed class Sgd : IOptimizer
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
     /// <exception cref="ArgumentException"><paramref name="nesterov"/> is set without a positive momentum and zero dampening.</exception>
     public Sgd(int parameterCount, float learningRate = 1e-3f, float momentum = 0f, float dampening = 0f, bool nesterov = false, float weightDecay = 0f)
+        : base(parameterCount, learningRate)
     {
-        ParameterCount = OptimizerGuard.ParameterCount(parameterCount, nameof(parameterCount));
-        _learningRate = OptimizerGuard.Positive(learningRate, nameof(learningRate));
         Momentum = OptimizerGuard.UnitInterval(momentum, nameof(momentum));
         if (!(dampening >= 0 && dampening <= 1))
         {
@@ -58,18 +56,6 @@ public sealed class Sgd : IOptimizer
         _velocity = momentum > 0 ? new float[parameterCount] : null;
     }
 
-    /// <summary>The number of parameters the optimizer updates.</summary>
-    public int ParameterCount { get; }
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
-    /// <remarks>Zero is accepted here (a schedule may anneal to it), though not by the constructor.</remarks>
-    public float LearningRate
-    {
-        get => _learningRate;
-        set => _learningRate = OptimizerGuard.NonNegative(value, nameof(value));
-    }
-
     /// <summary>The momentum μ.</summary>
     public float Momentum { get; }
 
@@ -82,86 +68,57 @@ public sealed class Sgd : IOptimizer
     /// <summary>The L2 penalty λ, added to the gradient as <c>λθ</c>.</summary>
     public float WeightDecay { get; }
 
-    /// <summary>The number of updates made since construction or the last <see cref="Reset"/>.</summary>
-    public int StepCount { get; private set; }
-
-    /// <summary>Clears the velocity and the step count, as if the optimizer were new.</summary>
-    public void Reset()
-    {
-        _velocity?.AsSpan().Clear();
-        StepCount = 0;
-    }
+    /// <inheritdoc/>
+    protected override void ResetState() => _velocity?.AsSpan().Clear();
 
     /// <inheritdoc/>
-    public void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
+    protected override void ApplyRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
     {
-        OptimizerGuard.Lengths(ParameterCount, parameters, gradients);
-        UpdateRange(parameters, gradients, 0);
-        CompleteStep();
-    }
-
-    /// <inheritdoc/>
-    public void CompleteStep() => StepCount++;
-
-    /// <inheritdoc/>
-    public void UpdateRange(Span<float> parameters, ReadOnlySpan<float> gradients, int offset)
-    {
-        OptimizerGuard.Range(ParameterCount, parameters, gradients, offset);
-        float rate = _learningRate, decay = WeightDecay;
-        ref float theta = ref MemoryMarshal.GetReference(parameters);
-        ref float gradient = ref MemoryMarshal.GetReference(gradients);
-        int n = parameters.Length, i = 0;
         if (_velocity is null)
         {
-            if (Vector.IsHardwareAccelerated)
-            {
-                Vector<float> vRate = new(rate), vDecay = new(decay);
-                for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-                {
-                    Vector<float> p = Vector.LoadUnsafe(ref theta, (nuint)i);
-                    Vector<float> g = Vector.LoadUnsafe(ref gradient, (nuint)i) + vDecay * p;
-                    (p - vRate * g).StoreUnsafe(ref theta, (nuint)i);
-                }
-            }
-
-            for (; i < n; i++)
-            {
-                ref float p = ref parameters[i];
-                float g = gradients[i] + decay * p;
-                p -= rate * g;
-            }
-
+            VectorLoop.Apply(parameters, gradients, new PlainRule(LearningRate, WeightDecay));
             return;
         }
 
         // b ← keep·b + add·g: on the first update (0, 1), which sets b = g exactly; afterwards (μ, 1 − τ).
-        float keep = StepCount == 0 ? 0f : Momentum, add = StepCount == 0 ? 1f : 1f - Dampening;
-        float momentum = Momentum;
-        bool nesterov = Nesterov;
-        Span<float> velocities = _velocity.AsSpan(offset, n);
-        ref float velocity = ref MemoryMarshal.GetReference(velocities);
-        if (Vector.IsHardwareAccelerated)
-        {
-            Vector<float> vRate = new(rate), vDecay = new(decay), vKeep = new(keep), vAdd = new(add), vMomentum = new(momentum);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                Vector<float> p = Vector.LoadUnsafe(ref theta, (nuint)i);
-                Vector<float> g = Vector.LoadUnsafe(ref gradient, (nuint)i) + vDecay * p;
-                Vector<float> b = vKeep * Vector.LoadUnsafe(ref velocity, (nuint)i) + vAdd * g;
-                b.StoreUnsafe(ref velocity, (nuint)i);
-                Vector<float> step = nesterov ? g + vMomentum * b : b;
-                (p - vRate * step).StoreUnsafe(ref theta, (nuint)i);
-            }
-        }
+        bool first = StepCount == 0;
+        VectorLoop.Apply(
+            parameters,
+            gradients,
+            new MomentumRule(_velocity, offset, LearningRate, WeightDecay, first ? 0f : Momentum, first ? 1f : 1f - Dampening, Momentum, Nesterov));
+    }
 
-        for (; i < n; i++)
+    /// <summary><c>θ ← θ − η (∇θ + λθ)</c>.</summary>
+    private readonly struct PlainRule(float rate, float decay) : IElementOperation
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply<TSimd, TVector>(ref float destination, ref float source, int index)
+            where TSimd : struct, ISimd<TVector>
+            where TVector : struct
         {
-            ref float p = ref parameters[i];
-            float g = gradients[i] + decay * p;
-            float b = keep * velocities[i] + add * g;
-            velocities[i] = b;
-            float step = nesterov ? g + momentum * b : b;
-            p -= rate * step;
+            ref float theta = ref Unsafe.Add(ref destination, index);
+            TVector p = TSimd.Load(ref theta);
+            TVector g = TSimd.Add(TSimd.Load(ref Unsafe.Add(ref source, index)), TSimd.Multiply(TSimd.Broadcast(decay), p));
+            TSimd.Store(TSimd.Subtract(p, TSimd.Multiply(TSimd.Broadcast(rate), g)), ref theta);
+        }
+    }
+
+    /// <summary><c>g ← ∇θ + λθ; b ← keep·b + add·g; θ ← θ − η (g + μb if Nesterov, else b)</c>.</summary>
+    private readonly struct MomentumRule(float[] velocity, int offset, float rate, float decay, float keep, float add, float momentum, bool nesterov) : IElementOperation
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply<TSimd, TVector>(ref float destination, ref float source, int index)
+            where TSimd : struct, ISimd<TVector>
+            where TVector : struct
+        {
+            ref float theta = ref Unsafe.Add(ref destination, index);
+            ref float velocityAt = ref velocity[offset + index];
+            TVector p = TSimd.Load(ref theta);
+            TVector g = TSimd.Add(TSimd.Load(ref Unsafe.Add(ref source, index)), TSimd.Multiply(TSimd.Broadcast(decay), p));
+            TVector b = TSimd.Add(TSimd.Multiply(TSimd.Broadcast(keep), TSimd.Load(ref velocityAt)), TSimd.Multiply(TSimd.Broadcast(add), g));
+            TSimd.Store(b, ref velocityAt);
+            TVector step = nesterov ? TSimd.Add(g, TSimd.Multiply(TSimd.Broadcast(momentum), b)) : b;
+            TSimd.Store(TSimd.Subtract(p, TSimd.Multiply(TSimd.Broadcast(rate), step)), ref theta);
         }
     }
 }
