@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace NetGen.Training;
@@ -13,18 +14,25 @@ internal sealed class Rendezvous
     private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 500;
 
     private readonly object _gate = new();
-    private readonly int _participants;
     private int _arrived;
     private long _generation;
 
-    public Rendezvous(int participants) => _participants = participants;
+    public Rendezvous(int participants) => Participants = participants;
 
-    /// <summary>Returns once every participant has called it in this phase.</summary>
-    public void SignalAndWait()
+    /// <summary>The threads that meet at each phase; changed only while no thread is inside <see cref="SignalAndWait"/>.</summary>
+    public int Participants { get; set; }
+
+    /// <summary>
+    /// Returns once every participant has called it in this phase. The last to arrive runs
+    /// <paramref name="beforeRelease"/> (if any) before it releases the others, so its effects are seen by all of them.
+    /// </summary>
+    public void SignalAndWait(Action? beforeRelease = null)
     {
         long generation = Volatile.Read(ref _generation);
-        if (Interlocked.Increment(ref _arrived) == _participants)
+        if (Interlocked.Increment(ref _arrived) == Participants)
         {
+            beforeRelease?.Invoke();
+
             // Reset before the release: a released thread can only arrive again after seeing the new generation.
             _arrived = 0;
             Interlocked.Increment(ref _generation);

@@ -60,6 +60,7 @@ public static class Trainer
         float[] inputs = new float[largest * inputSize], targets = new float[largest * outputSize];
         float[] validationOutputs = validation is { Count: > 0 } ? new float[Evaluation.ChunkOf(validation) * outputSize] : [];
         using var step = new TrainingStep(network, options.Optimizer, options.Workers);
+        using var inference = new ParallelInference(network, options.Workers);
         for (int epoch = 1; epoch <= options.Epochs && !stoppedEarly; epoch++)
         {
             long start = Stopwatch.GetTimestamp();
@@ -109,7 +110,7 @@ public static class Trainer
                 lossSum += batchLoss;
             }
 
-            (double Loss, double? Accuracy)? validated = validation is { Count: > 0 } ? Evaluation.MeanLossAndAccuracy(network, validation, validationOutputs) : null;
+            (double Loss, double? Accuracy)? validated = validation is { Count: > 0 } ? Evaluation.MeanLossAndAccuracy(inference, validation, validationOutputs) : null;
             if (best is not null && validated is { } v)
             {
                 if (v.Loss < bestLoss)

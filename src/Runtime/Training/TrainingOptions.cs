@@ -31,17 +31,19 @@ public sealed class TrainingOptions
     public int Seed { get; init; }
 
     /// <summary>
-    /// The threads that compute each minibatch's gradient (data-parallel, see <see cref="TrainingStep"/>); positive.
-    /// Defaults to 1. The result depends on the seed and this count, not on thread timing.
+    /// The threads that compute each minibatch's gradient (data-parallel, see <see cref="TrainingStep"/>) and evaluate
+    /// the validation set (<see cref="ParallelInference"/>): <see cref="WorkerCount.Auto"/> (the default), which uses
+    /// one thread where a step is too small to share, or a fixed positive count such as <c>Workers = 2</c>. The result
+    /// depends on the seed and the number of threads each step uses, not on thread timing.
     /// </summary>
-    public int Workers { get; init; } = 1;
+    public WorkerCount Workers { get; init; }
 
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Optimizer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Workers);
+        Workers.Checked(nameof(Workers));
         if (MaxGradientNorm is { } norm && !(norm > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(MaxGradientNorm), norm, "The gradient norm bound must be positive.");

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.ExceptionServices;
-using System.Threading;
 using NetGen.Kernels;
 using NetGen.Optimizers;
 
@@ -13,73 +12,83 @@ namespace NetGen.Training;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Data-parallel training.</b> With <c>workers</c> above 1, the minibatch is cut into that many contiguous
-/// shards (the same cut for the same batch size). Shard 0 runs on the calling thread through the network itself,
-/// each other shard on a thread of its own through a worker network (<see cref="INetwork.CreateWorker"/>) that
-/// shares the parameters and has its own gradients; then each thread sums one slice of the parameters over all
-/// workers, always in worker order. The result depends only on the data, the seed and the worker count, never on
-/// thread timing; it differs from one worker's by float rounding.
+/// <b>Data-parallel training.</b> When a step uses several threads (a fixed <see cref="WorkerCount"/> above 1, or
+/// <see cref="WorkerCount.Auto"/> on a step large enough), the minibatch is cut into that many contiguous shards (the
+/// same cut for the same batch size and thread count). Shard 0 runs on the calling thread through the network itself,
+/// each other shard on a thread of its own through a worker network (<see cref="INetwork.CreateWorker"/>) that shares
+/// the parameters and has its own gradients. Once every shard is done, whether the step updates the parameters is
+/// decided once, for all threads (a finite loss and no failed shard); then each thread sums one slice of the
+/// parameters' gradient over all shards, its own first and the others in worker order, and applies the optimizer to
+/// that slice. The result depends only on the data, the seed and the number of threads, never on thread timing; it
+/// differs from one thread's by float rounding.
 /// </para>
 /// <para>
 /// Everything is allocated in the constructor, apart from an outputs buffer that grows with the largest minibatch
-/// seen; after that a step allocates nothing. Dispose the step to stop its threads.
+/// seen and the worker networks and threads, created by the first step that uses them; after that a step allocates
+/// nothing. Dispose the step to stop its threads.
 /// </para>
 /// </remarks>
 public sealed class TrainingStep : IDisposable
 {
     private readonly INetwork _network;
     private readonly IOptimizer _optimizer;
-    private readonly INetwork[] _workers;
+    private readonly WorkerCount _setting;
+    private readonly int _maxWorkers;
+    private readonly long _weights;
     private readonly double[] _losses;
-    private readonly Thread[] _threads;
-    private readonly Rendezvous? _barrier;
     private readonly ExceptionDispatchInfo?[] _failures;
+    private readonly Action<int> _part;
+    private readonly Action _decide;
+    private INetwork[] _workers = [];
+    private WorkerTeam? _team;
     private float[] _outputs = [];
     private int _count;
-    private bool _stopping;
+    private int _active = 1;
     private bool _update;
+    private bool _applies;
     private bool _disposed;
 
     // The minibatch of the step in progress, pinned by the calling thread until every worker is done with it.
     private unsafe float* _inputs;
     private unsafe float* _targets;
 
-    /// <summary>Prepares steps for <paramref name="network"/>.</summary>
+    /// <summary>Prepares one-thread steps for <paramref name="network"/>.</summary>
     /// <param name="network">The network trained; its parameters are updated in place.</param>
     /// <param name="optimizer">The optimizer, sized for the network's parameters.</param>
-    /// <param name="workers">The threads that compute each minibatch's gradient, the calling thread included; 1 for none besides it.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workers"/> is not positive.</exception>
-    public TrainingStep(INetwork network, IOptimizer optimizer, int workers = 1)
+    public TrainingStep(INetwork network, IOptimizer optimizer)
+        : this(network, optimizer, 1)
+    {
+    }
+
+    /// <summary>Prepares steps for <paramref name="network"/> on <paramref name="workers"/> threads.</summary>
+    /// <param name="network">The network trained; its parameters are updated in place.</param>
+    /// <param name="optimizer">The optimizer, sized for the network's parameters.</param>
+    /// <param name="workers">
+    /// The threads that compute each minibatch's gradient, the calling thread included: a fixed count (1 for none
+    /// besides it), or <see cref="WorkerCount.Auto"/>, which chooses by the size of each step.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">A fixed <paramref name="workers"/> is not positive.</exception>
+    public TrainingStep(INetwork network, IOptimizer optimizer, WorkerCount workers)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(optimizer);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
+        int? count = workers.Checked(nameof(workers));
         _network = network;
         _optimizer = optimizer;
-        _workers = new INetwork[workers];
-        _workers[0] = network;
-        for (int w = 1; w < workers; w++)
-        {
-            _workers[w] = network.CreateWorker();
-        }
-
-        _losses = new double[workers];
-        _failures = new ExceptionDispatchInfo?[workers];
-        _threads = new Thread[workers - 1];
-        if (workers > 1)
-        {
-            _barrier = new Rendezvous(workers);
-            for (int w = 1; w < workers; w++)
-            {
-                int worker = w;
-                _threads[w - 1] = new Thread(() => WorkerLoop(worker)) { IsBackground = true, Name = $"NetGen training worker {worker}" };
-                _threads[w - 1].Start();
-            }
-        }
+        _setting = workers;
+        _maxWorkers = count ?? Parallelism.MaxThreads;
+        _weights = Parallelism.Weights(network);
+        _losses = new double[_maxWorkers];
+        _failures = new ExceptionDispatchInfo?[_maxWorkers];
+        _part = Part;
+        _decide = Decide;
     }
 
-    /// <summary>The threads that compute each gradient, the calling thread included.</summary>
-    public int Workers => _workers.Length;
+    /// <summary>The most threads a step uses, the calling thread included: the fixed count, or with Auto the processor count.</summary>
+    public int Workers => _maxWorkers;
+
+    /// <summary>The threads the last step used (with <see cref="WorkerCount.Auto"/>, what it chose for that step's size).</summary>
+    public int LastStepWorkers => _active;
 
     /// <summary>The network's outputs for the samples of the last minibatch, one row per sample.</summary>
     public ReadOnlySpan<float> Outputs => _outputs.AsSpan(0, _count * _network.OutputSize);
@@ -96,15 +105,33 @@ public sealed class TrainingStep : IDisposable
     public double ComputeGradient(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => Step(inputs, targets, update: false);
 
     /// <summary>
-    /// One training step: <see cref="ComputeGradient"/>, then the optimizer's update of the parameters (with several
-    /// workers, each thread updates the slice of the parameters it reduced, through <see cref="IOptimizer.UpdateRange"/>).
+    /// One training step: the mean gradient of the minibatch, then the optimizer's update of the parameters (on several
+    /// threads, each thread updates the slice of the parameters it reduced, through <see cref="IOptimizer.UpdateRange"/>).
     /// </summary>
+    /// <remarks>
+    /// On one thread the network's <see cref="INetwork.Gradients"/> hold the mean gradient afterwards, as after
+    /// <see cref="ComputeGradient"/>. On several they do not: each thread sums its slice of the mean gradient in the
+    /// buffer of its own worker network, where it updates the parameters from it, so that no slice crosses to another
+    /// core twice; call <see cref="ComputeGradient"/> to read the mean gradient.
+    /// </remarks>
     /// <param name="inputs">The minibatch, <c>m</c> samples one after another; not empty.</param>
     /// <param name="targets">Their targets.</param>
     /// <returns>The mean loss of the samples, before the update. When it is NaN or infinite the parameters are left as they were.</returns>
     /// <exception cref="ArgumentException">The blocks are empty, not whole samples or not the same number of them.</exception>
     /// <exception cref="ObjectDisposedException">The step was disposed.</exception>
     public double Run(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets) => Step(inputs, targets, update: true);
+
+    /// <summary>Stops the worker threads.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _team?.Dispose();
+    }
 
     private double Step(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, bool update)
     {
@@ -121,8 +148,9 @@ public sealed class TrainingStep : IDisposable
         }
 
         _count = count;
+        _active = _setting.IsAuto ? Parallelism.TrainingWorkers(_weights, count, _maxWorkers) : _maxWorkers;
         double loss;
-        if (_workers.Length == 1)
+        if (_active == 1)
         {
             loss = _network.ComputeGradientBatch(inputs, targets, _outputs.AsSpan(0, count * _network.OutputSize), 1f / count);
             if (update && double.IsFinite(loss))
@@ -138,48 +166,43 @@ public sealed class TrainingStep : IDisposable
         return loss / count;
     }
 
-    /// <summary>Stops the worker threads.</summary>
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        if (_barrier is not null)
-        {
-            _stopping = true;
-            _barrier.SignalAndWait();
-            foreach (Thread thread in _threads)
-            {
-                thread.Join();
-            }
-        }
-    }
-
     private unsafe double ComputeInParallel(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, bool update)
     {
+        if (_team is null)
+        {
+            // The first parallel step: every worker the setting can use, so later steps allocate nothing.
+            _workers = new INetwork[_maxWorkers];
+            _workers[0] = _network;
+            for (int w = 1; w < _workers.Length; w++)
+            {
+                _workers[w] = _network.CreateWorker();
+            }
+
+            _team = new WorkerTeam(_maxWorkers, _part, "NetGen training worker");
+        }
+
         fixed (float* x = inputs, y = targets)
         {
             _inputs = x;
             _targets = y;
             _update = update;
-            _barrier!.SignalAndWait(); // start: every worker computes its shard
-            Work(0);
-            _barrier.SignalAndWait(); // every shard's gradient is ready: each thread reduces (and updates) its slice
-            Reduce(0);
-            _barrier.SignalAndWait(); // done
-            _inputs = null;
-            _targets = null;
+            try
+            {
+                _team.Run(_active);
+            }
+            finally
+            {
+                _inputs = null;
+                _targets = null;
+            }
         }
 
-        if (UpdateApplies())
+        if (_applies)
         {
             _optimizer.CompleteStep();
         }
 
-        for (int w = 0; w < _failures.Length; w++)
+        for (int w = 0; w < _active; w++)
         {
             if (_failures[w] is { } failure)
             {
@@ -191,33 +214,12 @@ public sealed class TrainingStep : IDisposable
         return TotalLoss();
     }
 
-    /// <summary>The sum of the shards' losses, in worker order.</summary>
-    private double TotalLoss()
+    /// <summary>Worker <paramref name="worker"/>'s part of a step: its shard, the decision, its slice.</summary>
+    private void Part(int worker)
     {
-        double loss = 0;
-        foreach (double shard in _losses)
-        {
-            loss += shard;
-        }
-
-        return loss;
-    }
-
-    private void WorkerLoop(int worker)
-    {
-        while (true)
-        {
-            _barrier!.SignalAndWait();
-            if (_stopping)
-            {
-                return;
-            }
-
-            Work(worker);
-            _barrier.SignalAndWait();
-            Reduce(worker);
-            _barrier.SignalAndWait();
-        }
+        Work(worker);
+        _team!.SignalAndWait(_decide); // every shard's gradient is ready, and whether the step updates is decided
+        Reduce(worker);
     }
 
     /// <summary>Worker <paramref name="worker"/>'s shard: its gradient summed over the shard times 1/m (so the workers' gradients add up to the mean), and its summed loss.</summary>
@@ -225,7 +227,7 @@ public sealed class TrainingStep : IDisposable
     {
         try
         {
-            (int start, int length) = Shard(_count, worker);
+            (int start, int length) = Parallelism.Shard(_count, worker, _active);
             INetwork network = _workers[worker];
             int inputSize = network.InputSize, outputSize = network.OutputSize;
             _losses[worker] = network.ComputeGradientBatch(
@@ -241,9 +243,26 @@ public sealed class TrainingStep : IDisposable
     }
 
     /// <summary>
-    /// Sums slice <paramref name="worker"/> of the parameters over every worker's gradient, in worker order, into the
-    /// network's gradients; in <see cref="Run"/>, then applies the optimizer to that slice, so each slice of the
-    /// gradients and parameters is written by one thread only.
+    /// Whether this step updates the parameters: <see cref="Run"/>, every shard computed, and a finite loss. Run once
+    /// per step, by the last thread to finish its shard while the others wait, so every slice follows one decision.
+    /// </summary>
+    private void Decide()
+    {
+        bool failed = false;
+        for (int w = 0; w < _active; w++)
+        {
+            failed |= _failures[w] is not null;
+        }
+
+        _applies = _update && !failed && double.IsFinite(TotalLoss());
+    }
+
+    /// <summary>
+    /// Sums slice <paramref name="worker"/> of the parameters' gradient over every shard into worker
+    /// <paramref name="worker"/>'s own gradients (its shard first, then the others in worker order); then in
+    /// <see cref="Run"/>, if the step updates, applies the optimizer to that slice, and in
+    /// <see cref="ComputeGradient"/> copies the slice into the network's gradients. Each slice of the gradients and the
+    /// parameters is written by one thread only.
     /// </summary>
     private void Reduce(int worker)
     {
@@ -251,13 +270,23 @@ public sealed class TrainingStep : IDisposable
         {
             // Slices start on a 64-byte boundary, so no cache line is written by two threads.
             (int start, int end) = (Boundary(worker), Boundary(worker + 1));
-            Span<float> total = _network.Gradients[start..end];
-            for (int w = 1; w < _workers.Length; w++)
+            Span<float> total = _workers[worker].Gradients[start..end];
+            for (int w = 0; w < _active; w++)
             {
-                DenseKernels.Add(_workers[w].Gradients[start..end], total);
+                if (w != worker)
+                {
+                    DenseKernels.Add(_workers[w].Gradients[start..end], total);
+                }
             }
 
-            if (UpdateApplies())
+            if (!_update)
+            {
+                if (worker != 0)
+                {
+                    total.CopyTo(_network.Gradients[start..end]);
+                }
+            }
+            else if (_applies)
             {
                 _optimizer.UpdateRange(_network.Parameters[start..end], total, start);
             }
@@ -268,31 +297,19 @@ public sealed class TrainingStep : IDisposable
         }
     }
 
-    /// <summary>Whether this step updates the parameters: <see cref="Run"/>, every shard computed, and a finite loss.</summary>
-    private bool UpdateApplies() => _update && !AnyFailure() && double.IsFinite(TotalLoss());
-
-    private bool AnyFailure()
+    /// <summary>The sum of the shards' losses, in worker order.</summary>
+    private double TotalLoss()
     {
-        foreach (ExceptionDispatchInfo? failure in _failures)
+        double loss = 0;
+        for (int w = 0; w < _active; w++)
         {
-            if (failure is not null)
-            {
-                return true;
-            }
+            loss += _losses[w];
         }
 
-        return false;
+        return loss;
     }
 
     /// <summary>Where parameter slice <paramref name="part"/> starts: an even cut rounded down to 16 floats.</summary>
     private int Boundary(int part) =>
-        part == _workers.Length ? _network.ParameterCount : (int)((long)_network.ParameterCount * part / _workers.Length) & -16;
-
-    /// <summary>Part <paramref name="part"/> of <paramref name="total"/> items cut into <see cref="Workers"/> contiguous parts.</summary>
-    private (int Start, int Length) Shard(int total, int part)
-    {
-        int parts = _workers.Length;
-        int start = (int)((long)total * part / parts), end = (int)((long)total * (part + 1) / parts);
-        return (start, end - start);
-    }
+        part == _active ? _network.ParameterCount : (int)((long)_network.ParameterCount * part / _active) & -16;
 }

@@ -1,0 +1,176 @@
+using System;
+
+namespace NetGen.Training;
+
+/// <summary>
+/// <see cref="INetwork.ForwardBatch"/> and <see cref="INetwork.EvaluateBatch"/> over several threads: the batch is cut
+/// into contiguous shards, shard 0 runs on the calling thread through the network itself and each other shard on a
+/// thread of its own through a worker network (<see cref="INetwork.CreateWorker"/>) that shares the parameters.
+/// <see cref="Evaluation"/> and the validation pass of <see cref="Trainer"/> use it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The outputs are those of the network's own batched methods on each shard, and the loss is the sum of the shards'
+/// losses in worker order, so the results depend on the batch and the number of threads a call uses, never on thread
+/// timing. With <see cref="WorkerCount.Auto"/> (the default) a call that is too small to share runs on the calling
+/// thread alone.
+/// </para>
+/// <para>
+/// The worker networks and threads are created by the first call that uses them; after that a call allocates nothing.
+/// The parameters must not change during a call. Dispose the instance to stop its threads.
+/// </para>
+/// </remarks>
+public sealed class ParallelInference : IDisposable
+{
+    private readonly INetwork _network;
+    private readonly WorkerCount _setting;
+    private readonly int _maxWorkers;
+    private readonly long _weights;
+    private readonly float[] _losses;
+    private readonly Action<int> _part;
+    private INetwork[] _workers = [];
+    private WorkerTeam? _team;
+    private int _count;
+    private int _active = 1;
+    private bool _disposed;
+
+    // The batch of the call in progress, pinned by the calling thread until every worker is done with it.
+    private unsafe float* _inputs;
+    private unsafe float* _targets;
+    private unsafe float* _outputs;
+
+    /// <summary>Prepares batched inference of <paramref name="network"/> on <paramref name="workers"/> threads.</summary>
+    /// <param name="network">The network; its parameters are read, its gradients left untouched.</param>
+    /// <param name="workers">The threads, the calling thread included: <see cref="WorkerCount.Auto"/> (the default) or a fixed count.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A fixed <paramref name="workers"/> is not positive.</exception>
+    public ParallelInference(INetwork network, WorkerCount workers = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        int? count = workers.Checked(nameof(workers));
+        _network = network;
+        _setting = workers;
+        _maxWorkers = count ?? Parallelism.MaxThreads;
+        _weights = Parallelism.Weights(network);
+        _losses = new float[_maxWorkers];
+        _part = Part;
+    }
+
+    /// <summary>The network evaluated.</summary>
+    public INetwork Network => _network;
+
+    /// <summary>The most threads a call uses, the calling thread included: the fixed count, or with Auto the processor count.</summary>
+    public int Workers => _maxWorkers;
+
+    /// <summary>The threads the last call used.</summary>
+    public int LastCallWorkers => _active;
+
+    /// <summary>The network's <see cref="INetwork.ForwardBatch"/>, shared over the threads.</summary>
+    /// <param name="inputs">The samples, of length <c>m · </c><see cref="INetwork.InputSize"/>.</param>
+    /// <param name="outputs">Receives the outputs, of length <c>m · </c><see cref="INetwork.OutputSize"/>, row by row.</param>
+    /// <exception cref="ArgumentException">The lengths do not describe the same number of samples.</exception>
+    /// <exception cref="ObjectDisposedException">The instance was disposed.</exception>
+    public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        int count = ShapeGuard.RequireBatch(inputs.Length, _network.InputSize, outputs.Length, _network.OutputSize, nameof(outputs));
+        Run(inputs, default, outputs, count);
+    }
+
+    /// <summary>The network's <see cref="INetwork.EvaluateBatch"/>, shared over the threads.</summary>
+    /// <param name="inputs">The samples, of length <c>m · </c><see cref="INetwork.InputSize"/>.</param>
+    /// <param name="targets">The expected outputs, of length <c>m · </c><see cref="INetwork.OutputSize"/>.</param>
+    /// <param name="outputs">Receives the outputs, of length <c>m · </c><see cref="INetwork.OutputSize"/>.</param>
+    /// <returns>The <b>sum</b> of the samples' losses: each shard's sum, added in worker order.</returns>
+    /// <exception cref="ArgumentException">The lengths do not describe the same number of samples.</exception>
+    /// <exception cref="ObjectDisposedException">The instance was disposed.</exception>
+    public float EvaluateBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        int count = ShapeGuard.RequireBatch(inputs.Length, _network.InputSize, targets.Length, _network.OutputSize, nameof(targets));
+        ShapeGuard.RequireLength(outputs.Length, targets.Length, nameof(outputs));
+        if (targets.IsEmpty)
+        {
+            return 0f;
+        }
+
+        return Run(inputs, targets, outputs, count);
+    }
+
+    /// <summary>Stops the worker threads.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _team?.Dispose();
+    }
+
+    private unsafe float Run(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs, int count)
+    {
+        _active = _setting.IsAuto ? Parallelism.InferenceWorkers(_weights, count, _maxWorkers) : _maxWorkers;
+        if (_active == 1)
+        {
+            return targets.IsEmpty ? Forward(_network, inputs, outputs) : _network.EvaluateBatch(inputs, targets, outputs);
+        }
+
+        if (_team is null)
+        {
+            _workers = new INetwork[_maxWorkers];
+            _workers[0] = _network;
+            for (int w = 1; w < _workers.Length; w++)
+            {
+                _workers[w] = _network.CreateWorker();
+            }
+
+            _team = new WorkerTeam(_maxWorkers, _part, "NetGen inference worker");
+        }
+
+        fixed (float* x = inputs, y = targets, z = outputs)
+        {
+            _inputs = x;
+            _targets = y;
+            _outputs = z;
+            _count = count;
+            try
+            {
+                _team.Run(_active);
+            }
+            finally
+            {
+                _inputs = null;
+                _targets = null;
+                _outputs = null;
+            }
+        }
+
+        float loss = 0f;
+        for (int w = 0; w < _active; w++)
+        {
+            loss += _losses[w];
+        }
+
+        return loss;
+    }
+
+    private static float Forward(INetwork network, ReadOnlySpan<float> inputs, Span<float> outputs)
+    {
+        network.ForwardBatch(inputs, outputs);
+        return 0f;
+    }
+
+    /// <summary>Worker <paramref name="worker"/>'s shard.</summary>
+    private unsafe void Part(int worker)
+    {
+        (int start, int length) = Parallelism.Shard(_count, worker, _active);
+        INetwork network = _workers[worker];
+        int inputSize = network.InputSize, outputSize = network.OutputSize;
+        var x = new ReadOnlySpan<float>(_inputs + ((long)start * inputSize), length * inputSize);
+        var z = new Span<float>(_outputs + ((long)start * outputSize), length * outputSize);
+        _losses[worker] = _targets is null
+            ? Forward(network, x, z)
+            : network.EvaluateBatch(x, new ReadOnlySpan<float>(_targets + ((long)start * outputSize), length * outputSize), z);
+    }
+}
