@@ -26,3 +26,10 @@ public partial class IrisShapedClassifier;
 [Dense(24, Activation.ReLU)]
 [Dense(5, Activation.Softmax)]
 public partial class ParallelClassifier;
+
+/// <summary>The 784-256-128-10 classifier of the benchmarks, for the choices <see cref="NetGen.Training.WorkerCount.Auto"/> makes on a large network.</summary>
+[Network(784, Loss = Loss.CrossEntropy)]
+[Dense(256, Activation.ReLU)]
+[Dense(128, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+public partial class WideClassifier;

@@ -197,18 +197,19 @@ public sealed class TrainingStep : IDisposable
             }
         }
 
-        if (_applies)
-        {
-            _optimizer.CompleteStep();
-        }
-
         for (int w = 0; w < _active; w++)
         {
             if (_failures[w] is { } failure)
             {
+                // A shard that failed stopped every update; a slice whose update failed leaves the step uncounted.
                 Array.Clear(_failures);
                 failure.Throw();
             }
+        }
+
+        if (_applies)
+        {
+            _optimizer.CompleteStep();
         }
 
         return TotalLoss();

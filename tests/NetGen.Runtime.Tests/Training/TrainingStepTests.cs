@@ -62,10 +62,12 @@ public class TrainingStepTests
         Assert.Equal(one.Outputs.ToArray(), many.Outputs.ToArray());
     }
 
-    [Fact]
-    public void Training_with_two_workers_is_deterministic_and_tracks_one_worker()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Training_on_several_workers_is_bit_identical_across_runs_and_tracks_one_worker(int workers)
     {
-        float[] first = Train(workers: 2), second = Train(workers: 2), serial = Train(workers: 1);
+        float[] first = Train(workers), second = Train(workers), serial = Train(workers: 1);
 
         Assert.Equal(first, second);
         Assert.NotEqual(first, serial);
@@ -132,6 +134,99 @@ public class TrainingStepTests
     }
 
     [Fact]
+    public void Every_slice_follows_one_decision_made_before_the_reduction()
+    {
+        // The slice of the second thread fails in the optimizer; the first thread's slice must still be updated in
+        // every step, whichever thread reaches its slice first: the decision to update was taken once, before either.
+        var network = new ParallelClassifier(seed: 13);
+        (float[] x, float[] y) = Minibatch(Batch, seed: 14);
+        var optimizer = new RecordingOptimizer(failFrom: 1);
+        using var step = new TrainingStep(network, optimizer, workers: 2);
+        int secondSlice = (ParallelClassifier.ParameterCount / 2) & -16;
+
+        for (int i = 0; i < 25; i++)
+        {
+            var failure = Assert.Throws<InvalidOperationException>(() => step.Run(x, y));
+            Assert.Contains($"range at {secondSlice}", failure.Message);
+        }
+
+        Assert.Equal(Enumerable.Repeat(0, 25).Concat(Enumerable.Repeat(secondSlice, 25)), optimizer.Offsets());
+        Assert.Equal(0, optimizer.CompletedSteps);
+    }
+
+    [Fact]
+    public void A_failed_shard_stops_the_update_of_every_slice()
+    {
+        var network = new ParallelClassifier(seed: 15);
+        (float[] x, float[] y) = Minibatch(Batch, seed: 16);
+        float[] before = network.Parameters.ToArray();
+        var optimizer = new RecordingOptimizer();
+        using var step = new TrainingStep(new ShardFailingNetwork(network), optimizer, workers: 2);
+
+        var failure = Assert.Throws<InvalidOperationException>(() => step.Run(x, y));
+
+        Assert.Equal("This shard failed on purpose.", failure.Message);
+        Assert.Empty(optimizer.Offsets());
+        Assert.Equal(0, optimizer.CompletedSteps);
+        Assert.Equal(before, network.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void Run_on_several_workers_applies_the_mean_gradient_that_ComputeGradient_leaves()
+    {
+        // Plain SGD with η = 1: θ_after = θ_before − ∇, so the update shows the gradient each slice was updated with.
+        var network = new ParallelClassifier(seed: 17);
+        (float[] x, float[] y) = Minibatch(Batch, seed: 18);
+        float[] before = network.Parameters.ToArray();
+        using var step = new TrainingStep(network, new Sgd(ParallelClassifier.ParameterCount, 1f), workers: 3);
+        step.ComputeGradient(x, y);
+        float[] mean = network.Gradients.ToArray();
+
+        step.Run(x, y);
+
+        for (int p = 0; p < before.Length; p++)
+        {
+            Assert.Equal(before[p] - mean[p], network.Parameters[p]);
+        }
+    }
+
+    [Fact]
+    public void Auto_takes_one_thread_for_a_small_network_and_gives_its_result_exactly()
+    {
+        float[] auto = Train(WorkerCount.Auto, out int used), serial = Train(workers: 1);
+
+        Assert.Equal(1, used);
+        Assert.Equal(serial, auto);
+    }
+
+    [Fact]
+    public void Auto_shares_a_large_network_from_32_samples_a_thread()
+    {
+        var network = new WideClassifier(seed: 1);
+        using var step = new TrainingStep(network, new Sgd(WideClassifier.ParameterCount, 1e-3f), WorkerCount.Auto);
+        var random = new Random(19);
+        int expected128 = Math.Min(128 / 32, Environment.ProcessorCount);
+
+        Assert.Equal(Environment.ProcessorCount, step.Workers);
+        foreach ((int samples, int workers) in new[] { (32, 1), (63, 1), (128, expected128), (16, 1) })
+        {
+            float[] x = new float[samples * WideClassifier.InputSize], y = new float[samples * WideClassifier.OutputSize];
+            for (int i = 0; i < x.Length; i++)
+            {
+                x[i] = random.NextSingle();
+            }
+
+            for (int s = 0; s < samples; s++)
+            {
+                y[(s * WideClassifier.OutputSize) + (s % WideClassifier.OutputSize)] = 1;
+            }
+
+            Assert.True(double.IsFinite(step.Run(x, y)));
+            Assert.Equal(workers, step.LastStepWorkers);
+        }
+    }
+
+    [Fact]
     public void Bad_minibatches_and_worker_counts_are_rejected()
     {
         var network = new ParallelClassifier(seed: 9);
@@ -144,7 +239,9 @@ public class TrainingStepTests
         Assert.Throws<ObjectDisposedException>(() => step.Run(new float[20], new float[5]));
     }
 
-    private static float[] Train(int workers)
+    private static float[] Train(int workers) => Train(workers, out _);
+
+    private static float[] Train(WorkerCount workers, out int lastStepWorkers)
     {
         var network = new ParallelClassifier(seed: 10);
         using var step = new TrainingStep(network, new Adam(ParallelClassifier.ParameterCount, 1e-2f), workers);
@@ -154,6 +251,7 @@ public class TrainingStepTests
             step.Run(x, y);
         }
 
+        lastStepWorkers = step.LastStepWorkers;
         return network.Parameters.ToArray();
     }
 
