@@ -92,6 +92,9 @@ public class DenseKernelTests
     [InlineData(7)]
     [InlineData(8)]
     [InlineData(19)]
+    [InlineData(16)]
+    [InlineData(35)]
+    [InlineData(67)]
     public void Add_adds_elementwise(int length)
     {
         var random = new Random(length);
