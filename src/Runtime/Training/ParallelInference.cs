@@ -4,8 +4,9 @@ namespace NetGen.Training;
 
 /// <summary>
 /// <see cref="INetwork.ForwardBatch"/> and <see cref="INetwork.EvaluateBatch"/> over several threads: the batch is cut
-/// into contiguous shards, shard 0 runs on the calling thread through the network itself and each other shard on a
-/// thread of its own through a worker network (<see cref="INetwork.CreateWorker"/>) that shares the parameters.
+/// into contiguous shards, shard 0 goes through the network itself and each other shard through a worker network
+/// (<see cref="INetwork.CreateWorker"/>) that shares the parameters; each thread takes the shard of its own number
+/// first, then any shard not yet taken, so a thread slow to wake never holds the call up.
 /// <see cref="Evaluation"/> and the validation pass of <see cref="Trainer"/> use it.
 /// </summary>
 /// <remarks>
@@ -27,7 +28,7 @@ public sealed class ParallelInference : IDisposable
     private readonly int _maxWorkers;
     private readonly long _weights;
     private readonly float[] _losses;
-    private readonly Action<int> _part;
+    private readonly Action<int, int> _task;
     private INetwork[] _workers = [];
     private WorkerTeam? _team;
     private int _count;
@@ -52,7 +53,7 @@ public sealed class ParallelInference : IDisposable
         _maxWorkers = count ?? Parallelism.MaxThreads;
         _weights = Parallelism.Weights(network);
         _losses = new float[_maxWorkers];
-        _part = Part;
+        _task = Shard;
     }
 
     /// <summary>The network evaluated.</summary>
@@ -125,7 +126,7 @@ public sealed class ParallelInference : IDisposable
                 _workers[w] = _network.CreateWorker();
             }
 
-            _team = new WorkerTeam(_maxWorkers, _part, "NetGen inference worker");
+            _team = new WorkerTeam(_maxWorkers, phases: 1, _task, afterPhase: null, "NetGen inference worker");
         }
 
         fixed (float* x = inputs, y = targets, z = outputs)
@@ -161,8 +162,8 @@ public sealed class ParallelInference : IDisposable
         return 0f;
     }
 
-    /// <summary>Worker <paramref name="worker"/>'s shard.</summary>
-    private unsafe void Part(int worker)
+    /// <summary>Shard <paramref name="worker"/>, through worker network <paramref name="worker"/> whichever thread runs it.</summary>
+    private unsafe void Shard(int phase, int worker)
     {
         (int start, int length) = Parallelism.Shard(_count, worker, _active);
         INetwork network = _workers[worker];

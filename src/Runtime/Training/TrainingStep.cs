@@ -14,9 +14,10 @@ namespace NetGen.Training;
 /// <para>
 /// <b>Data-parallel training.</b> When a step uses several threads (a fixed <see cref="WorkerCount"/> above 1, or
 /// <see cref="WorkerCount.Auto"/> on a step large enough), the minibatch is cut into that many contiguous shards (the
-/// same cut for the same batch size and thread count). Shard 0 runs on the calling thread through the network itself,
-/// each other shard on a thread of its own through a worker network (<see cref="INetwork.CreateWorker"/>) that shares
-/// the parameters and has its own gradients. Once every shard is done, whether the step updates the parameters is
+/// same cut for the same batch size and thread count). Shard 0 goes through the network itself, each other shard
+/// through a worker network (<see cref="INetwork.CreateWorker"/>) that shares the parameters and has its own
+/// gradients; each thread takes the shard of its own number first, and a thread that is done takes any shard not yet
+/// taken, so a thread slow to wake never holds the step up. Once every shard is done, whether the step updates the parameters is
 /// decided once, for all threads (a finite loss and no failed shard); then each thread sums one slice of the
 /// parameters' gradient over all shards, its own first and the others in worker order, and applies the optimizer to
 /// that slice. The result depends only on the data, the seed and the number of threads, never on thread timing; it
@@ -37,8 +38,8 @@ public sealed class TrainingStep : IDisposable
     private readonly long _weights;
     private readonly double[] _losses;
     private readonly ExceptionDispatchInfo?[] _failures;
-    private readonly Action<int> _part;
-    private readonly Action _decide;
+    private readonly Action<int, int> _task;
+    private readonly Action<int> _afterPhase;
     private INetwork[] _workers = [];
     private WorkerTeam? _team;
     private float[] _outputs = [];
@@ -80,8 +81,8 @@ public sealed class TrainingStep : IDisposable
         _weights = Parallelism.Weights(network);
         _losses = new double[_maxWorkers];
         _failures = new ExceptionDispatchInfo?[_maxWorkers];
-        _part = Part;
-        _decide = Decide;
+        _task = Task;
+        _afterPhase = AfterPhase;
     }
 
     /// <summary>The most threads a step uses, the calling thread included: the fixed count, or with Auto the processor count.</summary>
@@ -178,7 +179,7 @@ public sealed class TrainingStep : IDisposable
                 _workers[w] = _network.CreateWorker();
             }
 
-            _team = new WorkerTeam(_maxWorkers, _part, "NetGen training worker");
+            _team = new WorkerTeam(_maxWorkers, phases: 2, _task, _afterPhase, "NetGen training worker");
         }
 
         fixed (float* x = inputs, y = targets)
@@ -215,12 +216,26 @@ public sealed class TrainingStep : IDisposable
         return TotalLoss();
     }
 
-    /// <summary>Worker <paramref name="worker"/>'s part of a step: its shard, the decision, its slice.</summary>
-    private void Part(int worker)
+    /// <summary>Phase 0 of a step: shard <paramref name="worker"/>; phase 1: slice <paramref name="worker"/>.</summary>
+    private void Task(int phase, int worker)
     {
-        Work(worker);
-        _team!.SignalAndWait(_decide); // every shard's gradient is ready, and whether the step updates is decided
-        Reduce(worker);
+        if (phase == 0)
+        {
+            Work(worker);
+        }
+        else
+        {
+            Reduce(worker);
+        }
+    }
+
+    /// <summary>After every shard's gradient is ready, and before any slice is reduced: whether the step updates.</summary>
+    private void AfterPhase(int phase)
+    {
+        if (phase == 0)
+        {
+            Decide();
+        }
     }
 
     /// <summary>Worker <paramref name="worker"/>'s shard: its gradient summed over the shard times 1/m (so the workers' gradients add up to the mean), and its summed loss.</summary>
@@ -245,7 +260,8 @@ public sealed class TrainingStep : IDisposable
 
     /// <summary>
     /// Whether this step updates the parameters: <see cref="Run"/>, every shard computed, and a finite loss. Run once
-    /// per step, by the last thread to finish its shard while the others wait, so every slice follows one decision.
+    /// per step, by the thread that finishes the last shard, before any slice is reduced, so every slice follows one
+    /// decision.
     /// </summary>
     private void Decide()
     {
