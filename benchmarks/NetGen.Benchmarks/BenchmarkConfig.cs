@@ -24,6 +24,12 @@ public sealed class BenchmarkConfig : ManualConfig
     /// </summary>
     public static bool AlsoVector256 { get; set; }
 
+    /// <summary>
+    /// Set by the <c>--in-process</c> switch: run the benchmarks in the host process instead of a project built for
+    /// each, whose build can exceed BenchmarkDotNet's two-minute limit on a busy machine.
+    /// </summary>
+    public static bool InProcess { get; set; }
+
     public BenchmarkConfig()
     {
         Job job = Job.Default
@@ -31,6 +37,10 @@ public sealed class BenchmarkConfig : ManualConfig
             .WithWarmupCount(3)
             .WithIterationCount(8)
             .WithIterationTime(TimeInterval.FromMilliseconds(120));
+        if (InProcess)
+        {
+            job = job.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance);
+        }
         if (WithoutAvx512)
         {
             // The same core restricted to AVX2: no 512-bit vectors and 16 vector registers instead of 32.

@@ -11,7 +11,7 @@ namespace NetGen.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*'</c> runs the benchmarks
 /// (any BenchmarkDotNet arguments work; <c>--avx2</c> runs them with AVX-512 disabled,
-/// <c>--vector256</c> adds a second job that prefers 256-bit vectors);
+/// <c>--vector256</c> adds a second job that prefers 256-bit vectors, <c>--in-process</c> runs them in this process);
 /// <c>-- --jit [repeats] [name filter]</c> measures JIT times instead; <c>-- --peers</c> runs the peer suite
 /// (<see cref="PeerSuite"/>) and <c>-- --generator [repeats]</c> times the generator (<see cref="GeneratorTimes"/>).
 /// </summary>
@@ -34,7 +34,12 @@ public static class Program
             BenchmarkConfig.AlsoVector256 = true;
         }
 
-        args = args.Where(a => a is not "--avx2" and not "--vector256").ToArray();
+        if (args.Contains("--in-process"))
+        {
+            BenchmarkConfig.InProcess = true;
+        }
+
+        args = args.Where(a => a is not "--avx2" and not "--vector256" and not "--in-process").ToArray();
 
         Console.WriteLine($"Vector512 accelerated: {Vector512.IsHardwareAccelerated}, Vector256: {Vector256.IsHardwareAccelerated}, Vector128: {Vector128.IsHardwareAccelerated}");
         // The peer suite runs with its own configuration and summary, under --peers only.
