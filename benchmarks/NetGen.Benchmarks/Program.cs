@@ -12,14 +12,15 @@ namespace NetGen.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*'</c> runs the benchmarks
 /// (any BenchmarkDotNet arguments work; <c>--avx2</c> runs them with AVX-512 disabled,
 /// <c>--vector256</c> adds a second job that prefers 256-bit vectors, <c>--in-process</c> runs them in this process);
-/// <c>-- --jit [repeats] [name filter]</c> measures JIT times instead; <c>-- --peers</c> runs the peer suite
+/// <c>-- --jit [repeats] [name filter]</c> measures JIT times instead; <c>-- --thread-probe [repeats]</c> compares one
+/// worker with two by the fastest of interleaved calls (<see cref="ThreadProbe"/>); <c>-- --peers</c> runs the peer suite
 /// (<see cref="PeerSuite"/>) and <c>-- --generator [repeats]</c> times the generator (<see cref="GeneratorTimes"/>).
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
-        if (JitTimes.TryRun(args) || GeneratorTimes.TryRun(args) || PeerSuite.TryRun(args))
+        if (JitTimes.TryRun(args) || GeneratorTimes.TryRun(args) || PeerSuite.TryRun(args) || ThreadProbe.TryRun(args))
         {
             return;
         }
