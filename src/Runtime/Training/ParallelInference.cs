@@ -111,7 +111,7 @@ public sealed class ParallelInference : IDisposable
 
     private unsafe float Run(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> outputs, int count)
     {
-        _active = _setting.IsAuto ? Parallelism.InferenceWorkers(_weights, count, _maxWorkers) : _maxWorkers;
+        _active = _setting.IsAuto ? Parallelism.Workers(_weights, count, _maxWorkers) : _maxWorkers;
         if (_active == 1)
         {
             return targets.IsEmpty ? Forward(_network, inputs, outputs) : _network.EvaluateBatch(inputs, targets, outputs);

@@ -149,7 +149,7 @@ public sealed class TrainingStep : IDisposable
         }
 
         _count = count;
-        _active = _setting.IsAuto ? Parallelism.TrainingWorkers(_weights, count, _maxWorkers) : _maxWorkers;
+        _active = _setting.IsAuto ? Parallelism.Workers(_weights, count, _maxWorkers) : _maxWorkers;
         double loss;
         if (_active == 1)
         {

@@ -11,10 +11,10 @@ namespace NetGen.Training;
 /// <remarks>
 /// <para>
 /// <b>Auto</b> (the default value) uses one thread where the work of a call is too small to share, and up to
-/// <see cref="Environment.ProcessorCount"/> threads above that, each given at least a measured amount of work: a
-/// training step goes on two threads from 64 samples of a network with at least 100,000 weights (784-256-128-10:
-/// from 64; 784-128-10: from 128), an inference from 128 samples of one with about as many. Below those sizes two
-/// threads were measured no faster than one on a two-core machine (docs/performance.md, "Two threads").
+/// <see cref="Environment.ProcessorCount"/> threads above that, as many as each get at least 32 samples and 2.5
+/// million multiply-adds of the forward pass (samples × the network's weights): with two processors, 784-256-128-10
+/// and 784-128-10 go on two threads from 64 samples, 16-64-64-1 from 965, 4-8-3 never. Below those sizes two
+/// threads were measured no faster than one (docs/performance.md, "Two threads").
 /// </para>
 /// <para>
 /// The results of a training run depend on the number of threads each step uses; with Auto that number depends on
