@@ -25,10 +25,6 @@ public static class BatchKernels
     /// <summary>The column count of a block is a multiple of this, the widest register's float count.</summary>
     public const int ColumnMultiple = 16;
 
-    /// <summary>Rows of the one-register tiles, and of the two-register tiles without AVX-512.</summary>
-    private const int RowBlock = 6;
-
-
     /// <summary>
     /// The chunk of the inner dimension <c>k</c> whose slice of the second operand stays in L1 while a column of tiles
     /// runs: 128 × 64 floats = 32 KiB for the four-register tiles (measured: 128 and 64 reach 85–89% of peak on a
@@ -244,13 +240,18 @@ public static class BatchKernels
 
     /// <summary>
     /// The product in register tiles: each step over <c>k</c> loads a tile's registers of <c>B</c> once, broadcasts
-    /// one value of <c>A</c> per row, and issues one independent fused multiply-add per accumulator (sixteen in the
-    /// 4 × 4 and 8 × 2 tiles of AVX-512, twelve in the 6 × 2 tile, six in the one-register tile). The rows of
+    /// one value of <c>A</c> per row, and issues one independent fused multiply-add per accumulator. The tiles are
+    /// shaped for the register file the JIT compiles for: with AVX-512's 32 registers, four registers of columns by
+    /// four rows and two by eight (sixteen accumulators each); with 16 registers (AVX2, SSE), two registers by six
+    /// rows (twelve accumulators, two loads and a broadcast: fifteen registers). The last register of an odd count
+    /// goes in one-register tiles of up to eight rows. Rows are cut into tiles of those heights, and the rows a whole
+    /// tile does not cover share the last tile evenly (128 rows in six-row tiles are 20 × 6 + 4 + 4, not
+    /// 21 × 6 + 2), so no tile has so few accumulators that it waits on the multiply-add latency. The rows of
     /// <c>A</c> a tile reads are addressed from a few pointers and one stride, so the loop's pointers, strides and
     /// counter all stay in registers. <c>k</c> goes in chunks of <see cref="DepthBlock"/>, and inside a chunk every
     /// row tile of one column of tiles runs before the next column: the chunk of <c>B</c> those tiles share (at most
-    /// 32 KiB) stays in the L1 cache while the rows of <c>A</c> stream past it. Rows past the last whole tile, and
-    /// columns past the last whole register, go one at a time over all of <c>k</c>.
+    /// 32 KiB) stays in the L1 cache while the rows of <c>A</c> stream past it. Columns past the last whole register
+    /// go one at a time.
     /// </summary>
     private static void Multiply<TSimd, TVector>(ref Product p, Start start, ref float bias)
         where TSimd : struct, ISimd<TVector>
@@ -260,54 +261,48 @@ public static class BatchKernels
         int width = p.Width, rows = p.Rows;
         int vectorEnd = width - (width % count);
 
-        // Columns [0, wideEnd) in four-register tiles of four rows (only with AVX-512's 32 registers), then
-        // [wideEnd, pairEnd) in two-register tiles of six rows, then one register of six rows.
-        int wideEnd = count == Vector512<float>.Count ? vectorEnd - (vectorEnd % (4 * count)) : 0;
+        // 32 registers where 512-bit vectors are accelerated (AVX-512); otherwise 16 (AVX2, SSE) are assumed.
+        bool manyRegisters = count == Vector512<float>.Count;
+        int wideEnd = manyRegisters || rows <= 2 ? vectorEnd - (vectorEnd % (4 * count)) : 0;
         int pairEnd = vectorEnd - ((vectorEnd - wideEnd) % (2 * count));
-        int wideRows = rows - (rows % 4);
-
-        // Two-register tiles: eight rows with AVX-512 (sixteen accumulators), six with fewer registers.
-        int pairRows = count == Vector512<float>.Count ? EightRows.Count : SixRows.Count, tiledRows = rows - (rows % pairRows);
-        for (int k0 = 0; k0 < p.Depth; k0 += DepthBlock)
+        int pairHeight = manyRegisters ? 8 : 6;
+        // A two-register tile reads one 64-byte line of B per step, a whole block row (256 bytes) apart: 128 such lines
+        // fall into a quarter of the L1's sets and evict each other, so the 16-register tiles take half the chunk
+        // (measured with AVX2 on a 128 × 784 by 784 × 64 product: 86% of peak with 64, 84% with 128).
+        int depthBlock = manyRegisters ? DepthBlock : DepthBlock / 2;
+        for (int k0 = 0; k0 < p.Depth; k0 += depthBlock)
         {
             // After the first chunk, every chunk adds to what the ones before it left.
             Start chunkStart = k0 == 0 ? start : Start.Accumulate;
-            int depth = Math.Min(DepthBlock, p.Depth - k0);
+            int depth = Math.Min(depthBlock, p.Depth - k0);
             for (int column = 0; column < wideEnd; column += 4 * count)
             {
-                for (int r = 0; r < wideRows; r += 4)
+                for (int r = 0, height; r < rows; r += height)
                 {
-                    WideTile<TSimd, TVector>(ref p, chunkStart, ref bias, r, column, k0, depth);
+                    height = TileHeight(rows - r, 4);
+                    WideTile<TSimd, TVector>(height, ref p, chunkStart, ref bias, r, column, k0, depth);
                 }
             }
 
             for (int column = wideEnd; column < pairEnd; column += 2 * count)
             {
-                for (int r = 0; r < tiledRows; r += pairRows)
+                for (int r = 0, height; r < rows; r += height)
                 {
-                    if (pairRows == EightRows.Count)
-                    {
-                        PairTile<TSimd, TVector, EightRows>(ref p, chunkStart, ref bias, r, column, k0, depth);
-                    }
-                    else
-                    {
-                        PairTile<TSimd, TVector, SixRows>(ref p, chunkStart, ref bias, r, column, k0, depth);
-                    }
+                    height = TileHeight(rows - r, pairHeight);
+                    PairTile<TSimd, TVector>(height, ref p, chunkStart, ref bias, r, column, k0, depth);
                 }
             }
 
             if (pairEnd < vectorEnd)
             {
-                for (int r = 0; r + RowBlock <= tiledRows; r += RowBlock)
+                for (int r = 0, height; r < rows; r += height)
                 {
-                    NarrowTile<TSimd, TVector>(ref p, chunkStart, ref bias, r, pairEnd, k0, depth);
+                    height = TileHeight(rows - r, 8);
+                    NarrowTile<TSimd, TVector>(height, ref p, chunkStart, ref bias, r, pairEnd, k0, depth);
                 }
             }
         }
 
-        RowsOneAtATime<TSimd, TVector>(ref p, start, ref bias, wideRows, 0, wideEnd);
-        RowsOneAtATime<TSimd, TVector>(ref p, start, ref bias, tiledRows, wideEnd, pairEnd);
-        RowsOneAtATime<TSimd, TVector>(ref p, start, ref bias, tiledRows - (tiledRows % RowBlock), pairEnd, vectorEnd);
         for (int r = 0; r < rows; r++)
         {
             for (int column = vectorEnd; column < width; column++)
@@ -317,135 +312,246 @@ public static class BatchKernels
         }
     }
 
-    /// <summary>Rows <paramref name="fromRow"/> on, columns <paramref name="fromColumn"/> to <paramref name="toColumn"/> (whole registers): the rows no tile covered, one at a time over all of <c>k</c>.</summary>
-    private static void RowsOneAtATime<TSimd, TVector>(ref Product p, Start start, ref float bias, int fromRow, int fromColumn, int toColumn)
+    /// <summary>
+    /// The height of the next row tile when <paramref name="remaining"/> rows are left and tiles are at most
+    /// <paramref name="height"/> tall: whole tiles while at least two fit, then the rest in two tiles as equal as can be.
+    /// </summary>
+    private static int TileHeight(int remaining, int height) =>
+        remaining >= 2 * height || remaining == height ? height
+        : remaining > height ? (remaining + 1) / 2
+        : remaining;
+
+    private static void WideTile<TSimd, TVector>(int height, ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
-        for (int r = fromRow; r < p.Rows; r++)
+        switch (height)
         {
-            for (int column = fromColumn; column < toColumn; column += TSimd.Count)
-            {
-                ref float destination = ref Unsafe.Add(ref p.C, (r * p.CStride) + column);
-                TVector sum = Initial<TSimd, TVector>(start, ref bias, r, ref destination);
-                ref float ak = ref Unsafe.Add(ref p.A, r * p.ARow);
-                ref float bk = ref Unsafe.Add(ref p.B, column);
-                for (int k = 0; k < p.Depth; k++)
-                {
-                    sum = TSimd.MultiplyAdd(TSimd.Broadcast(ak), TSimd.Load(ref bk), sum);
-                    ak = ref Unsafe.Add(ref ak, p.ADepth);
-                    bk = ref Unsafe.Add(ref bk, p.BStride);
-                }
-
-                TSimd.Store(sum, ref destination);
-            }
+            case 4: WideTile<TSimd, TVector, FourRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 3: WideTile<TSimd, TVector, ThreeRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 2: WideTile<TSimd, TVector, TwoRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            default: WideTile<TSimd, TVector, OneRow>(ref p, start, ref bias, r, column, k0, depth); break;
         }
     }
 
-    /// <summary>A four-row tile of <see cref="Multiply"/>, four registers of columns wide (sixteen accumulators).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WideTile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
+    private static void PairTile<TSimd, TVector>(int height, ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
+        switch (height)
+        {
+            case 8: PairTile<TSimd, TVector, EightRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 7: PairTile<TSimd, TVector, SevenRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 6: PairTile<TSimd, TVector, SixRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 5: PairTile<TSimd, TVector, FiveRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 4: PairTile<TSimd, TVector, FourRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 3: PairTile<TSimd, TVector, ThreeRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 2: PairTile<TSimd, TVector, TwoRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            default: PairTile<TSimd, TVector, OneRow>(ref p, start, ref bias, r, column, k0, depth); break;
+        }
+    }
+
+    private static void NarrowTile<TSimd, TVector>(int height, ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        switch (height)
+        {
+            case 8: NarrowTile<TSimd, TVector, EightRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 7: NarrowTile<TSimd, TVector, SevenRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 6: NarrowTile<TSimd, TVector, SixRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 5: NarrowTile<TSimd, TVector, FiveRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 4: NarrowTile<TSimd, TVector, FourRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 3: NarrowTile<TSimd, TVector, ThreeRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            case 2: NarrowTile<TSimd, TVector, TwoRows>(ref p, start, ref bias, r, column, k0, depth); break;
+            default: NarrowTile<TSimd, TVector, OneRow>(ref p, start, ref bias, r, column, k0, depth); break;
+        }
+    }
+
+    /// <summary>A tile of <see cref="Multiply"/> four registers of columns wide and <typeparamref name="TRows"/> (up to four) rows tall.</summary>
+    private static void WideTile<TSimd, TVector, TRows>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+        where TRows : struct, ITileRows
+    {
+        int h = TRows.Count;
         int n = TSimd.Count, cStride = p.CStride;
         nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride;
         ref float c0 = ref Unsafe.Add(ref p.C, (r * cStride) + column);
-        ref float c1 = ref Unsafe.Add(ref c0, cStride);
-        ref float c2 = ref Unsafe.Add(ref c0, 2 * cStride);
-        ref float c3 = ref Unsafe.Add(ref c0, 3 * cStride);
-        TVector s00 = Initial<TSimd, TVector>(start, ref bias, r, ref c0), s01 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, n));
-        TVector s02 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, 2 * n)), s03 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, 3 * n));
-        TVector s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref c1), s11 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, n));
-        TVector s12 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, 2 * n)), s13 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c1, 3 * n));
-        TVector s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref c2), s21 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, n));
-        TVector s22 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, 2 * n)), s23 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c2, 3 * n));
-        TVector s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref c3), s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, n));
-        TVector s32 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, 2 * n)), s33 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c3, 3 * n));
+        TVector s00 = TSimd.Zero, s01 = TSimd.Zero, s02 = TSimd.Zero, s03 = TSimd.Zero;
+        TVector s10 = TSimd.Zero, s11 = TSimd.Zero, s12 = TSimd.Zero, s13 = TSimd.Zero;
+        TVector s20 = TSimd.Zero, s21 = TSimd.Zero, s22 = TSimd.Zero, s23 = TSimd.Zero;
+        TVector s30 = TSimd.Zero, s31 = TSimd.Zero, s32 = TSimd.Zero, s33 = TSimd.Zero;
+        s00 = Initial<TSimd, TVector>(start, ref bias, r, ref c0);
+        s01 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, n));
+        s02 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, 2 * n));
+        s03 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, 3 * n));
+
+        if (h > 1)
+        {
+            s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride));
+            s11 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride + n));
+            s12 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride + (2 * n)));
+            s13 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride + (3 * n)));
+        }
+
+        if (h > 2)
+        {
+            s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, 2 * cStride));
+            s21 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, (2 * cStride) + n));
+            s22 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, (2 * cStride) + (2 * n)));
+            s23 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, (2 * cStride) + (3 * n)));
+        }
+
+        if (h > 3)
+        {
+            s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, 3 * cStride));
+            s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + n));
+            s32 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + (2 * n)));
+            s33 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + (3 * n)));
+        }
+
+        // Rows of A from a few pointers: [aN], [aN + rowBytes], [aN + 2 rowBytes].
         ref float a0 = ref Unsafe.Add(ref p.A, (r * p.ARow) + (k0 * p.ADepth));
-        ref float a2 = ref Unsafe.AddByteOffset(ref a0, 2 * rowBytes);
+        ref float a2 = ref h > 2 ? ref Unsafe.AddByteOffset(ref a0, 2 * rowBytes) : ref a0;
         ref float bk = ref Unsafe.Add(ref p.B, column + (k0 * p.BStride));
         for (int k = depth; k > 0; k--)
         {
-            TVector x0 = TSimd.Load(ref bk), x1 = TSimd.Load(ref Unsafe.Add(ref bk, n));
-            TVector x2 = TSimd.Load(ref Unsafe.Add(ref bk, 2 * n)), x3 = TSimd.Load(ref Unsafe.Add(ref bk, 3 * n));
+            TVector x0 = TSimd.Load(ref bk), x1 = TSimd.Load(ref Unsafe.Add(ref bk, n)), x2 = TSimd.Load(ref Unsafe.Add(ref bk, 2 * n)), x3 = TSimd.Load(ref Unsafe.Add(ref bk, 3 * n));
             TVector w = TSimd.Broadcast(a0);
             s00 = TSimd.MultiplyAdd(w, x0, s00);
             s01 = TSimd.MultiplyAdd(w, x1, s01);
             s02 = TSimd.MultiplyAdd(w, x2, s02);
             s03 = TSimd.MultiplyAdd(w, x3, s03);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes));
-            s10 = TSimd.MultiplyAdd(w, x0, s10);
-            s11 = TSimd.MultiplyAdd(w, x1, s11);
-            s12 = TSimd.MultiplyAdd(w, x2, s12);
-            s13 = TSimd.MultiplyAdd(w, x3, s13);
-            w = TSimd.Broadcast(a2);
-            s20 = TSimd.MultiplyAdd(w, x0, s20);
-            s21 = TSimd.MultiplyAdd(w, x1, s21);
-            s22 = TSimd.MultiplyAdd(w, x2, s22);
-            s23 = TSimd.MultiplyAdd(w, x3, s23);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a2, rowBytes));
-            s30 = TSimd.MultiplyAdd(w, x0, s30);
-            s31 = TSimd.MultiplyAdd(w, x1, s31);
-            s32 = TSimd.MultiplyAdd(w, x2, s32);
-            s33 = TSimd.MultiplyAdd(w, x3, s33);
+
+            if (h > 1)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes));
+                s10 = TSimd.MultiplyAdd(w, x0, s10);
+                s11 = TSimd.MultiplyAdd(w, x1, s11);
+                s12 = TSimd.MultiplyAdd(w, x2, s12);
+                s13 = TSimd.MultiplyAdd(w, x3, s13);
+            }
+
+            if (h > 2)
+            {
+                w = TSimd.Broadcast(a2);
+                s20 = TSimd.MultiplyAdd(w, x0, s20);
+                s21 = TSimd.MultiplyAdd(w, x1, s21);
+                s22 = TSimd.MultiplyAdd(w, x2, s22);
+                s23 = TSimd.MultiplyAdd(w, x3, s23);
+            }
+
+            if (h > 3)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a2, rowBytes));
+                s30 = TSimd.MultiplyAdd(w, x0, s30);
+                s31 = TSimd.MultiplyAdd(w, x1, s31);
+                s32 = TSimd.MultiplyAdd(w, x2, s32);
+                s33 = TSimd.MultiplyAdd(w, x3, s33);
+            }
+
             a0 = ref Unsafe.Add(ref a0, aDepth);
             a2 = ref Unsafe.Add(ref a2, aDepth);
             bk = ref Unsafe.Add(ref bk, bStride);
         }
 
-        c0 = ref Unsafe.Add(ref p.C, (r * cStride) + column);
-        StoreRow<TSimd, TVector>(ref c0, n, s00, s01, s02, s03);
-        StoreRow<TSimd, TVector>(ref Unsafe.Add(ref c0, cStride), n, s10, s11, s12, s13);
-        StoreRow<TSimd, TVector>(ref Unsafe.Add(ref c0, 2 * cStride), n, s20, s21, s22, s23);
-        StoreRow<TSimd, TVector>(ref Unsafe.Add(ref c0, 3 * cStride), n, s30, s31, s32, s33);
+        TSimd.Store(s00, ref c0);
+        TSimd.Store(s01, ref Unsafe.Add(ref c0, n));
+        TSimd.Store(s02, ref Unsafe.Add(ref c0, 2 * n));
+        TSimd.Store(s03, ref Unsafe.Add(ref c0, 3 * n));
+        if (h > 1)
+        {
+            TSimd.Store(s10, ref Unsafe.Add(ref c0, cStride));
+            TSimd.Store(s11, ref Unsafe.Add(ref c0, cStride + n));
+            TSimd.Store(s12, ref Unsafe.Add(ref c0, cStride + (2 * n)));
+            TSimd.Store(s13, ref Unsafe.Add(ref c0, cStride + (3 * n)));
+        }
+
+        if (h > 2)
+        {
+            TSimd.Store(s20, ref Unsafe.Add(ref c0, 2 * cStride));
+            TSimd.Store(s21, ref Unsafe.Add(ref c0, (2 * cStride) + n));
+            TSimd.Store(s22, ref Unsafe.Add(ref c0, (2 * cStride) + (2 * n)));
+            TSimd.Store(s23, ref Unsafe.Add(ref c0, (2 * cStride) + (3 * n)));
+        }
+
+        if (h > 3)
+        {
+            TSimd.Store(s30, ref Unsafe.Add(ref c0, 3 * cStride));
+            TSimd.Store(s31, ref Unsafe.Add(ref c0, (3 * cStride) + n));
+            TSimd.Store(s32, ref Unsafe.Add(ref c0, (3 * cStride) + (2 * n)));
+            TSimd.Store(s33, ref Unsafe.Add(ref c0, (3 * cStride) + (3 * n)));
+        }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow<TSimd, TVector>(ref float row, int n, TVector v0, TVector v1, TVector v2, TVector v3)
-        where TSimd : struct, ISimd<TVector>
-        where TVector : struct
-    {
-        TSimd.Store(v0, ref row);
-        TSimd.Store(v1, ref Unsafe.Add(ref row, n));
-        TSimd.Store(v2, ref Unsafe.Add(ref row, 2 * n));
-        TSimd.Store(v3, ref Unsafe.Add(ref row, 3 * n));
-    }
-
-    /// <summary>
-    /// A tile of <see cref="Multiply"/> two registers of columns wide and <typeparamref name="TRows"/> rows tall (six,
-    /// or eight with AVX-512's 32 registers), over <c>k0 … k0 + depth − 1</c>. The last two rows exist only in the
-    /// eight-row form: <c>TRows.Count</c> is a constant of each instantiation, so the JIT drops them from the other.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>A tile of <see cref="Multiply"/> two registers of columns wide and <typeparamref name="TRows"/> (up to eight) rows tall.</summary>
     private static void PairTile<TSimd, TVector, TRows>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
         where TRows : struct, ITileRows
     {
-        bool eight = TRows.Count == 8;
+        int h = TRows.Count;
         int n = TSimd.Count, cStride = p.CStride;
         nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride;
         ref float c0 = ref Unsafe.Add(ref p.C, (r * cStride) + column);
-        TVector s00 = Initial<TSimd, TVector>(start, ref bias, r, ref c0), s01 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, n));
-        TVector s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride)), s11 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride + n));
-        TVector s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, 2 * cStride)), s21 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, (2 * cStride) + n));
-        TVector s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, 3 * cStride)), s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + n));
-        TVector s40 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, 4 * cStride)), s41 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, (4 * cStride) + n));
-        TVector s50 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, 5 * cStride)), s51 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, (5 * cStride) + n));
-        TVector s60 = TSimd.Zero, s61 = TSimd.Zero, s70 = TSimd.Zero, s71 = TSimd.Zero;
-        if (eight)
+        TVector s00 = TSimd.Zero, s01 = TSimd.Zero;
+        TVector s10 = TSimd.Zero, s11 = TSimd.Zero;
+        TVector s20 = TSimd.Zero, s21 = TSimd.Zero;
+        TVector s30 = TSimd.Zero, s31 = TSimd.Zero;
+        TVector s40 = TSimd.Zero, s41 = TSimd.Zero;
+        TVector s50 = TSimd.Zero, s51 = TSimd.Zero;
+        TVector s60 = TSimd.Zero, s61 = TSimd.Zero;
+        TVector s70 = TSimd.Zero, s71 = TSimd.Zero;
+        s00 = Initial<TSimd, TVector>(start, ref bias, r, ref c0);
+        s01 = Initial<TSimd, TVector>(start, ref bias, r, ref Unsafe.Add(ref c0, n));
+
+        if (h > 1)
+        {
+            s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride));
+            s11 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride + n));
+        }
+
+        if (h > 2)
+        {
+            s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, 2 * cStride));
+            s21 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, (2 * cStride) + n));
+        }
+
+        if (h > 3)
+        {
+            s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, 3 * cStride));
+            s31 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, (3 * cStride) + n));
+        }
+
+        if (h > 4)
+        {
+            s40 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, 4 * cStride));
+            s41 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, (4 * cStride) + n));
+        }
+
+        if (h > 5)
+        {
+            s50 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, 5 * cStride));
+            s51 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, (5 * cStride) + n));
+        }
+
+        if (h > 6)
         {
             s60 = Initial<TSimd, TVector>(start, ref bias, r + 6, ref Unsafe.Add(ref c0, 6 * cStride));
             s61 = Initial<TSimd, TVector>(start, ref bias, r + 6, ref Unsafe.Add(ref c0, (6 * cStride) + n));
+        }
+
+        if (h > 7)
+        {
             s70 = Initial<TSimd, TVector>(start, ref bias, r + 7, ref Unsafe.Add(ref c0, 7 * cStride));
             s71 = Initial<TSimd, TVector>(start, ref bias, r + 7, ref Unsafe.Add(ref c0, (7 * cStride) + n));
         }
 
-        // Rows 0–2 of A from a0, 3–5 from a3, 6–7 from a6: [aN], [aN + rowBytes], [aN + 2 rowBytes].
+        // Rows of A from a few pointers: [aN], [aN + rowBytes], [aN + 2 rowBytes].
         ref float a0 = ref Unsafe.Add(ref p.A, (r * p.ARow) + (k0 * p.ADepth));
-        ref float a3 = ref Unsafe.AddByteOffset(ref a0, 3 * rowBytes);
-        ref float a6 = ref Unsafe.AddByteOffset(ref a0, 6 * rowBytes);
+        ref float a3 = ref h > 3 ? ref Unsafe.AddByteOffset(ref a0, 3 * rowBytes) : ref a0;
+        ref float a6 = ref h > 6 ? ref Unsafe.AddByteOffset(ref a0, 6 * rowBytes) : ref a0;
         ref float bk = ref Unsafe.Add(ref p.B, column + (k0 * p.BStride));
         for (int k = depth; k > 0; k--)
         {
@@ -453,99 +559,256 @@ public static class BatchKernels
             TVector w = TSimd.Broadcast(a0);
             s00 = TSimd.MultiplyAdd(w, x0, s00);
             s01 = TSimd.MultiplyAdd(w, x1, s01);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes));
-            s10 = TSimd.MultiplyAdd(w, x0, s10);
-            s11 = TSimd.MultiplyAdd(w, x1, s11);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes * 2));
-            s20 = TSimd.MultiplyAdd(w, x0, s20);
-            s21 = TSimd.MultiplyAdd(w, x1, s21);
-            w = TSimd.Broadcast(a3);
-            s30 = TSimd.MultiplyAdd(w, x0, s30);
-            s31 = TSimd.MultiplyAdd(w, x1, s31);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a3, rowBytes));
-            s40 = TSimd.MultiplyAdd(w, x0, s40);
-            s41 = TSimd.MultiplyAdd(w, x1, s41);
-            w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a3, rowBytes * 2));
-            s50 = TSimd.MultiplyAdd(w, x0, s50);
-            s51 = TSimd.MultiplyAdd(w, x1, s51);
-            if (eight)
+
+            if (h > 1)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes));
+                s10 = TSimd.MultiplyAdd(w, x0, s10);
+                s11 = TSimd.MultiplyAdd(w, x1, s11);
+            }
+
+            if (h > 2)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes * 2));
+                s20 = TSimd.MultiplyAdd(w, x0, s20);
+                s21 = TSimd.MultiplyAdd(w, x1, s21);
+            }
+
+            if (h > 3)
+            {
+                w = TSimd.Broadcast(a3);
+                s30 = TSimd.MultiplyAdd(w, x0, s30);
+                s31 = TSimd.MultiplyAdd(w, x1, s31);
+            }
+
+            if (h > 4)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a3, rowBytes));
+                s40 = TSimd.MultiplyAdd(w, x0, s40);
+                s41 = TSimd.MultiplyAdd(w, x1, s41);
+            }
+
+            if (h > 5)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a3, rowBytes * 2));
+                s50 = TSimd.MultiplyAdd(w, x0, s50);
+                s51 = TSimd.MultiplyAdd(w, x1, s51);
+            }
+
+            if (h > 6)
             {
                 w = TSimd.Broadcast(a6);
                 s60 = TSimd.MultiplyAdd(w, x0, s60);
                 s61 = TSimd.MultiplyAdd(w, x1, s61);
+            }
+
+            if (h > 7)
+            {
                 w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a6, rowBytes));
                 s70 = TSimd.MultiplyAdd(w, x0, s70);
                 s71 = TSimd.MultiplyAdd(w, x1, s71);
-                a6 = ref Unsafe.Add(ref a6, aDepth);
             }
 
             a0 = ref Unsafe.Add(ref a0, aDepth);
             a3 = ref Unsafe.Add(ref a3, aDepth);
+            a6 = ref Unsafe.Add(ref a6, aDepth);
             bk = ref Unsafe.Add(ref bk, bStride);
         }
 
-        c0 = ref Unsafe.Add(ref p.C, (r * cStride) + column);
-        StorePair<TSimd, TVector>(ref c0, n, s00, s01);
-        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, cStride), n, s10, s11);
-        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 2 * cStride), n, s20, s21);
-        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 3 * cStride), n, s30, s31);
-        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 4 * cStride), n, s40, s41);
-        StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 5 * cStride), n, s50, s51);
-        if (eight)
+        TSimd.Store(s00, ref c0);
+        TSimd.Store(s01, ref Unsafe.Add(ref c0, n));
+        if (h > 1)
         {
-            StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 6 * cStride), n, s60, s61);
-            StorePair<TSimd, TVector>(ref Unsafe.Add(ref c0, 7 * cStride), n, s70, s71);
+            TSimd.Store(s10, ref Unsafe.Add(ref c0, cStride));
+            TSimd.Store(s11, ref Unsafe.Add(ref c0, cStride + n));
+        }
+
+        if (h > 2)
+        {
+            TSimd.Store(s20, ref Unsafe.Add(ref c0, 2 * cStride));
+            TSimd.Store(s21, ref Unsafe.Add(ref c0, (2 * cStride) + n));
+        }
+
+        if (h > 3)
+        {
+            TSimd.Store(s30, ref Unsafe.Add(ref c0, 3 * cStride));
+            TSimd.Store(s31, ref Unsafe.Add(ref c0, (3 * cStride) + n));
+        }
+
+        if (h > 4)
+        {
+            TSimd.Store(s40, ref Unsafe.Add(ref c0, 4 * cStride));
+            TSimd.Store(s41, ref Unsafe.Add(ref c0, (4 * cStride) + n));
+        }
+
+        if (h > 5)
+        {
+            TSimd.Store(s50, ref Unsafe.Add(ref c0, 5 * cStride));
+            TSimd.Store(s51, ref Unsafe.Add(ref c0, (5 * cStride) + n));
+        }
+
+        if (h > 6)
+        {
+            TSimd.Store(s60, ref Unsafe.Add(ref c0, 6 * cStride));
+            TSimd.Store(s61, ref Unsafe.Add(ref c0, (6 * cStride) + n));
+        }
+
+        if (h > 7)
+        {
+            TSimd.Store(s70, ref Unsafe.Add(ref c0, 7 * cStride));
+            TSimd.Store(s71, ref Unsafe.Add(ref c0, (7 * cStride) + n));
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StorePair<TSimd, TVector>(ref float row, int n, TVector v0, TVector v1)
+    /// <summary>A tile of <see cref="Multiply"/> one register of columns wide and <typeparamref name="TRows"/> (up to eight) rows tall.</summary>
+    private static void NarrowTile<TSimd, TVector, TRows>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
+        where TRows : struct, ITileRows
     {
-        TSimd.Store(v0, ref row);
-        TSimd.Store(v1, ref Unsafe.Add(ref row, n));
-    }
-
-    /// <summary>A six-row tile of <see cref="Multiply"/> one register of columns wide, for the last register of an odd count.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void NarrowTile<TSimd, TVector>(ref Product p, Start start, ref float bias, int r, int column, int k0, int depth)
-        where TSimd : struct, ISimd<TVector>
-        where TVector : struct
-    {
+        int h = TRows.Count;
+        int n = TSimd.Count, cStride = p.CStride;
         nint rowBytes = (nint)p.ARow * sizeof(float), aDepth = p.ADepth, bStride = p.BStride;
-        ref float c0 = ref Unsafe.Add(ref p.C, (r * p.CStride) + column);
-        int cStride = p.CStride;
-        TVector s0 = Initial<TSimd, TVector>(start, ref bias, r, ref c0);
-        TVector s1 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride));
-        TVector s2 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, 2 * cStride));
-        TVector s3 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, 3 * cStride));
-        TVector s4 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, 4 * cStride));
-        TVector s5 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, 5 * cStride));
-        ref float ak = ref Unsafe.Add(ref p.A, (r * p.ARow) + (k0 * p.ADepth));
-        ref float ak3 = ref Unsafe.AddByteOffset(ref ak, 3 * rowBytes);
+        ref float c0 = ref Unsafe.Add(ref p.C, (r * cStride) + column);
+        TVector s00 = TSimd.Zero;
+        TVector s10 = TSimd.Zero;
+        TVector s20 = TSimd.Zero;
+        TVector s30 = TSimd.Zero;
+        TVector s40 = TSimd.Zero;
+        TVector s50 = TSimd.Zero;
+        TVector s60 = TSimd.Zero;
+        TVector s70 = TSimd.Zero;
+        s00 = Initial<TSimd, TVector>(start, ref bias, r, ref c0);
+
+        if (h > 1)
+        {
+            s10 = Initial<TSimd, TVector>(start, ref bias, r + 1, ref Unsafe.Add(ref c0, cStride));
+        }
+
+        if (h > 2)
+        {
+            s20 = Initial<TSimd, TVector>(start, ref bias, r + 2, ref Unsafe.Add(ref c0, 2 * cStride));
+        }
+
+        if (h > 3)
+        {
+            s30 = Initial<TSimd, TVector>(start, ref bias, r + 3, ref Unsafe.Add(ref c0, 3 * cStride));
+        }
+
+        if (h > 4)
+        {
+            s40 = Initial<TSimd, TVector>(start, ref bias, r + 4, ref Unsafe.Add(ref c0, 4 * cStride));
+        }
+
+        if (h > 5)
+        {
+            s50 = Initial<TSimd, TVector>(start, ref bias, r + 5, ref Unsafe.Add(ref c0, 5 * cStride));
+        }
+
+        if (h > 6)
+        {
+            s60 = Initial<TSimd, TVector>(start, ref bias, r + 6, ref Unsafe.Add(ref c0, 6 * cStride));
+        }
+
+        if (h > 7)
+        {
+            s70 = Initial<TSimd, TVector>(start, ref bias, r + 7, ref Unsafe.Add(ref c0, 7 * cStride));
+        }
+
+        // Rows of A from a few pointers: [aN], [aN + rowBytes], [aN + 2 rowBytes].
+        ref float a0 = ref Unsafe.Add(ref p.A, (r * p.ARow) + (k0 * p.ADepth));
+        ref float a3 = ref h > 3 ? ref Unsafe.AddByteOffset(ref a0, 3 * rowBytes) : ref a0;
+        ref float a6 = ref h > 6 ? ref Unsafe.AddByteOffset(ref a0, 6 * rowBytes) : ref a0;
         ref float bk = ref Unsafe.Add(ref p.B, column + (k0 * p.BStride));
         for (int k = depth; k > 0; k--)
         {
-            TVector x = TSimd.Load(ref bk);
-            s0 = TSimd.MultiplyAdd(TSimd.Broadcast(ak), x, s0);
-            s1 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.AddByteOffset(ref ak, rowBytes)), x, s1);
-            s2 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.AddByteOffset(ref ak, rowBytes * 2)), x, s2);
-            s3 = TSimd.MultiplyAdd(TSimd.Broadcast(ak3), x, s3);
-            s4 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.AddByteOffset(ref ak3, rowBytes)), x, s4);
-            s5 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.AddByteOffset(ref ak3, rowBytes * 2)), x, s5);
-            ak = ref Unsafe.Add(ref ak, aDepth);
-            ak3 = ref Unsafe.Add(ref ak3, aDepth);
+            TVector x0 = TSimd.Load(ref bk);
+            TVector w = TSimd.Broadcast(a0);
+            s00 = TSimd.MultiplyAdd(w, x0, s00);
+
+            if (h > 1)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes));
+                s10 = TSimd.MultiplyAdd(w, x0, s10);
+            }
+
+            if (h > 2)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a0, rowBytes * 2));
+                s20 = TSimd.MultiplyAdd(w, x0, s20);
+            }
+
+            if (h > 3)
+            {
+                w = TSimd.Broadcast(a3);
+                s30 = TSimd.MultiplyAdd(w, x0, s30);
+            }
+
+            if (h > 4)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a3, rowBytes));
+                s40 = TSimd.MultiplyAdd(w, x0, s40);
+            }
+
+            if (h > 5)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a3, rowBytes * 2));
+                s50 = TSimd.MultiplyAdd(w, x0, s50);
+            }
+
+            if (h > 6)
+            {
+                w = TSimd.Broadcast(a6);
+                s60 = TSimd.MultiplyAdd(w, x0, s60);
+            }
+
+            if (h > 7)
+            {
+                w = TSimd.Broadcast(Unsafe.AddByteOffset(ref a6, rowBytes));
+                s70 = TSimd.MultiplyAdd(w, x0, s70);
+            }
+
+            a0 = ref Unsafe.Add(ref a0, aDepth);
+            a3 = ref Unsafe.Add(ref a3, aDepth);
+            a6 = ref Unsafe.Add(ref a6, aDepth);
             bk = ref Unsafe.Add(ref bk, bStride);
         }
 
-        c0 = ref Unsafe.Add(ref p.C, (r * p.CStride) + column);
-        TSimd.Store(s0, ref c0);
-        TSimd.Store(s1, ref Unsafe.Add(ref c0, cStride));
-        TSimd.Store(s2, ref Unsafe.Add(ref c0, 2 * cStride));
-        TSimd.Store(s3, ref Unsafe.Add(ref c0, 3 * cStride));
-        TSimd.Store(s4, ref Unsafe.Add(ref c0, 4 * cStride));
-        TSimd.Store(s5, ref Unsafe.Add(ref c0, 5 * cStride));
+        TSimd.Store(s00, ref c0);
+        if (h > 1)
+        {
+            TSimd.Store(s10, ref Unsafe.Add(ref c0, cStride));
+        }
+
+        if (h > 2)
+        {
+            TSimd.Store(s20, ref Unsafe.Add(ref c0, 2 * cStride));
+        }
+
+        if (h > 3)
+        {
+            TSimd.Store(s30, ref Unsafe.Add(ref c0, 3 * cStride));
+        }
+
+        if (h > 4)
+        {
+            TSimd.Store(s40, ref Unsafe.Add(ref c0, 4 * cStride));
+        }
+
+        if (h > 5)
+        {
+            TSimd.Store(s50, ref Unsafe.Add(ref c0, 5 * cStride));
+        }
+
+        if (h > 6)
+        {
+            TSimd.Store(s60, ref Unsafe.Add(ref c0, 6 * cStride));
+        }
+
+        if (h > 7)
+        {
+            TSimd.Store(s70, ref Unsafe.Add(ref c0, 7 * cStride));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -710,9 +973,39 @@ internal interface ITileRows
     static abstract int Count { get; }
 }
 
+internal readonly struct OneRow : ITileRows
+{
+    public static int Count => 1;
+}
+
+internal readonly struct TwoRows : ITileRows
+{
+    public static int Count => 2;
+}
+
+internal readonly struct ThreeRows : ITileRows
+{
+    public static int Count => 3;
+}
+
+internal readonly struct FourRows : ITileRows
+{
+    public static int Count => 4;
+}
+
+internal readonly struct FiveRows : ITileRows
+{
+    public static int Count => 5;
+}
+
 internal readonly struct SixRows : ITileRows
 {
     public static int Count => 6;
+}
+
+internal readonly struct SevenRows : ITileRows
+{
+    public static int Count => 7;
 }
 
 internal readonly struct EightRows : ITileRows
