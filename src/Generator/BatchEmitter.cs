@@ -11,8 +11,9 @@ namespace NetGen.Generator;
 /// layer methods they share. A minibatch goes through in blocks of up to <c>BatchKernels.BlockSize</c> samples
 /// held feature-major (<c>[features, columns]</c>, column <c>s</c> is sample <c>s</c>), so each layer is one
 /// matrix product per block: <c>A_k = W_k H_(k-1) + b_k 1ᵀ</c> forward, and
-/// <c>∇W_k += ∇A_k H_(k-1)ᵀ</c>, <c>∇b_k += ∇A_k 1</c>, <c>∇H_(k-1) = W_kᵀ ∇A_k</c> backward. The output layer's
-/// activation and the loss work sample by sample, with the same kernels as the one-sample methods.
+/// <c>∇W_k += ∇A_k H_(k-1)ᵀ</c>, <c>∇b_k += ∇A_k 1</c>, <c>∇H_(k-1) = W_kᵀ ∇A_k</c> backward. A softmax output and
+/// the cross-entropy work on the whole block; the other output activations and losses sample by sample, with the
+/// same kernels as the one-sample methods.
 /// </summary>
 internal static class BatchEmitter
 {
@@ -38,10 +39,10 @@ internal static class BatchEmitter
         /// <summary>A hidden layer's outputs one sample per row, for its weight gradient.</summary>
         public int Rows { get; }
 
-        /// <summary>The output layer's pre-activations one sample per row (the logits of the cross-entropies).</summary>
+        /// <summary>The output layer's pre-activations one sample per row (the logits of the binary cross-entropy), or its softmax outputs <c>Ŷ</c> as a block (cross-entropy).</summary>
         public int OutputRows { get; }
 
-        /// <summary>The output layer's error terms one sample per row.</summary>
+        /// <summary>The output layer's error terms one sample per row, or the targets <c>T</c> as a block (cross-entropy).</summary>
         public int DeltaRows { get; }
 
         public int Length { get; }
@@ -178,6 +179,12 @@ internal static class BatchEmitter
     {
         LayerPlan output = plan.Output;
         string k = Int(output.Index);
+        if (output.Activation == ActivationKind.Softmax)
+        {
+            WriteSoftmaxOutputBlock(writer, plan, layout);
+            return;
+        }
+
         writer.WriteLine($"// ŷ = h{k} of each sample, one per row of y" + (plan.OutputActivationPerSample ? $": the pre-activations a{k} come out of the block and the {output.Activation} is applied sample by sample." : "."));
         writer.OpenBlock($"private static void {GeneratedNames.OutputBlock}(float[] block, {Span} y, int n, int columns)");
         string source = (plan.OutputActivationPerSample ? "A" : "H") + k;
@@ -193,17 +200,37 @@ internal static class BatchEmitter
             writer.WriteLine($"{BatchKernels}.FromBlock({source}, columns, n, y);");
         }
 
-        if (output.Activation == ActivationKind.Softmax)
-        {
-            writer.OpenBlock($"for (int s = 0; s < n; s++)");
-            writer.WriteLine($"{Activations}.Softmax(y.Slice(s * {GeneratedNames.OutputSize}, {GeneratedNames.OutputSize}));");
-            writer.CloseBlock();
-        }
-        else if (plan.OutputActivationPerSample && output.Activation != ActivationKind.Identity)
+        if (plan.OutputActivationPerSample && output.Activation != ActivationKind.Identity)
         {
             writer.WriteLine(ApplyInPlace(output, "y") + ";");
         }
 
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The softmax output for the whole block, feature-major: in place over the logits, or (when the loss reads the
+    /// logits) into the output region of the block, where <c>LossBlock</c> finds the probabilities.
+    /// </summary>
+    private static void WriteSoftmaxOutputBlock(SourceWriter writer, NetworkPlan plan, Layout layout)
+    {
+        LayerPlan output = plan.Output;
+        string k = Int(output.Index);
+        writer.WriteLine($"// Ŷ = softmax of each column of A{k}, for the whole block; then ŷ of each sample, one per row of y.");
+        writer.OpenBlock($"private static void {GeneratedNames.OutputBlock}(float[] block, {Span} y, int n, int columns)");
+        if (plan.KeepsLogits)
+        {
+            writer.WriteLine($"{ReadOnlySpan} A{k} = {BlockSlice(ReadOnlySpan, layout.Activations + output.ActivationOffset, output.Outputs)};");
+            writer.WriteLine($"{Span} Y = {BlockSlice(Span, layout.OutputRows, output.Outputs)};");
+            writer.WriteLine($"{BatchKernels}.Softmax(A{k}, Y, columns);");
+        }
+        else
+        {
+            writer.WriteLine($"{Span} Y = {BlockSlice(Span, layout.Activations + output.ActivationOffset, output.Outputs)};");
+            writer.WriteLine($"{BatchKernels}.Softmax(Y, Y, columns);");
+        }
+
+        writer.WriteLine($"{BatchKernels}.FromBlock(Y, columns, n, y);");
         writer.CloseBlock();
     }
 
@@ -212,6 +239,12 @@ internal static class BatchEmitter
         LayerPlan output = plan.Output;
         string k = Int(output.Index);
         string size = GeneratedNames.OutputSize;
+        if (plan.Loss == LossKind.CrossEntropy)
+        {
+            WriteCrossEntropyBlock(writer, plan, layout);
+            return;
+        }
+
         writer.WriteLine($"// The loss of each sample and its gradient ∇a{k}, written one sample per row and then into the block as ∇A{k}.");
         writer.OpenBlock($"private static float {GeneratedNames.LossBlock}(float[] block, {ReadOnlySpan} y, {ReadOnlySpan} targets, int n, int columns, float scale)");
         writer.WriteLine($"{Span} dA{k}Rows = new {Span}(block, {Int(layout.DeltaRows)} * {BlockSize}, n * {size});");
@@ -226,7 +259,6 @@ internal static class BatchEmitter
         string sample = $"(row, {size})";
         string call = plan.Loss switch
         {
-            LossKind.CrossEntropy => $"{LossFunctions}.SoftmaxCrossEntropy(a{k}Rows.Slice{sample}, y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
             LossKind.BinaryCrossEntropy => $"{LossFunctions}.SigmoidBinaryCrossEntropy(a{k}Rows.Slice{sample}, y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
             _ => $"{LossFunctions}.MeanSquaredError(y.Slice{sample}, targets.Slice{sample}, dA{k}Rows.Slice{sample})",
         };
@@ -252,6 +284,22 @@ internal static class BatchEmitter
         writer.WriteLine();
         writer.WriteLine($"{BatchKernels}.ToBlock(dA{k}Rows, n, {BlockSlice(Span, layout.Deltas + output.ActivationOffset, output.Outputs)}, columns);");
         writer.WriteLine("return loss;");
+        writer.CloseBlock();
+    }
+
+    /// <summary>The cross-entropy of the softmax outputs and its gradient for the whole block, feature-major.</summary>
+    private static void WriteCrossEntropyBlock(SourceWriter writer, NetworkPlan plan, Layout layout)
+    {
+        LayerPlan output = plan.Output;
+        string k = Int(output.Index);
+        writer.WriteLine($"// The cross-entropy of the block's samples from the logits A{k} and the outputs Ŷ that OutputBlock left, and its");
+        writer.WriteLine($"// gradient ∇A{k} = (Ŷ − T) · scale, for the whole block: the targets T go into the block as columns first.");
+        writer.OpenBlock($"private static float {GeneratedNames.LossBlock}(float[] block, {ReadOnlySpan} y, {ReadOnlySpan} targets, int n, int columns, float scale)");
+        writer.WriteLine($"{ReadOnlySpan} A{k} = {BlockSlice(ReadOnlySpan, layout.Activations + output.ActivationOffset, output.Outputs)};");
+        writer.WriteLine($"{ReadOnlySpan} Y = {BlockSlice(ReadOnlySpan, layout.OutputRows, output.Outputs)};");
+        writer.WriteLine($"{Span} T = {BlockSlice(Span, layout.DeltaRows, output.Outputs)};");
+        writer.WriteLine($"{BatchKernels}.ToBlock(targets, n, T, columns);");
+        writer.WriteLine($"return {BatchKernels}.SoftmaxCrossEntropy(A{k}, Y, T, n, {BlockSlice(Span, layout.Deltas + output.ActivationOffset, output.Outputs)}, columns, scale);");
         writer.CloseBlock();
     }
 

@@ -264,39 +264,24 @@ namespace Samples
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 6), X, new global::System.ReadOnlySpan<float>(_parameters, 6, 2), A1, columns);
         }
 
-        // ŷ = h1 of each sample, one per row of y: the pre-activations a1 come out of the block and the Softmax is applied sample by sample.
+        // Ŷ = softmax of each column of A1, for the whole block; then ŷ of each sample, one per row of y.
         private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
         {
             global::System.ReadOnlySpan<float> A1 = new global::System.ReadOnlySpan<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-            global::System.Span<float> a1Rows = new global::System.Span<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            global::NetGen.Kernels.BatchKernels.FromBlock(A1, columns, n, a1Rows);
-            a1Rows.CopyTo(y);
-            for (int s = 0; s < n; s++)
-            {
-                global::NetGen.Kernels.Activations.Softmax(y.Slice(s * OutputSize, OutputSize));
-            }
+            global::System.Span<float> Y = new global::System.Span<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::NetGen.Kernels.BatchKernels.Softmax(A1, Y, columns);
+            global::NetGen.Kernels.BatchKernels.FromBlock(Y, columns, n, y);
         }
 
-        // The loss of each sample and its gradient ∇a1, written one sample per row and then into the block as ∇A1.
+        // The cross-entropy of the block's samples from the logits A1 and the outputs Ŷ that OutputBlock left, and its
+        // gradient ∇A1 = (Ŷ − T) · scale, for the whole block: the targets T go into the block as columns first.
         private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.Span<float> dA1Rows = new global::System.Span<float>(block, 9 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            global::System.ReadOnlySpan<float> a1Rows = new global::System.ReadOnlySpan<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            float loss = 0f;
-            for (int s = 0; s < n; s++)
-            {
-                int row = s * OutputSize;
-                loss += global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(a1Rows.Slice(row, OutputSize), y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA1Rows.Slice(row, OutputSize));
-            }
-
-            if (scale != 1f)
-            {
-                // Every gradient below is linear in ∇a1: scaling it here scales them all.
-                global::NetGen.Kernels.VectorOps.Scale(dA1Rows, scale);
-            }
-
-            global::NetGen.Kernels.BatchKernels.ToBlock(dA1Rows, n, new global::System.Span<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns), columns);
-            return loss;
+            global::System.ReadOnlySpan<float> A1 = new global::System.ReadOnlySpan<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::System.ReadOnlySpan<float> Y = new global::System.ReadOnlySpan<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::System.Span<float> T = new global::System.Span<float>(block, 9 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::NetGen.Kernels.BatchKernels.ToBlock(targets, n, T, columns);
+            return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A1, Y, T, n, new global::System.Span<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns), columns, scale);
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.

@@ -277,15 +277,12 @@ namespace Samples
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 9), X, new global::System.ReadOnlySpan<float>(_parameters, 9, 3), A1, columns);
         }
 
-        // ŷ = h1 of each sample, one per row of y: the pre-activations a1 come out of the block and the Softmax is applied sample by sample.
+        // Ŷ = softmax of each column of A1, for the whole block; then ŷ of each sample, one per row of y.
         private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
         {
-            global::System.ReadOnlySpan<float> A1 = new global::System.ReadOnlySpan<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::NetGen.Kernels.BatchKernels.FromBlock(A1, columns, n, y);
-            for (int s = 0; s < n; s++)
-            {
-                global::NetGen.Kernels.Activations.Softmax(y.Slice(s * OutputSize, OutputSize));
-            }
+            global::System.Span<float> Y = new global::System.Span<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::NetGen.Kernels.BatchKernels.Softmax(Y, Y, columns);
+            global::NetGen.Kernels.BatchKernels.FromBlock(Y, columns, n, y);
         }
 
         // The loss of each sample and its gradient ∇a1, written one sample per row and then into the block as ∇A1.

@@ -276,39 +276,24 @@ namespace Samples
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 173, 15), H3, new global::System.ReadOnlySpan<float>(_parameters, 188, 3), A4, columns);
         }
 
-        // ŷ = h4 of each sample, one per row of y: the pre-activations a4 come out of the block and the Softmax is applied sample by sample.
+        // Ŷ = softmax of each column of A4, for the whole block; then ŷ of each sample, one per row of y.
         private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
         {
             global::System.ReadOnlySpan<float> A4 = new global::System.ReadOnlySpan<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::System.Span<float> a4Rows = new global::System.Span<float>(block, 62 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            global::NetGen.Kernels.BatchKernels.FromBlock(A4, columns, n, a4Rows);
-            a4Rows.CopyTo(y);
-            for (int s = 0; s < n; s++)
-            {
-                global::NetGen.Kernels.Activations.Softmax(y.Slice(s * OutputSize, OutputSize));
-            }
+            global::System.Span<float> Y = new global::System.Span<float>(block, 62 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::NetGen.Kernels.BatchKernels.Softmax(A4, Y, columns);
+            global::NetGen.Kernels.BatchKernels.FromBlock(Y, columns, n, y);
         }
 
-        // The loss of each sample and its gradient ∇a4, written one sample per row and then into the block as ∇A4.
+        // The cross-entropy of the block's samples from the logits A4 and the outputs Ŷ that OutputBlock left, and its
+        // gradient ∇A4 = (Ŷ − T) · scale, for the whole block: the targets T go into the block as columns first.
         private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.Span<float> dA4Rows = new global::System.Span<float>(block, 65 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            global::System.ReadOnlySpan<float> a4Rows = new global::System.ReadOnlySpan<float>(block, 62 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            float loss = 0f;
-            for (int s = 0; s < n; s++)
-            {
-                int row = s * OutputSize;
-                loss += global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(a4Rows.Slice(row, OutputSize), y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA4Rows.Slice(row, OutputSize));
-            }
-
-            if (scale != 1f)
-            {
-                // Every gradient below is linear in ∇a4: scaling it here scales them all.
-                global::NetGen.Kernels.VectorOps.Scale(dA4Rows, scale);
-            }
-
-            global::NetGen.Kernels.BatchKernels.ToBlock(dA4Rows, n, new global::System.Span<float>(block, 51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns), columns);
-            return loss;
+            global::System.ReadOnlySpan<float> A4 = new global::System.ReadOnlySpan<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> Y = new global::System.ReadOnlySpan<float>(block, 62 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.Span<float> T = new global::System.Span<float>(block, 65 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::NetGen.Kernels.BatchKernels.ToBlock(targets, n, T, columns);
+            return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A4, Y, T, n, new global::System.Span<float>(block, 51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns), columns, scale);
         }
 
         // Layer 4 on a block, backward: ∇W4 += ∇A4 H3ᵀ, ∇b4 += ∇A4 1, then ∇A3 = (W4ᵀ ∇A4) ⊙ g'(A3).

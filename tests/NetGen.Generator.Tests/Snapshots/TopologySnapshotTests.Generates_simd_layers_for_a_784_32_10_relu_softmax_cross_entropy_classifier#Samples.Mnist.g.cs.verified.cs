@@ -219,39 +219,24 @@ namespace Samples
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 25120, 320), H1, new global::System.ReadOnlySpan<float>(_parameters, 25440, 10), A2, columns);
         }
 
-        // ŷ = h2 of each sample, one per row of y: the pre-activations a2 come out of the block and the Softmax is applied sample by sample.
+        // Ŷ = softmax of each column of A2, for the whole block; then ŷ of each sample, one per row of y.
         private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
         {
             global::System.ReadOnlySpan<float> A2 = new global::System.ReadOnlySpan<float>(block, 816 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
-            global::System.Span<float> a2Rows = new global::System.Span<float>(block, 900 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            global::NetGen.Kernels.BatchKernels.FromBlock(A2, columns, n, a2Rows);
-            a2Rows.CopyTo(y);
-            for (int s = 0; s < n; s++)
-            {
-                global::NetGen.Kernels.Activations.Softmax(y.Slice(s * OutputSize, OutputSize));
-            }
+            global::System.Span<float> Y = new global::System.Span<float>(block, 900 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::NetGen.Kernels.BatchKernels.Softmax(A2, Y, columns);
+            global::NetGen.Kernels.BatchKernels.FromBlock(Y, columns, n, y);
         }
 
-        // The loss of each sample and its gradient ∇a2, written one sample per row and then into the block as ∇A2.
+        // The cross-entropy of the block's samples from the logits A2 and the outputs Ŷ that OutputBlock left, and its
+        // gradient ∇A2 = (Ŷ − T) · scale, for the whole block: the targets T go into the block as columns first.
         private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.Span<float> dA2Rows = new global::System.Span<float>(block, 910 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            global::System.ReadOnlySpan<float> a2Rows = new global::System.ReadOnlySpan<float>(block, 900 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            float loss = 0f;
-            for (int s = 0; s < n; s++)
-            {
-                int row = s * OutputSize;
-                loss += global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(a2Rows.Slice(row, OutputSize), y.Slice(row, OutputSize), targets.Slice(row, OutputSize), dA2Rows.Slice(row, OutputSize));
-            }
-
-            if (scale != 1f)
-            {
-                // Every gradient below is linear in ∇a2: scaling it here scales them all.
-                global::NetGen.Kernels.VectorOps.Scale(dA2Rows, scale);
-            }
-
-            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, new global::System.Span<float>(block, 858 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns), columns);
-            return loss;
+            global::System.ReadOnlySpan<float> A2 = new global::System.ReadOnlySpan<float>(block, 816 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::System.ReadOnlySpan<float> Y = new global::System.ReadOnlySpan<float>(block, 900 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::System.Span<float> T = new global::System.Span<float>(block, 910 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::NetGen.Kernels.BatchKernels.ToBlock(targets, n, T, columns);
+            return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A2, Y, T, n, new global::System.Span<float>(block, 858 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns), columns, scale);
         }
 
         // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).

@@ -169,6 +169,80 @@ public class BatchKernelTests
         Assert.Equal(0, BatchKernels.Columns(0));
     }
 
+    public static TheoryData<int, int> OutputShapes()
+    {
+        var shapes = new TheoryData<int, int>();
+        foreach (int outputs in new[] { 1, 2, 3, 10, 17 })
+        {
+            foreach (int count in new[] { 1, 16, 17, 33, 64 })
+            {
+                shapes.Add(outputs, count);
+            }
+        }
+
+        return shapes;
+    }
+
+    [Theory]
+    [MemberData(nameof(OutputShapes))]
+    public void Softmax_and_SoftmaxCrossEntropy_give_each_column_the_softmax_the_loss_and_its_gradient(int outputs, int count)
+    {
+        var random = new Random((outputs * 100) + count);
+        int columns = BatchKernels.Columns(count);
+        float[] logits = Random(random, outputs * columns), targets = new float[outputs * columns];
+        for (int i = 0; i < logits.Length; i++)
+        {
+            logits[i] *= 30f;
+        }
+
+        for (int s = 0; s < count; s++)
+        {
+            // Soft targets that sum to 0.5 to 1.5, so the Σt factor of the gradient is exercised.
+            for (int c = 0; c < outputs; c++)
+            {
+                targets[(c * columns) + s] = random.NextSingle() / outputs * 1.5f;
+            }
+        }
+
+        float[] probabilities = new float[logits.Length], inPlace = (float[])logits.Clone(), gradient = Random(random, logits.Length);
+        const float scale = 0.25f;
+
+        BatchKernels.Softmax(logits, probabilities, columns);
+        BatchKernels.Softmax(inPlace, inPlace, columns);
+        float loss = BatchKernels.SoftmaxCrossEntropy(logits, probabilities, targets, count, gradient, columns, scale);
+
+        Assert.Equal(probabilities, inPlace);
+        double expectedLoss = 0;
+        for (int s = 0; s < columns; s++)
+        {
+            double max = double.NegativeInfinity, sum = 0, targetSum = 0;
+            for (int c = 0; c < outputs; c++)
+            {
+                max = Math.Max(max, logits[(c * columns) + s]);
+            }
+
+            for (int c = 0; c < outputs; c++)
+            {
+                sum += Math.Exp(logits[(c * columns) + s] - max);
+                targetSum += targets[(c * columns) + s];
+            }
+
+            for (int c = 0; c < outputs; c++)
+            {
+                int at = (c * columns) + s;
+                double probability = Math.Exp(logits[at] - max) / sum;
+                Assert.Equal(probability, probabilities[at], 1e-6);
+                Assert.Equal(((probability * targetSum) - targets[at]) * scale, gradient[at], 1e-6);
+                if (s < count)
+                {
+                    expectedLoss -= targets[at] * (logits[at] - max - Math.Log(sum));
+                }
+            }
+        }
+
+        Assert.Equal(expectedLoss, loss, Tolerance(Math.Abs(expectedLoss)));
+    }
+
     /// <summary>The error float arithmetic may make in a sum whose terms add up to <paramref name="magnitude"/> in absolute value.</summary>
     private static double Tolerance(double magnitude) => 1e-5 + (1e-6 * magnitude);
 
