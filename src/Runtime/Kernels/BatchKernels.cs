@@ -337,8 +337,8 @@ public static partial class BatchKernels
         where TVector : struct
     {
         int pair = 2 * TSimd.Count, rows = p.Rows;
-        Span<float> panelSpan = stackalloc float[PanelDepth * 2 * Vector256<float>.Count];
-        ref float panel = ref MemoryMarshal.GetReference(panelSpan);
+        Span<float> panelSpan = stackalloc float[(PanelDepth * 2 * Vector256<float>.Count) + 16];
+        ref float panel = ref PanelStart(panelSpan);
         for (int k0 = 0; k0 < p.Depth; k0 += PanelDepth)
         {
             Start chunkStart = k0 == 0 ? start : Start.Accumulate;
@@ -367,6 +367,17 @@ public static partial class BatchKernels
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The first 64-byte boundary in <paramref name="space"/> (stack memory, which does not move): a panel that starts
+    /// there never has a register's load straddle two cache lines, wherever the stack happens to be.
+    /// </summary>
+    private static unsafe ref float PanelStart(Span<float> space)
+    {
+        ref float start = ref MemoryMarshal.GetReference(space);
+        nuint offset = (64 - ((nuint)Unsafe.AsPointer(ref start) & 63)) & 63;
+        return ref Unsafe.AddByteOffset(ref start, offset);
     }
 
     /// <summary>
