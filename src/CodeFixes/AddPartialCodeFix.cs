@@ -13,30 +13,15 @@ namespace NetGen.CodeFixes;
 
 /// <summary>NG0001: adds <c>partial</c> to the type the diagnostic names and to every type containing it that lacks it.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPartialCodeFix)), Shared]
-public sealed class AddPartialCodeFix : CodeFixProvider
+public sealed class AddPartialCodeFix : NetworkCodeFix
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NotPartial);
 
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node, Diagnostic diagnostic)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (node.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault() is { } type)
         {
-            return;
-        }
-
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            if (NetworkSyntax.NodeAt(root, diagnostic)?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } type)
-            {
-                continue;
-            }
-
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Add 'partial' to the network and its containing types",
@@ -44,6 +29,8 @@ public sealed class AddPartialCodeFix : CodeFixProvider
                     nameof(AddPartialCodeFix)),
                 diagnostic);
         }
+
+        return Task.CompletedTask;
     }
 
     private static SyntaxNode AddPartial(SyntaxNode root, TypeDeclarationSyntax type) =>

@@ -12,35 +12,24 @@ namespace NetGen.CodeFixes;
 
 /// <summary>NG0019: chains the constructor to the generated one with <c>: this(seed: 0)</c>, so that it initialises the weights.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChainConstructorCodeFix)), Shared]
-public sealed class ChainConstructorCodeFix : CodeFixProvider
+public sealed class ChainConstructorCodeFix : NetworkCodeFix
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ConstructorSkipsInitialization);
 
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node, Diagnostic diagnostic)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (node.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is { } constructor)
         {
-            return;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Call the generated constructor with ': this(seed: 0)'",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(constructor, Chain(constructor)))),
+                    nameof(ChainConstructorCodeFix)),
+                diagnostic);
         }
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            if (NetworkSyntax.NodeAt(root, diagnostic)?.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is { } constructor)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Call the generated constructor with ': this(seed: 0)'",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(constructor, Chain(constructor)))),
-                        nameof(ChainConstructorCodeFix)),
-                    diagnostic);
-            }
-        }
+        return Task.CompletedTask;
     }
 
     private static ConstructorDeclarationSyntax Chain(ConstructorDeclarationSyntax constructor)

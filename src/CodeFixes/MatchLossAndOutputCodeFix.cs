@@ -17,7 +17,7 @@ namespace NetGen.CodeFixes;
 /// layer the activation the loss needs, or changing the loss to the one that matches the output layer.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MatchLossAndOutputCodeFix)), Shared]
-public sealed class MatchLossAndOutputCodeFix : CodeFixProvider
+public sealed class MatchLossAndOutputCodeFix : NetworkCodeFix
 {
     /// <summary>The equivalence key of the fix that changes the output activation.</summary>
     public const string ChangeActivationKey = nameof(MatchLossAndOutputCodeFix) + ".Activation";
@@ -29,51 +29,38 @@ public sealed class MatchLossAndOutputCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.CrossEntropyNeedsSoftmax, DiagnosticIds.BinaryCrossEntropyNeedsSigmoid);
 
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node, Diagnostic diagnostic)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault() is not { } network
+            || NetworkSyntax.PropertyArgument(network, "Loss") is not { } loss
+            || network.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type
+            || await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false) is not { } model)
         {
             return;
         }
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
+        List<AttributeSyntax> layers = NetworkSyntax.DenseAttributes(type, model, context.CancellationToken);
+        if (layers.Count == 0 || NetworkSyntax.ActivationArgument(layers[layers.Count - 1]) is not { } output
+            || NetworkSyntax.EnumMember(output.Expression, NetworkSyntax.ActivationEnum, model, context.CancellationToken) is not { } outputActivation)
         {
-            if (NetworkSyntax.NodeAt(root, diagnostic)?.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault() is not { } network
-                || NetworkSyntax.PropertyArgument(network, "Loss") is not { } loss
-                || network.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
-            {
-                continue;
-            }
-
-            List<AttributeSyntax> layers = NetworkSyntax.DenseAttributes(type, model, context.CancellationToken);
-            if (layers.Count == 0 || NetworkSyntax.ActivationArgument(layers[layers.Count - 1]) is not { } output
-                || NetworkSyntax.EnumMember(output.Expression, NetworkSyntax.ActivationEnum, model, context.CancellationToken) is not { } outputActivation)
-            {
-                continue;
-            }
-
-            string neededActivation = diagnostic.Id == DiagnosticIds.CrossEntropyNeedsSoftmax ? "Softmax" : "Sigmoid";
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Use Activation.{neededActivation} on the output layer",
-                    _ => Replace(context.Document, root, output.Expression, NetworkSyntax.ActivationEnum, neededActivation),
-                    ChangeActivationKey),
-                diagnostic);
-
-            string matchingLoss = LossFor(outputActivation);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Use Loss.{matchingLoss}, which fits the {outputActivation} output layer",
-                    _ => Replace(context.Document, root, loss.Expression, NetworkSyntax.LossEnum, matchingLoss),
-                    ChangeLossKey),
-                diagnostic);
+            return;
         }
+
+        string neededActivation = diagnostic.Id == DiagnosticIds.CrossEntropyNeedsSoftmax ? "Softmax" : "Sigmoid";
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Use Activation.{neededActivation} on the output layer",
+                _ => Replace(context.Document, root, output.Expression, NetworkSyntax.ActivationEnum, neededActivation),
+                ChangeActivationKey),
+            diagnostic);
+
+        string matchingLoss = LossFor(outputActivation);
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Use Loss.{matchingLoss}, which fits the {outputActivation} output layer",
+                _ => Replace(context.Document, root, loss.Expression, NetworkSyntax.LossEnum, matchingLoss),
+                ChangeLossKey),
+            diagnostic);
     }
 
     /// <summary>The loss that pairs with an output activation: the two cross-entropies with their own activation, squared error with the rest.</summary>

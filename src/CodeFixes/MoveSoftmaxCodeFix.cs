@@ -14,7 +14,7 @@ namespace NetGen.CodeFixes;
 
 /// <summary>NG0006: a hidden layer with Softmax gets ReLU, and the output layer gets Softmax.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveSoftmaxCodeFix)), Shared]
-public sealed class MoveSoftmaxCodeFix : CodeFixProvider
+public sealed class MoveSoftmaxCodeFix : NetworkCodeFix
 {
     /// <summary>The activation the hidden layer gets in place of Softmax, as the diagnostic suggests.</summary>
     private const string HiddenActivation = "ReLU";
@@ -22,31 +22,20 @@ public sealed class MoveSoftmaxCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SoftmaxOnHiddenLayer);
 
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node, Diagnostic diagnostic)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (node.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault() is { } hidden
+            && hidden.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
         {
-            return;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Move Softmax to the output layer (ReLU here)",
+                    ct => MoveAsync(context.Document, root, type, hidden, ct),
+                    nameof(MoveSoftmaxCodeFix)),
+                diagnostic);
         }
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            if (NetworkSyntax.NodeAt(root, diagnostic)?.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault() is { } hidden
-                && hidden.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Move Softmax to the output layer (ReLU here)",
-                        ct => MoveAsync(context.Document, root, type, hidden, ct),
-                        nameof(MoveSoftmaxCodeFix)),
-                    diagnostic);
-            }
-        }
+        return Task.CompletedTask;
     }
 
     private static async Task<Document> MoveAsync(Document document, SyntaxNode root, TypeDeclarationSyntax type, AttributeSyntax hidden, CancellationToken cancellationToken)

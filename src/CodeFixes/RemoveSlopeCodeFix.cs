@@ -11,36 +11,25 @@ namespace NetGen.CodeFixes;
 
 /// <summary>NG0015: removes a <c>Slope = …</c> argument from a layer that is not LeakyReLU, where it has no effect.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveSlopeCodeFix)), Shared]
-public sealed class RemoveSlopeCodeFix : CodeFixProvider
+public sealed class RemoveSlopeCodeFix : NetworkCodeFix
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SlopeIgnored);
 
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node, Diagnostic diagnostic)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (node.FirstAncestorOrSelf<AttributeSyntax>() is { ArgumentList: { } arguments } dense
+            && NetworkSyntax.PropertyArgument(dense, "Slope") is { } slope)
         {
-            return;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Remove the Slope",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(
+                        root.ReplaceNode(arguments, arguments.WithArguments(arguments.Arguments.Remove(slope))))),
+                    nameof(RemoveSlopeCodeFix)),
+                diagnostic);
         }
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            if (NetworkSyntax.NodeAt(root, diagnostic)?.FirstAncestorOrSelf<AttributeSyntax>() is { ArgumentList: { } arguments } dense
-                && NetworkSyntax.PropertyArgument(dense, "Slope") is { } slope)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Remove the Slope",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(
-                            root.ReplaceNode(arguments, arguments.WithArguments(arguments.Arguments.Remove(slope))))),
-                        nameof(RemoveSlopeCodeFix)),
-                    diagnostic);
-            }
-        }
+        return Task.CompletedTask;
     }
 }
