@@ -22,7 +22,7 @@ namespace NetGen.Data;
 /// the marker decoded from the extra member, stops as soon as the extra member yields more than the marker (so that
 /// garbage decoded from it never reaches the reader), and throws a <see cref="GzipDataException"/> in both cases.
 /// </remarks>
-internal sealed class GzipDataStream : Stream
+internal sealed class GzipDataStream : ForwardReadStream
 {
     /// <summary>The content of the member appended after the file.</summary>
     internal static ReadOnlySpan<byte> EndMarker => "NetGen\r\n"u8;
@@ -53,22 +53,6 @@ internal sealed class GzipDataStream : Stream
         _input = new EndMemberAppended(file);
         _gzip = new GZipStream(_input, CompressionMode.Decompress);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -129,16 +113,6 @@ internal sealed class GzipDataStream : Stream
         return 0;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -167,28 +141,12 @@ internal sealed class GzipDataStream : Stream
     }
 
     /// <summary>The file's bytes followed by <see cref="EndMember"/>.</summary>
-    private sealed class EndMemberAppended(Stream file) : Stream
+    private sealed class EndMemberAppended(Stream file) : ForwardReadStream
     {
         private int _appended = -1;
 
         /// <summary>Whether the file's bytes are all read and the end member's have begun.</summary>
         public bool Begun => _appended >= 0;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -208,17 +166,39 @@ internal sealed class GzipDataStream : Stream
             _appended += n;
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
+}
+
+/// <summary>The <see cref="Stream"/> surface of a stream that is read once, from start to end: everything but reading is not supported.</summary>
+internal abstract class ForwardReadStream : Stream
+{
+    public sealed override bool CanRead => true;
+
+    public sealed override bool CanSeek => false;
+
+    public sealed override bool CanWrite => false;
+
+    public sealed override long Length => throw new NotSupportedException();
+
+    public sealed override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public sealed override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public abstract override int Read(Span<byte> buffer);
+
+    public sealed override void Flush()
+    {
+    }
+
+    public sealed override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public sealed override void SetLength(long value) => throw new NotSupportedException();
+
+    public sealed override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>A gzip file is corrupt or cut short; the message is a phrase for a <see cref="DataFormatException"/>.</summary>
