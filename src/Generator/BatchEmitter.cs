@@ -162,11 +162,12 @@ internal static class BatchEmitter
         bool output = layer.Index == plan.Layers.Count;
         string input = layer.Index == 1 ? "X" : "H" + Int(layer.Index - 1);
         string target = output && plan.OutputActivationPerSample ? "A" + k : "H" + k;
-        writer.WriteLine($"// Layer {k} on a block: {target} = W{k} {input} + b{k} 1ᵀ, [{Int(layer.Outputs)}, columns]" + (target == "H" + k && layer.Activation != ActivationKind.Identity ? $", then H{k} = {layer.Activation}(A{k}) in place." : "."));
+        writer.WriteLine($"// Layer {k} on a block: {target} = W{k} {input} + b{k} 1ᵀ, [{Int(layer.Outputs)}, columns]" + (target == "H" + k && layer.Activation != ActivationKind.Identity ? $", then H{k} = {MathName(layer.Activation)}(A{k}) in place." : "."));
         writer.OpenBlock($"private void {GeneratedNames.ForwardBlockLayer(layer.Index)}(float[] block, int columns)");
+        WriteParameters(writer, layer);
         writer.WriteLine($"{ReadOnlySpan} {input} = {BlockSlice(ReadOnlySpan, layer.Index == 1 ? 0 : layout.Activations + plan.Below(layer)!.ActivationOffset, layer.Inputs)};");
         writer.WriteLine($"{Span} {target} = {BlockSlice(Span, layout.Activations + layer.ActivationOffset, layer.Outputs)};");
-        writer.WriteLine($"{BatchKernels}.MultiplyAdd({Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)}, {input}, {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)}, {target}, columns);");
+        writer.WriteLine($"{BatchKernels}.MultiplyAdd(W{k}, {input}, b{k}, {target}, columns);");
         if (target == "H" + k && layer.Activation != ActivationKind.Identity)
         {
             writer.WriteLine(ApplyInPlace(layer, target) + ";");
@@ -309,7 +310,7 @@ internal static class BatchEmitter
         string previous = Int(layer.Index - 1);
         LayerPlan? below = plan.Below(layer);
         string rows = below is null ? "x" : $"h{previous}Rows";
-        writer.WriteLine($"// Layer {k} on a block, backward: ∇W{k} += ∇A{k} {(below is null ? "X" : "H" + previous)}ᵀ, ∇b{k} += ∇A{k} 1" + (below is null ? "." : $", then ∇A{previous} = (W{k}ᵀ ∇A{k}) ⊙ g'(A{previous})."));
+        writer.WriteLine($"// Layer {k} on a block, backward: ∇W{k} += ∇A{k} {(below is null ? "X" : "H" + previous)}ᵀ, ∇b{k} += ∇A{k} 1" + (below is null ? "." : $", then ∇A{previous} = (W{k}ᵀ ∇A{k}) ⊙ {MathName(below.Activation)}'(A{previous})."));
         writer.OpenBlock(below is null
             ? $"private void {GeneratedNames.BackwardBlockLayer(1)}(float[] block, {ReadOnlySpan} x, int n, int columns, bool add)"
             : $"private void {GeneratedNames.BackwardBlockLayer(layer.Index)}(float[] block, int n, int columns, bool add)");
@@ -322,16 +323,19 @@ internal static class BatchEmitter
             writer.WriteLine($"{BatchKernels}.FromBlock(H{previous}, columns, n, {rows});");
         }
 
-        writer.WriteLine($"{BatchKernels}.WeightGradient(dA{k}, columns, {rows}, n, {Slice(Span, GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)}, add);");
-        writer.WriteLine($"{BatchKernels}.BiasGradient(dA{k}, columns, n, {Slice(Span, GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)}, add);");
+        writer.WriteLine($"{Span} dW{k} = {Slice(Span, GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)};");
+        writer.WriteLine($"{Span} db{k} = {Slice(Span, GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)};");
+        writer.WriteLine($"{BatchKernels}.WeightGradient(dA{k}, columns, {rows}, n, dW{k}, add);");
+        writer.WriteLine($"{BatchKernels}.BiasGradient(dA{k}, columns, n, db{k}, add);");
         if (below is not null)
         {
             writer.WriteLine($"// ∇H{previous} = W{k}ᵀ ∇A{k}, written into dA{previous}");
             writer.WriteLine($"{Span} dA{previous} = {BlockSlice(Span, layout.Deltas + below.ActivationOffset, below.Outputs)};");
-            writer.WriteLine($"{BatchKernels}.MultiplyTransposed({Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)}, dA{k}, dA{previous}, columns);");
+            writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
+            writer.WriteLine($"{BatchKernels}.MultiplyTransposed(W{k}, dA{k}, dA{previous}, columns);");
             if (below.Activation != ActivationKind.Identity)
             {
-                writer.WriteLine($"// ∇A{previous} = ∇H{previous} ⊙ {below.Activation}'(A{previous}), from the outputs H{previous}");
+                writer.WriteLine($"// ∇A{previous} = ∇H{previous} ⊙ {MathName(below.Activation)}'(A{previous}), from the outputs H{previous}");
                 writer.WriteLine(MultiplyByDerivative(below, $"dA{previous}", $"H{previous}") + ";");
             }
         }
@@ -339,7 +343,15 @@ internal static class BatchEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>The layer's weights <c>W_k</c> and biases <c>b_k</c> as named spans over the parameters.</summary>
+    private static void WriteParameters(SourceWriter writer, LayerPlan layer)
+    {
+        string k = Int(layer.Index);
+        writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
+        writer.WriteLine($"{ReadOnlySpan} b{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
+    }
+
     /// <summary>A span over <paramref name="rows"/> block rows of <c>columns</c> floats each, from block row <paramref name="offset"/>.</summary>
     private static string BlockSlice(string spanType, int offset, int rows) =>
-        $"new {spanType}(block, {Int(offset)} * {BlockSize}, {Int(rows)} * columns)";
+        $"new {spanType}(block, {(offset == 0 ? "0" : $"{Int(offset)} * {BlockSize}")}, {Int(rows)} * columns)";
 }

@@ -85,7 +85,7 @@ internal static class DenseLayerEmitter
         string previous = Int(layer.Index - 1);
         string input = InputName(layer);
         bool propagates = layer.Index > 1;
-        writer.WriteLine($"// Layer {k}, backward: ∇W{k} += ∇a{k} {input}ᵀ, ∇b{k} += ∇a{k}" + (propagates ? $", then ∇a{previous} = (W{k}ᵀ ∇a{k}) ⊙ g'(a{previous})." : "."));
+        writer.WriteLine($"// Layer {k}, backward: ∇W{k} += ∇a{k} {input}ᵀ, ∇b{k} += ∇a{k}" + (propagates ? $", then ∇a{previous} = (W{k}ᵀ ∇a{k}) ⊙ {MathName(plan.Below(layer)!.Activation)}'(a{previous})." : "."));
         writer.OpenBlock(layer.Index == 1 ? $"private void {GeneratedNames.BackwardLayer(1)}({ReadOnlySpan} x)" : $"private void {GeneratedNames.BackwardLayer(layer.Index)}()");
         WriteInputSpan(writer, plan, layer);
         writer.WriteLine($"{ReadOnlySpan} dA{k} = {Slice(ReadOnlySpan, GeneratedNames.DeltasField, layer.ActivationOffset, layer.Outputs)};");

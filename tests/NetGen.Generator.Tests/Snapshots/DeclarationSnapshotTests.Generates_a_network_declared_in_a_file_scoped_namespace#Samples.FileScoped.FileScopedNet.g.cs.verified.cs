@@ -224,12 +224,14 @@ namespace Samples.FileScoped
             return (float)loss;
         }
 
-        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [2, columns], then H1 = ReLU(A1) in place.
+        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [2, columns], then H1 = relu(A1) in place.
         private void ForwardBlockLayer1(float[] block, int columns)
         {
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 6);
+            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 3 * columns);
             global::System.Span<float> H1 = new global::System.Span<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 6), X, new global::System.ReadOnlySpan<float>(_parameters, 6, 2), H1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.ReLU(H1);
         }
 
@@ -267,8 +269,10 @@ namespace Samples.FileScoped
         private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 6), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 6, 2), add);
+            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 6);
+            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 6, 2);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
     }
 }

@@ -214,9 +214,11 @@ namespace Samples
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [1, columns].
         private void ForwardBlockLayer1(float[] block, int columns)
         {
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 2);
+            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 2, 1);
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 2 * columns);
             global::System.Span<float> H1 = new global::System.Span<float>(block, 2 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 2), X, new global::System.ReadOnlySpan<float>(_parameters, 2, 1), H1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
         }
 
         // ŷ = h1 of each sample, one per row of y.
@@ -251,8 +253,10 @@ namespace Samples
         private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 2), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 2, 1), add);
+            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 2);
+            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 2, 1);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
     }
 }

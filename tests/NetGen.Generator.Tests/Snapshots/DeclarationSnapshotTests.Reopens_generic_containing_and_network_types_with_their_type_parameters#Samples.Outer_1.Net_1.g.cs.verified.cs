@@ -233,12 +233,14 @@ namespace Samples
                 return (float)loss;
             }
 
-            // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [2, columns], then H1 = Tanh(A1) in place.
+            // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [2, columns], then H1 = tanh(A1) in place.
             private void ForwardBlockLayer1(float[] block, int columns)
             {
-                global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+                global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 4);
+                global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 4, 2);
+                global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 2 * columns);
                 global::System.Span<float> H1 = new global::System.Span<float>(block, 2 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-                global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 4), X, new global::System.ReadOnlySpan<float>(_parameters, 4, 2), H1, columns);
+                global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
                 global::NetGen.Kernels.Activations.Tanh(H1);
             }
 
@@ -276,8 +278,10 @@ namespace Samples
             private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
             {
                 global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-                global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 4), add);
-                global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 4, 2), add);
+                global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 4);
+                global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 4, 2);
+                global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
+                global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
             }
         }
     }

@@ -248,21 +248,25 @@ namespace Samples.Nested
                 return (float)loss;
             }
 
-            // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [2, columns], then H1 = Tanh(A1) in place.
+            // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [2, columns], then H1 = tanh(A1) in place.
             private void ForwardBlockLayer1(float[] block, int columns)
             {
-                global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+                global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 4);
+                global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 4, 2);
+                global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 2 * columns);
                 global::System.Span<float> H1 = new global::System.Span<float>(block, 2 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-                global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 4), X, new global::System.ReadOnlySpan<float>(_parameters, 4, 2), H1, columns);
+                global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
                 global::NetGen.Kernels.Activations.Tanh(H1);
             }
 
             // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [1, columns].
             private void ForwardBlockLayer2(float[] block, int columns)
             {
+                global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
+                global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 8, 1);
                 global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 2 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
                 global::System.Span<float> H2 = new global::System.Span<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-                global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 6, 2), H1, new global::System.ReadOnlySpan<float>(_parameters, 8, 1), H2, columns);
+                global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
             }
 
             // ŷ = h2 of each sample, one per row of y.
@@ -293,7 +297,7 @@ namespace Samples.Nested
                 return loss;
             }
 
-            // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
+            // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ tanh'(A1).
             private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
             {
                 global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
@@ -301,12 +305,15 @@ namespace Samples.Nested
                 // the samples' h1 one per row, as the weight gradient reads them
                 global::System.Span<float> h1Rows = new global::System.Span<float>(block, 8 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 2);
                 global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-                global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 6, 2), add);
-                global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 8, 1), add);
+                global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 6, 2);
+                global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 8, 1);
+                global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
+                global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
                 // ∇H1 = W2ᵀ ∇A2, written into dA1
                 global::System.Span<float> dA1 = new global::System.Span<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-                global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 6, 2), dA2, dA1, columns);
-                // ∇A1 = ∇H1 ⊙ Tanh'(A1), from the outputs H1
+                global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
+                global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
+                // ∇A1 = ∇H1 ⊙ tanh'(A1), from the outputs H1
                 global::NetGen.Kernels.Activations.MultiplyByTanhDerivative(dA1, H1);
             }
 
@@ -314,8 +321,10 @@ namespace Samples.Nested
             private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
             {
                 global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-                global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 4), add);
-                global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 4, 2), add);
+                global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 4);
+                global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 4, 2);
+                global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
+                global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
             }
         }
     }

@@ -227,30 +227,36 @@ namespace Samples
             return (float)loss;
         }
 
-        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = LeakyReLU(A1) in place.
+        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = leaky_relu(A1) in place.
         private void ForwardBlockLayer1(float[] block, int columns)
         {
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 32);
+            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 32, 8);
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 4 * columns);
             global::System.Span<float> H1 = new global::System.Span<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 32), X, new global::System.ReadOnlySpan<float>(_parameters, 32, 8), H1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.LeakyReLU(H1, 0.2f);
         }
 
-        // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [40, columns], then H2 = LeakyReLU(A2) in place.
+        // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [40, columns], then H2 = leaky_relu(A2) in place.
         private void ForwardBlockLayer2(float[] block, int columns)
         {
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 320);
+            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 360, 40);
             global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::System.Span<float> H2 = new global::System.Span<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 40, 320), H1, new global::System.ReadOnlySpan<float>(_parameters, 360, 40), H2, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
             global::NetGen.Kernels.Activations.LeakyReLU(H2, 0.05f);
         }
 
         // Layer 3 on a block: H3 = W3 H2 + b3 1ᵀ, [1, columns].
         private void ForwardBlockLayer3(float[] block, int columns)
         {
+            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 400, 40);
+            global::System.ReadOnlySpan<float> b3 = new global::System.ReadOnlySpan<float>(_parameters, 440, 1);
             global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
             global::System.Span<float> H3 = new global::System.Span<float>(block, 52 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 400, 40), H2, new global::System.ReadOnlySpan<float>(_parameters, 440, 1), H3, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W3, H2, b3, H3, columns);
         }
 
         // ŷ = h3 of each sample, one per row of y.
@@ -281,7 +287,7 @@ namespace Samples
             return loss;
         }
 
-        // Layer 3 on a block, backward: ∇W3 += ∇A3 H2ᵀ, ∇b3 += ∇A3 1, then ∇A2 = (W3ᵀ ∇A3) ⊙ g'(A2).
+        // Layer 3 on a block, backward: ∇W3 += ∇A3 H2ᵀ, ∇b3 += ∇A3 1, then ∇A2 = (W3ᵀ ∇A3) ⊙ leaky_relu'(A2).
         private void BackwardBlockLayer3(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(block, 101 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
@@ -289,16 +295,19 @@ namespace Samples
             // the samples' h2 one per row, as the weight gradient reads them
             global::System.Span<float> h2Rows = new global::System.Span<float>(block, 102 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 40);
             global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, h2Rows);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA3, columns, h2Rows, n, new global::System.Span<float>(_gradients, 400, 40), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA3, columns, n, new global::System.Span<float>(_gradients, 440, 1), add);
+            global::System.Span<float> dW3 = new global::System.Span<float>(_gradients, 400, 40);
+            global::System.Span<float> db3 = new global::System.Span<float>(_gradients, 440, 1);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA3, columns, h2Rows, n, dW3, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA3, columns, n, db3, add);
             // ∇H2 = W3ᵀ ∇A3, written into dA2
             global::System.Span<float> dA2 = new global::System.Span<float>(block, 61 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 400, 40), dA3, dA2, columns);
-            // ∇A2 = ∇H2 ⊙ LeakyReLU'(A2), from the outputs H2
+            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 400, 40);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W3, dA3, dA2, columns);
+            // ∇A2 = ∇H2 ⊙ leaky_relu'(A2), from the outputs H2
             global::NetGen.Kernels.Activations.MultiplyByLeakyReLUDerivative(dA2, H2, 0.05f);
         }
 
-        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
+        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ leaky_relu'(A1).
         private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 61 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
@@ -306,12 +315,15 @@ namespace Samples
             // the samples' h1 one per row, as the weight gradient reads them
             global::System.Span<float> h1Rows = new global::System.Span<float>(block, 102 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 40, 320), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 360, 40), add);
+            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 40, 320);
+            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 360, 40);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
             global::System.Span<float> dA1 = new global::System.Span<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 40, 320), dA2, dA1, columns);
-            // ∇A1 = ∇H1 ⊙ LeakyReLU'(A1), from the outputs H1
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 320);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
+            // ∇A1 = ∇H1 ⊙ leaky_relu'(A1), from the outputs H1
             global::NetGen.Kernels.Activations.MultiplyByLeakyReLUDerivative(dA1, H1, 0.2f);
         }
 
@@ -319,8 +331,10 @@ namespace Samples
         private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 32), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 32, 8), add);
+            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 32);
+            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 32, 8);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
 
         // Layer 1: 4 → 8, LeakyReLU, unrolled.
@@ -408,7 +422,7 @@ namespace Samples
             global::NetGen.Kernels.Activations.LeakyReLU(h2, 0.05f);
         }
 
-        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).
+        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ leaky_relu'(a1).
         private void BackwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
@@ -438,7 +452,7 @@ namespace Samples
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W3, h2, b3, h3);
         }
 
-        // Layer 3, backward: ∇W3 += ∇a3 h2ᵀ, ∇b3 += ∇a3, then ∇a2 = (W3ᵀ ∇a3) ⊙ g'(a2).
+        // Layer 3, backward: ∇W3 += ∇a3 h2ᵀ, ∇b3 += ∇a3, then ∇a2 = (W3ᵀ ∇a3) ⊙ leaky_relu'(a2).
         private void BackwardLayer3()
         {
             global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 40);

@@ -272,9 +272,11 @@ namespace Samples
         // Layer 1 on a block: A1 = W1 X + b1 1ᵀ, [3, columns].
         private void ForwardBlockLayer1(float[] block, int columns)
         {
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 9);
+            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 9, 3);
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 3 * columns);
             global::System.Span<float> A1 = new global::System.Span<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 9), X, new global::System.ReadOnlySpan<float>(_parameters, 9, 3), A1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, A1, columns);
         }
 
         // Ŷ = softmax of each column of A1, for the whole block; then ŷ of each sample, one per row of y.
@@ -312,8 +314,10 @@ namespace Samples
         private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 9), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 9, 3), add);
+            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 9);
+            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 9, 3);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
     }
 }

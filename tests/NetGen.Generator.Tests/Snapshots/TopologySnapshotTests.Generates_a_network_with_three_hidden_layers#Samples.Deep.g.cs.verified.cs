@@ -241,39 +241,47 @@ namespace Samples
             return (float)loss;
         }
 
-        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = Tanh(A1) in place.
+        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = tanh(A1) in place.
         private void ForwardBlockLayer1(float[] block, int columns)
         {
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 6 * columns);
+            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 48);
+            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 48, 8);
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 6 * columns);
             global::System.Span<float> H1 = new global::System.Span<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 48), X, new global::System.ReadOnlySpan<float>(_parameters, 48, 8), H1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.Tanh(H1);
         }
 
-        // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [8, columns], then H2 = ReLU(A2) in place.
+        // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [8, columns], then H2 = relu(A2) in place.
         private void ForwardBlockLayer2(float[] block, int columns)
         {
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 56, 64);
+            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 120, 8);
             global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::System.Span<float> H2 = new global::System.Span<float>(block, 14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 56, 64), H1, new global::System.ReadOnlySpan<float>(_parameters, 120, 8), H2, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
             global::NetGen.Kernels.Activations.ReLU(H2);
         }
 
-        // Layer 3 on a block: H3 = W3 H2 + b3 1ᵀ, [5, columns], then H3 = Sigmoid(A3) in place.
+        // Layer 3 on a block: H3 = W3 H2 + b3 1ᵀ, [5, columns], then H3 = σ(A3) in place.
         private void ForwardBlockLayer3(float[] block, int columns)
         {
+            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 128, 40);
+            global::System.ReadOnlySpan<float> b3 = new global::System.ReadOnlySpan<float>(_parameters, 168, 5);
             global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::System.Span<float> H3 = new global::System.Span<float>(block, 22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 128, 40), H2, new global::System.ReadOnlySpan<float>(_parameters, 168, 5), H3, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W3, H2, b3, H3, columns);
             global::NetGen.Kernels.Activations.Sigmoid(H3);
         }
 
         // Layer 4 on a block: A4 = W4 H3 + b4 1ᵀ, [3, columns].
         private void ForwardBlockLayer4(float[] block, int columns)
         {
+            global::System.ReadOnlySpan<float> W4 = new global::System.ReadOnlySpan<float>(_parameters, 173, 15);
+            global::System.ReadOnlySpan<float> b4 = new global::System.ReadOnlySpan<float>(_parameters, 188, 3);
             global::System.ReadOnlySpan<float> H3 = new global::System.ReadOnlySpan<float>(block, 22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
             global::System.Span<float> A4 = new global::System.Span<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 173, 15), H3, new global::System.ReadOnlySpan<float>(_parameters, 188, 3), A4, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W4, H3, b4, A4, columns);
         }
 
         // Ŷ = softmax of each column of A4, for the whole block; then ŷ of each sample, one per row of y.
@@ -296,7 +304,7 @@ namespace Samples
             return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A4, Y, T, n, new global::System.Span<float>(block, 51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns), columns, scale);
         }
 
-        // Layer 4 on a block, backward: ∇W4 += ∇A4 H3ᵀ, ∇b4 += ∇A4 1, then ∇A3 = (W4ᵀ ∇A4) ⊙ g'(A3).
+        // Layer 4 on a block, backward: ∇W4 += ∇A4 H3ᵀ, ∇b4 += ∇A4 1, then ∇A3 = (W4ᵀ ∇A4) ⊙ σ'(A3).
         private void BackwardBlockLayer4(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA4 = new global::System.ReadOnlySpan<float>(block, 51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
@@ -304,16 +312,19 @@ namespace Samples
             // the samples' h3 one per row, as the weight gradient reads them
             global::System.Span<float> h3Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 5);
             global::NetGen.Kernels.BatchKernels.FromBlock(H3, columns, n, h3Rows);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA4, columns, h3Rows, n, new global::System.Span<float>(_gradients, 173, 15), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA4, columns, n, new global::System.Span<float>(_gradients, 188, 3), add);
+            global::System.Span<float> dW4 = new global::System.Span<float>(_gradients, 173, 15);
+            global::System.Span<float> db4 = new global::System.Span<float>(_gradients, 188, 3);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA4, columns, h3Rows, n, dW4, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA4, columns, n, db4, add);
             // ∇H3 = W4ᵀ ∇A4, written into dA3
             global::System.Span<float> dA3 = new global::System.Span<float>(block, 46 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 173, 15), dA4, dA3, columns);
-            // ∇A3 = ∇H3 ⊙ Sigmoid'(A3), from the outputs H3
+            global::System.ReadOnlySpan<float> W4 = new global::System.ReadOnlySpan<float>(_parameters, 173, 15);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W4, dA4, dA3, columns);
+            // ∇A3 = ∇H3 ⊙ σ'(A3), from the outputs H3
             global::NetGen.Kernels.Activations.MultiplyBySigmoidDerivative(dA3, H3);
         }
 
-        // Layer 3 on a block, backward: ∇W3 += ∇A3 H2ᵀ, ∇b3 += ∇A3 1, then ∇A2 = (W3ᵀ ∇A3) ⊙ g'(A2).
+        // Layer 3 on a block, backward: ∇W3 += ∇A3 H2ᵀ, ∇b3 += ∇A3 1, then ∇A2 = (W3ᵀ ∇A3) ⊙ relu'(A2).
         private void BackwardBlockLayer3(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(block, 46 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
@@ -321,16 +332,19 @@ namespace Samples
             // the samples' h2 one per row, as the weight gradient reads them
             global::System.Span<float> h2Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
             global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, h2Rows);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA3, columns, h2Rows, n, new global::System.Span<float>(_gradients, 128, 40), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA3, columns, n, new global::System.Span<float>(_gradients, 168, 5), add);
+            global::System.Span<float> dW3 = new global::System.Span<float>(_gradients, 128, 40);
+            global::System.Span<float> db3 = new global::System.Span<float>(_gradients, 168, 5);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA3, columns, h2Rows, n, dW3, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA3, columns, n, db3, add);
             // ∇H2 = W3ᵀ ∇A3, written into dA2
             global::System.Span<float> dA2 = new global::System.Span<float>(block, 38 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 128, 40), dA3, dA2, columns);
-            // ∇A2 = ∇H2 ⊙ ReLU'(A2), from the outputs H2
+            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 128, 40);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W3, dA3, dA2, columns);
+            // ∇A2 = ∇H2 ⊙ relu'(A2), from the outputs H2
             global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA2, H2);
         }
 
-        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
+        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ tanh'(A1).
         private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 38 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
@@ -338,12 +352,15 @@ namespace Samples
             // the samples' h1 one per row, as the weight gradient reads them
             global::System.Span<float> h1Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 56, 64), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 120, 8), add);
+            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 56, 64);
+            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 120, 8);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
             global::System.Span<float> dA1 = new global::System.Span<float>(block, 30 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 56, 64), dA2, dA1, columns);
-            // ∇A1 = ∇H1 ⊙ Tanh'(A1), from the outputs H1
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 56, 64);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
+            // ∇A1 = ∇H1 ⊙ tanh'(A1), from the outputs H1
             global::NetGen.Kernels.Activations.MultiplyByTanhDerivative(dA1, H1);
         }
 
@@ -351,8 +368,10 @@ namespace Samples
         private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 30 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 48), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 48, 8), add);
+            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 48);
+            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 48, 8);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
 
         // Layer 1: 6 → 8, Tanh, SIMD.
@@ -394,7 +413,7 @@ namespace Samples
             global::NetGen.Kernels.Activations.ReLU(h2);
         }
 
-        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).
+        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1).
         private void BackwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
@@ -426,7 +445,7 @@ namespace Samples
             global::NetGen.Kernels.Activations.Sigmoid(h3);
         }
 
-        // Layer 3, backward: ∇W3 += ∇a3 h2ᵀ, ∇b3 += ∇a3, then ∇a2 = (W3ᵀ ∇a3) ⊙ g'(a2).
+        // Layer 3, backward: ∇W3 += ∇a3 h2ᵀ, ∇b3 += ∇a3, then ∇a2 = (W3ᵀ ∇a3) ⊙ relu'(a2).
         private void BackwardLayer3()
         {
             global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 8);
@@ -463,7 +482,7 @@ namespace Samples
             global::NetGen.Kernels.Activations.Softmax(h4);
         }
 
-        // Layer 4, backward: ∇W4 += ∇a4 h3ᵀ, ∇b4 += ∇a4, then ∇a3 = (W4ᵀ ∇a4) ⊙ g'(a3).
+        // Layer 4, backward: ∇W4 += ∇a4 h3ᵀ, ∇b4 += ∇a4, then ∇a3 = (W4ᵀ ∇a4) ⊙ σ'(a3).
         private void BackwardLayer4()
         {
             global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 16, 5);

@@ -213,21 +213,25 @@ namespace Samples
             return (float)loss;
         }
 
-        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [4, columns], then H1 = ReLU(A1) in place.
+        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [4, columns], then H1 = relu(A1) in place.
         private void ForwardBlockLayer1(float[] block, int columns)
         {
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 20 * columns);
+            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 80);
+            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 80, 4);
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 20 * columns);
             global::System.Span<float> H1 = new global::System.Span<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 80), X, new global::System.ReadOnlySpan<float>(_parameters, 80, 4), H1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.ReLU(H1);
         }
 
         // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [3, columns].
         private void ForwardBlockLayer2(float[] block, int columns)
         {
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 84, 12);
+            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 96, 3);
             global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
             global::System.Span<float> H2 = new global::System.Span<float>(block, 24 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 84, 12), H1, new global::System.ReadOnlySpan<float>(_parameters, 96, 3), H2, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
         }
 
         // ŷ = h2 of each sample, one per row of y.
@@ -258,7 +262,7 @@ namespace Samples
             return loss;
         }
 
-        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
+        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ relu'(A1).
         private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 31 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
@@ -266,12 +270,15 @@ namespace Samples
             // the samples' h1 one per row, as the weight gradient reads them
             global::System.Span<float> h1Rows = new global::System.Span<float>(block, 34 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 4);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 84, 12), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 96, 3), add);
+            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 84, 12);
+            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 96, 3);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
             global::System.Span<float> dA1 = new global::System.Span<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 84, 12), dA2, dA1, columns);
-            // ∇A1 = ∇H1 ⊙ ReLU'(A1), from the outputs H1
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 84, 12);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
+            // ∇A1 = ∇H1 ⊙ relu'(A1), from the outputs H1
             global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA1, H1);
         }
 
@@ -279,8 +286,10 @@ namespace Samples
         private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 80), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 80, 4), add);
+            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 80);
+            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 80, 4);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
 
         // Layer 1: 20 → 4, ReLU, SIMD.
@@ -323,7 +332,7 @@ namespace Samples
             h2[2] = W2[8] * h1_0 + W2[9] * h1_1 + W2[10] * h1_2 + W2[11] * h1_3 + b2[2];
         }
 
-        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).
+        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
         private void BackwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);

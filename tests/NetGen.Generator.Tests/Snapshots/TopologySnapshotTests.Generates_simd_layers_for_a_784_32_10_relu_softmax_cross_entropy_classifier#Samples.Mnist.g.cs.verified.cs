@@ -202,21 +202,25 @@ namespace Samples
             return (float)loss;
         }
 
-        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [32, columns], then H1 = ReLU(A1) in place.
+        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [32, columns], then H1 = relu(A1) in place.
         private void ForwardBlockLayer1(float[] block, int columns)
         {
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 784 * columns);
+            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 25088);
+            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 25088, 32);
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 784 * columns);
             global::System.Span<float> H1 = new global::System.Span<float>(block, 784 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 25088), X, new global::System.ReadOnlySpan<float>(_parameters, 25088, 32), H1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.ReLU(H1);
         }
 
         // Layer 2 on a block: A2 = W2 H1 + b2 1ᵀ, [10, columns].
         private void ForwardBlockLayer2(float[] block, int columns)
         {
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 25120, 320);
+            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 25440, 10);
             global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 784 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
             global::System.Span<float> A2 = new global::System.Span<float>(block, 816 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 25120, 320), H1, new global::System.ReadOnlySpan<float>(_parameters, 25440, 10), A2, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, A2, columns);
         }
 
         // Ŷ = softmax of each column of A2, for the whole block; then ŷ of each sample, one per row of y.
@@ -239,7 +243,7 @@ namespace Samples
             return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A2, Y, T, n, new global::System.Span<float>(block, 858 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns), columns, scale);
         }
 
-        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ g'(A1).
+        // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ relu'(A1).
         private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 858 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
@@ -247,12 +251,15 @@ namespace Samples
             // the samples' h1 one per row, as the weight gradient reads them
             global::System.Span<float> h1Rows = new global::System.Span<float>(block, 868 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 32);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, new global::System.Span<float>(_gradients, 25120, 320), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, new global::System.Span<float>(_gradients, 25440, 10), add);
+            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 25120, 320);
+            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 25440, 10);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
             global::System.Span<float> dA1 = new global::System.Span<float>(block, 826 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(new global::System.ReadOnlySpan<float>(_parameters, 25120, 320), dA2, dA1, columns);
-            // ∇A1 = ∇H1 ⊙ ReLU'(A1), from the outputs H1
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 25120, 320);
+            global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
+            // ∇A1 = ∇H1 ⊙ relu'(A1), from the outputs H1
             global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA1, H1);
         }
 
@@ -260,8 +267,10 @@ namespace Samples
         private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 826 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
-            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, new global::System.Span<float>(_gradients, 0, 25088), add);
-            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, new global::System.Span<float>(_gradients, 25088, 32), add);
+            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 25088);
+            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 25088, 32);
+            global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
+            global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
 
         // Layer 1: 784 → 32, ReLU, SIMD.
@@ -305,7 +314,7 @@ namespace Samples
             global::NetGen.Kernels.Activations.Softmax(h2);
         }
 
-        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ g'(a1).
+        // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
         private void BackwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 32);
