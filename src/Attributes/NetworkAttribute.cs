@@ -63,5 +63,17 @@ namespace NetGen
         /// </code>
         /// </example>
         public string? Weights { get; set; }
+
+        /// <summary>
+        /// Generates an inference-only network from the weights compiled in with <see cref="Weights"/>: read-only
+        /// <c>Parameters</c>, <c>Forward</c>, <c>Evaluate</c> and their batched forms, but no <c>Gradients</c>, no
+        /// <c>Backward</c> and no gradient or error-term buffers. Defaults to false.
+        /// </summary>
+        /// <remarks>
+        /// The class implements <c>NetGen.IInferenceNetwork</c> rather than <c>NetGen.INetwork</c>, and every instance
+        /// shares one read-only copy of the weights. Without <see cref="Weights"/> it is a compiler error (NG0055): an
+        /// inference-only network could never hold trained weights.
+        /// </remarks>
+        public bool InferenceOnly { get; set; }
     }
 }

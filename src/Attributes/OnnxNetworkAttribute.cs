@@ -49,5 +49,12 @@ namespace NetGen
 
         /// <summary>Overrides the generator's per-layer choice between unrolled and SIMD code. Defaults to <see cref="KernelStrategy.Auto"/>.</summary>
         public KernelStrategy Kernels { get; set; } = KernelStrategy.Auto;
+
+        /// <summary>
+        /// Generates an inference-only network: read-only <c>Parameters</c>, <c>Forward</c>, <c>Evaluate</c> and their
+        /// batched forms, but no <c>Gradients</c>, no <c>Backward</c> and no gradient or error-term buffers; the class
+        /// implements <c>NetGen.IInferenceNetwork</c> rather than <c>NetGen.INetwork</c>. Defaults to false.
+        /// </summary>
+        public bool InferenceOnly { get; set; }
     }
 }

@@ -94,4 +94,10 @@ internal static partial class DiagnosticDescriptors
         "[Dense] on an [OnnxNetwork]",
         "'{0}' takes its layers from the ONNX file '{1}', so its [Dense] attributes would be ignored; remove them, or use [Network(inputs, Weights = \"{1}\")] to check declared layers against the file",
         "An [OnnxNetwork] takes its layers from the ONNX file, so [Dense] attributes on it would be ignored.");
+
+    public static readonly DiagnosticDescriptor InferenceOnlyWithoutWeights = Error(
+        DiagnosticIds.InferenceOnlyWithoutWeights,
+        "InferenceOnly needs compiled-in weights",
+        "'{0}' is declared InferenceOnly but names no model file, so its read-only weights could never be trained or loaded; name the trained weights with Weights = \"…\", or remove InferenceOnly to generate a trainable network",
+        "An inference-only network has read-only parameters and no backward pass: its weights can only come from a model file compiled in at build time (Weights = \"…\" on [Network], or [OnnxNetwork]).");
 }

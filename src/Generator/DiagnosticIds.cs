@@ -33,4 +33,5 @@ internal static class DiagnosticIds
     public const string BaseWithoutParameterlessConstructor = "NG0025";
     public const string RuntimeNotReferenced = "NG0030";
     public const string LanguageVersionTooLow = "NG0031";
+    public const string InferenceOnlyWithoutWeights = "NG0055";
 }

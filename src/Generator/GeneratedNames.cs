@@ -39,6 +39,9 @@ internal static class GeneratedNames
     public const string LayersField = "s_layers";
     public const string BlockField = "_block";
 
+    /// <summary>An inference-only network's parameters, decoded once and shared, read-only, by every instance.</summary>
+    public const string SharedParametersField = "s_parameters";
+
     /// <summary>Stands for the generated constructor taking the seed, in <see cref="For"/>.</summary>
     public const string SeedConstructor = ".ctor(int)";
 
@@ -59,15 +62,23 @@ internal static class GeneratedNames
 
     public static string BackwardBlockLayer(int index) => "BackwardBlockLayer" + index.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Every member generated for a network of <paramref name="layerCount"/> layers.</summary>
-    public static HashSet<string> For(int layerCount, bool weightsCompiledIn = false)
+    /// <summary>
+    /// Every member generated for a network of <paramref name="layerCount"/> layers; for an inference-only one
+    /// (<paramref name="inferenceOnly"/>) only the forward members, without gradients, backward pass or seeded constructor.
+    /// </summary>
+    public static HashSet<string> For(int layerCount, bool weightsCompiledIn = false, bool inferenceOnly = false)
     {
         var names = new HashSet<string>
         {
-            InputSize, OutputSize, ParameterCount, Loss, Layers, Parameters, Gradients, Forward, Evaluate, Output, Backward, ZeroGradients, ForwardAll,
-            ForwardBatch, EvaluateBatch, BackwardBatch, ComputeGradientBatch, CreateWorker, RunBatch, OutputBlock, LossBlock,
-            ParametersField, GradientsField, ActivationsField, DeltasField, LogitsField, LayersField, BlockField, SeedConstructor, WorkerConstructor,
+            InputSize, OutputSize, ParameterCount, Loss, Layers, Parameters, Forward, Evaluate, Output, ForwardAll,
+            ForwardBatch, EvaluateBatch, CreateWorker, RunBatch, OutputBlock, LossBlock,
+            ParametersField, ActivationsField, DeltasField, LogitsField, LayersField, BlockField,
         };
+        if (!inferenceOnly)
+        {
+            names.UnionWith(new[] { Gradients, Backward, ZeroGradients, BackwardBatch, ComputeGradientBatch, GradientsField, SeedConstructor, WorkerConstructor });
+        }
+
         if (weightsCompiledIn)
         {
             names.Add(ParameterlessConstructor);
@@ -79,12 +90,20 @@ internal static class GeneratedNames
             }
         }
 
+        if (inferenceOnly)
+        {
+            names.Add(SharedParametersField);
+        }
+
         for (int k = 1; k <= layerCount; k++)
         {
             names.Add(ForwardLayer(k));
-            names.Add(BackwardLayer(k));
             names.Add(ForwardBlockLayer(k));
-            names.Add(BackwardBlockLayer(k));
+            if (!inferenceOnly)
+            {
+                names.Add(BackwardLayer(k));
+                names.Add(BackwardBlockLayer(k));
+            }
         }
 
         return names;

@@ -92,7 +92,7 @@ internal static class Parser
             type.IsAbstract && !type.IsStatic,
             FirstFileLocal(type),
             type.IsRecord,
-            ReadBaseType(type, context.SemanticModel.Compilation, GeneratedNames.For(layers.Count, weightsCompiledIn: Named(network, networkSyntax, "Weights").Value is string), cancellationToken),
+            ReadBaseType(type, context.SemanticModel.Compilation, GeneratedNames.For(layers.Count, weightsCompiledIn: Named(network, networkSyntax, "Weights").Value is string, inferenceOnly: InferenceOnly(network, networkSyntax) is not null), cancellationToken),
             PrimaryConstructor(type, cancellationToken),
             ConstructorsNotChainingToSeed(type, cancellationToken),
             Positional(network, networkSyntax, 0, "inputs"),
@@ -104,7 +104,8 @@ internal static class Parser
             ReadMembers(type, cancellationToken),
             Named(network, networkSyntax, "Weights") is (string weights, var weightsLocation)
                 ? new ModelFileArgument(weights, weightsLocation, networkSyntax?.SyntaxTree.FilePath ?? string.Empty, DeclaresTopology: false)
-                : null);
+                : null,
+            InferenceOnly(network, networkSyntax));
     }
 
     /// <summary>
@@ -142,7 +143,7 @@ internal static class Parser
             FirstFileLocal(type),
             type.IsRecord,
             // The layer count is in the file, not known here: the base type is checked against the members of every network.
-            ReadBaseType(type, context.SemanticModel.Compilation, GeneratedNames.For(0, weightsCompiledIn: true), cancellationToken),
+            ReadBaseType(type, context.SemanticModel.Compilation, GeneratedNames.For(0, weightsCompiledIn: true, inferenceOnly: InferenceOnly(onnx, syntax) is not null), cancellationToken),
             PrimaryConstructor(type, cancellationToken),
             ConstructorsNotChainingToSeed(type, cancellationToken),
             new IntArgument(0, pathArgument.Location),
@@ -158,7 +159,8 @@ internal static class Parser
                 syntax?.SyntaxTree.FilePath ?? string.Empty,
                 DeclaresTopology: true,
                 At(network?.ApplicationSyntaxReference?.GetSyntax(cancellationToken)),
-                At(dense?.ApplicationSyntaxReference?.GetSyntax(cancellationToken))));
+                At(dense?.ApplicationSyntaxReference?.GetSyntax(cancellationToken))),
+            InferenceOnly(onnx, syntax));
     }
 
     /// <summary>A warning for <c>[Dense]</c> layers on a type that has no <c>[Network]</c> on any declaration, else null.</summary>
@@ -214,6 +216,10 @@ internal static class Parser
         (object? value, Location? location) = Named(attribute, syntax, name);
         return new IntArgument(value is int i ? i : 0, location);
     }
+
+    /// <summary>Where <c>InferenceOnly = true</c> is written, or null where the network is not inference-only.</summary>
+    private static Location? InferenceOnly(AttributeData attribute, AttributeSyntax? syntax) =>
+        Named(attribute, syntax, "InferenceOnly") is (true, var location) ? location ?? Location.None : null;
 
     /// <summary>A named argument's value and location, or (null, null) where it was not written.</summary>
     private static (object? Value, Location? Location) Named(AttributeData attribute, AttributeSyntax? syntax, string name)

@@ -107,7 +107,8 @@ internal static class Planner
             LossInLocals: straightLine && (spec.Loss == LossKind.CrossEntropy
                 ? output.Activation == ActivationKind.Softmax
                 : spec.Loss == LossKind.MeanSquaredError && outputGradient != OutputGradientKind.SoftmaxJacobian),
-            Weights: spec.Weights);
+            Weights: spec.Weights,
+            InferenceOnly: spec.InferenceOnly);
     }
 
     /// <summary>

@@ -59,7 +59,13 @@ internal static class Validator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PrimaryConstructor, declaration.PrimaryConstructor, name));
         }
 
-        foreach (MemberInfo constructor in declaration.ConstructorsNotChainingToSeed)
+        if (declaration.InferenceOnly is not null && declaration.ModelFile is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InferenceOnlyWithoutWeights, declaration.InferenceOnly, name));
+        }
+
+        // An inference-only network's instances take the shared weights in a field initializer, which every constructor runs.
+        foreach (MemberInfo constructor in declaration.InferenceOnly is null ? declaration.ConstructorsNotChainingToSeed : EquatableArray<MemberInfo>.Empty)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConstructorSkipsInitialization, constructor.Location, name));
         }
@@ -99,7 +105,8 @@ internal static class Validator
             declaration.Inputs.Value,
             (LossKind)declaration.Loss.Value,
             (KernelStrategyKind)declaration.Kernels.Value,
-            declaration.Layers.Select(l => new LayerSpec(l.Size.Value, (ActivationKind)l.Activation.Value, l.Slope)).ToEquatableArray());
+            declaration.Layers.Select(l => new LayerSpec(l.Size.Value, (ActivationKind)l.Activation.Value, l.Slope)).ToEquatableArray(),
+            InferenceOnly: declaration.InferenceOnly is not null);
         return new ValidationResult(spec, diagnostics.ToEquatableArray());
     }
 
@@ -193,7 +200,7 @@ internal static class Validator
 
     private static void ValidateMembers(NetworkDeclaration declaration, string name, List<DiagnosticInfo> diagnostics)
     {
-        HashSet<string> generated = GeneratedNames.For(declaration.Layers.Count, declaration.ModelFile is not null);
+        HashSet<string> generated = GeneratedNames.For(declaration.Layers.Count, declaration.ModelFile is not null, declaration.InferenceOnly is not null);
         string typeName = declaration.Hierarchy.Type.DisplayName.Split('<')[0];
         if (generated.Contains(typeName))
         {

@@ -9,7 +9,8 @@ namespace NetGen.Generator.Model;
 /// syntax or compilation. It holds source <see cref="Location"/>s, which the compiler needs to apply
 /// <c>#pragma warning</c>, <c>[SuppressMessage]</c> and <c>.editorconfig</c> to the diagnostics: so it is
 /// recomputed when its file is edited, while the <see cref="NetworkSpec"/> projected from it, which has no
-/// locations, stays equal and keeps the generated source cached.
+/// locations, stays equal and keeps the generated source cached. <c>InferenceOnly</c> is where
+/// <c>InferenceOnly = true</c> was written, or null where it was not.
 /// </summary>
 internal sealed record NetworkDeclaration(
     HierarchyInfo Hierarchy,
@@ -29,7 +30,8 @@ internal sealed record NetworkDeclaration(
     EquatableArray<LayerDeclaration> Layers,
     Location? LayersOnSecondDeclaration,
     EquatableArray<MemberInfo> Members,
-    ModelFileArgument? ModelFile = null);
+    ModelFileArgument? ModelFile = null,
+    Location? InferenceOnly = null);
 
 /// <summary>
 /// The model file a declaration names: with <c>[Network(…, Weights = "…")]</c> the weights checked against the

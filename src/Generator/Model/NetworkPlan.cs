@@ -10,7 +10,10 @@ namespace NetGen.Generator.Model;
 /// layers' values in locals. <see cref="StraightLine"/>: every layer is unrolled and small enough together that
 /// <c>Evaluate</c> and <c>Backward</c> are single methods too, and no per-layer methods are generated.
 /// <see cref="LossInLocals"/>: in those, the loss and the output error terms are computed on locals too (cross-entropy
-/// of a softmax, mean squared error of an output other than a softmax). Immutable and structurally equal.
+/// of a softmax, mean squared error of an output other than a softmax). <see cref="InferenceOnly"/>: the class has
+/// read-only compiled-in <see cref="Weights"/> (never null then) and only the forward members: no gradients, no error
+/// terms, no backward pass, no seeded constructor; its parameters cannot change after the build. Immutable and
+/// structurally equal.
 /// </summary>
 internal sealed record NetworkPlan(
     HierarchyInfo Hierarchy,
@@ -25,7 +28,8 @@ internal sealed record NetworkPlan(
     bool ForwardInLocals,
     bool StraightLine,
     bool LossInLocals,
-    CompiledWeights? Weights = null)
+    CompiledWeights? Weights = null,
+    bool InferenceOnly = false)
 {
     public LayerPlan Output => Layers[Layers.Count - 1];
 

@@ -13,7 +13,8 @@ namespace NetGen.Generator.Model;
 /// <param name="Kernels">The kernel strategy asked for.</param>
 /// <param name="Layers">The layers, input to output.</param>
 /// <param name="Weights">The parameters compiled in from a model file, or null.</param>
-internal sealed record NetworkSpec(HierarchyInfo Hierarchy, int Inputs, LossKind Loss, KernelStrategyKind Kernels, EquatableArray<LayerSpec> Layers, CompiledWeights? Weights = null);
+/// <param name="InferenceOnly">Whether the class is inference-only (<c>InferenceOnly = true</c>): read-only compiled-in weights, no gradients, no backward pass.</param>
+internal sealed record NetworkSpec(HierarchyInfo Hierarchy, int Inputs, LossKind Loss, KernelStrategyKind Kernels, EquatableArray<LayerSpec> Layers, CompiledWeights? Weights = null, bool InferenceOnly = false);
 
 /// <summary>Weights compiled into the network: the file's name as written and its parameters. Immutable and structurally equal.</summary>
 /// <param name="FileName">The model file as the declaration names it, for the generated documentation.</param>

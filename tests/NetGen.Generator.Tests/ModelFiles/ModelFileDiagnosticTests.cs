@@ -318,6 +318,34 @@ public sealed class ModelFileDiagnosticTests : System.IDisposable
             ModelFileHarness.Fixture("linear.onnx"));
 
     [Fact]
+    public void Reports_NG0055_when_an_inference_only_network_names_no_weights() =>
+        ReportsSingle(
+            """
+            using NetGen;
+
+            [Network(3, Loss = Loss.MeanSquaredError, [|InferenceOnly = true|])]
+            [Dense(2, Activation.Identity)]
+            public partial class Net;
+            """,
+            "NG0055",
+            "'Net' is declared InferenceOnly but names no model file, so its read-only weights could never be trained or loaded; name the trained weights with Weights = \"…\", or remove InferenceOnly to generate a trainable network");
+
+    [Fact]
+    public void Accepts_InferenceOnly_false_without_weights()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            """
+            using NetGen;
+
+            [Network(3, InferenceOnly = false)]
+            [Dense(2, Activation.Identity)]
+            public partial class Net;
+            """);
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.GeneratedSources);
+    }
+
+    [Fact]
     public void Reports_NG0010_for_a_parameterless_constructor_when_weights_are_compiled_in() =>
         ReportsSingle(
             """
