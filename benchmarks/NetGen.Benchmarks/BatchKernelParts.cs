@@ -7,8 +7,10 @@ namespace NetGen.Benchmarks;
 /// <summary>
 /// The parts of a batched pass one at a time, on one block of 64 samples: the 784-128-10 network's first product
 /// (W1 X + b1, 12.85 MFLOP; the 784-256-128-10 network's is twice as large), its weight gradient over a minibatch
-/// of 32 (6.42 MFLOP), the transpose of the input block, the block softmax of the 10 outputs, and the tanh of one
-/// 64-unit hidden layer of 16-64-64-1 (the activation its batched forward applies twice per block). With the FMA
+/// of 32 (6.42 MFLOP), the transpose of the input block, the block softmax of the 10 outputs, and the parts of
+/// 16-64-64-1's batched forward: its two hidden products (64 × 16 by 16 × 64, 0.13 MFLOP, and 64 × 64 by 64 × 64,
+/// 0.52 MFLOP), its output product (1 × 64 by 64 × 64), the transpose of its input block, and the tanh of one 64-unit
+/// hidden layer (applied twice per block). With the FMA
 /// peak of the same machine, <c>2 · rows · inputs · columns / time</c> over the peak is a product's share of it.
 /// <c>-- --filter '*BatchKernelParts*'</c>; add <c>--avx2</c> for the AVX2 path.
 /// </summary>
@@ -22,6 +24,8 @@ public class BatchKernelParts
     private readonly float[] _a1 = new float[Hidden * Columns], _deltas = Random(Hidden * Minibatch, 4), _gradient = new float[Hidden * Inputs];
     private readonly float[] _logits = Random(Outputs * Columns, 5), _probabilities = new float[Outputs * Columns];
     private readonly float[] _hidden = Random(64 * Columns, 6);
+    private readonly float[] _w16 = Random(64 * 16, 7), _w64 = Random(64 * 64, 8), _wOut = Random(64, 9), _b64 = Random(64, 10), _bOut = Random(1, 11);
+    private readonly float[] _block16 = Random(16 * Columns, 12), _h64 = new float[64 * Columns], _out = new float[Columns];
 
     [GlobalSetup]
     public void Setup() => BatchKernels.ToBlock(_samples, Columns, _block, Columns);
@@ -38,6 +42,18 @@ public class BatchKernelParts
 
     [Benchmark]
     public void Softmax_10x64() => BatchKernels.Softmax(_logits, _probabilities, Columns);
+
+    [Benchmark]
+    public void MultiplyAdd_64x16_by_16x64() => BatchKernels.MultiplyAdd(_w16, _block16, _b64, _h64, Columns);
+
+    [Benchmark]
+    public void MultiplyAdd_64x64_by_64x64() => BatchKernels.MultiplyAdd(_w64, _hidden, _b64, _h64, Columns);
+
+    [Benchmark]
+    public void MultiplyAdd_1x64_by_64x64() => BatchKernels.MultiplyAdd(_wOut, _hidden, _bOut, _out, Columns);
+
+    [Benchmark]
+    public void ToBlock_64x16() => BatchKernels.ToBlock(_samples.AsSpan(0, Columns * 16), Columns, _block16, Columns);
 
     [Benchmark]
     public void Tanh_64x64()
