@@ -125,14 +125,10 @@ public static partial class BatchKernels
     {
         RequireBlock(deltas.Length, biasGradient.Length, columns, nameof(deltas));
         RequireCount(count, columns);
+        // Each row's sum in vector registers (a float chain over 32 samples was 3–4 µs of a 16-64-64-1 step).
         for (int j = 0; j < biasGradient.Length; j++)
         {
-            float sum = 0f;
-            foreach (float delta in deltas.Slice(j * columns, count))
-            {
-                sum += delta;
-            }
-
+            float sum = (float)VectorLoop.Sum(deltas.Slice(j * columns, count), default(IdentityMap));
             biasGradient[j] = add ? biasGradient[j] + sum : sum;
         }
     }

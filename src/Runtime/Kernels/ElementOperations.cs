@@ -33,3 +33,12 @@ internal readonly struct SquareMap : IElementMap
         where TSimd : struct, ISimd<TVector>
         where TVector : struct => TSimd.Multiply(value, value);
 }
+
+/// <summary><c>x</c>: a plain sum.</summary>
+internal readonly struct IdentityMap : IElementMap
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Map<TSimd, TVector>(TVector value)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => value;
+}
