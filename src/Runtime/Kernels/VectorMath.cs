@@ -151,8 +151,8 @@ internal static class VectorMath
     }
 
     /// <summary>
-    /// Applies <paramref name="op"/> in place, <c>length ≥ TSimd.Count</c>: whole registers, then one last
-    /// register overlapping the previous one, loaded before anything was overwritten.
+    /// Applies <paramref name="op"/> in place, <c>length ≥ TSimd.Count</c>: whole registers, and one last register
+    /// overlapping the previous one, loaded before anything was overwritten.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Map<TSimd, TVector, TOp>(ref float values, int length, TOp op)
@@ -161,17 +161,34 @@ internal static class VectorMath
         where TOp : struct, IActivationOp
     {
         int lastStart = length - TSimd.Count;
-        TVector last = TSimd.Load(ref Unsafe.Add(ref values, lastStart));
-        int i = 0;
-        for (; i <= lastStart; i += TSimd.Count)
+        int end = length - (length % TSimd.Count);
+        if (end != length)
+        {
+            // The last register, loaded before the loop overwrites the lanes it shares with the one before, is done
+            // first and stored after, and the loop is a method of its own: nothing else is live across it, so with 16
+            // registers (AVX2) the function's constants stay in registers. Held across the loop, the last register made
+            // the JIT spill and reload constants on every iteration (measured on a Zen 4 with AVX2: tanh of 4,096 values
+            // in 2.0–2.7 µs, now 1.9 µs).
+            TVector last = op.Apply<TSimd, TVector>(TSimd.Load(ref Unsafe.Add(ref values, lastStart)));
+            MapWhole<TSimd, TVector, TOp>(ref values, end, op);
+            TSimd.Store(last, ref Unsafe.Add(ref values, lastStart));
+            return;
+        }
+
+        MapWhole<TSimd, TVector, TOp>(ref values, end, op);
+    }
+
+    /// <summary>Applies <paramref name="op"/> in place to the <paramref name="end"/> / <c>TSimd.Count</c> whole registers from <paramref name="values"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MapWhole<TSimd, TVector, TOp>(ref float values, int end, TOp op)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+        where TOp : struct, IActivationOp
+    {
+        for (int i = 0; i < end; i += TSimd.Count)
         {
             ref float at = ref Unsafe.Add(ref values, i);
             TSimd.Store(op.Apply<TSimd, TVector>(TSimd.Load(ref at)), ref at);
-        }
-
-        if (i != length)
-        {
-            TSimd.Store(op.Apply<TSimd, TVector>(last), ref Unsafe.Add(ref values, lastStart));
         }
     }
 
