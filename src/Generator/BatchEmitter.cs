@@ -22,10 +22,13 @@ internal static class BatchEmitter
     {
         public Layout(NetworkPlan plan)
         {
+            // An inference-only network keeps only the output layer's error terms (the loss kernels write them) and no
+            // rows for weight gradients.
             Activations = plan.Inputs;
             Deltas = Activations + plan.ActivationCount;
-            Rows = Deltas + plan.ActivationCount;
-            OutputRows = Rows + plan.LargestHiddenLayer;
+            OutputDeltas = Deltas + (plan.InferenceOnly ? 0 : plan.Output.ActivationOffset);
+            Rows = Deltas + (plan.InferenceOnly ? plan.Outputs : plan.ActivationCount);
+            OutputRows = Rows + (plan.InferenceOnly ? 0 : plan.LargestHiddenLayer);
             DeltaRows = OutputRows + plan.Outputs;
             Length = DeltaRows + plan.Outputs;
         }
@@ -35,6 +38,9 @@ internal static class BatchEmitter
 
         /// <summary><c>∇A_k</c> of layer k at <c>Deltas + ActivationOffset</c>.</summary>
         public int Deltas { get; }
+
+        /// <summary><c>∇A_L</c>, the output layer's error terms.</summary>
+        public int OutputDeltas { get; }
 
         /// <summary>A hidden layer's outputs one sample per row, for its weight gradient.</summary>
         public int Rows { get; }
@@ -58,7 +64,7 @@ internal static class BatchEmitter
     public static void WriteMethods(SourceWriter writer, NetworkPlan plan)
     {
         var layout = new Layout(plan);
-        WritePublicMethods(writer);
+        WritePublicMethods(writer, plan);
         WriteRun(writer, plan, layout);
         foreach (LayerPlan layer in plan.Layers)
         {
@@ -70,27 +76,33 @@ internal static class BatchEmitter
         WriteOutputBlock(writer, plan, layout);
         writer.WriteLine();
         WriteLossBlock(writer, plan, layout);
-        foreach (LayerPlan layer in plan.Layers.Reverse())
+        foreach (LayerPlan layer in plan.InferenceOnly ? Enumerable.Empty<LayerPlan>() : plan.Layers.Reverse())
         {
             writer.WriteLine();
             WriteBackwardBlock(writer, plan, layout, layer);
         }
     }
 
-    private static void WritePublicMethods(SourceWriter writer)
+    private static void WritePublicMethods(SourceWriter writer, NetworkPlan plan)
     {
+        string forwardOnly = plan.InferenceOnly ? string.Empty : ", backward: false, scale: 1f, replace: false";
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public void {GeneratedNames.ForwardBatch}({ReadOnlySpan} inputs, {Span} outputs)");
         writer.WriteLine($"int count = {ShapeGuard}.RequireBatch(inputs.Length, {GeneratedNames.InputSize}, outputs.Length, {GeneratedNames.OutputSize}, {ParameterName("outputs")});");
-        writer.WriteLine($"{GeneratedNames.RunBatch}(inputs, default, outputs, count, backward: false, scale: 1f, replace: false);");
+        writer.WriteLine($"{GeneratedNames.RunBatch}(inputs, default, outputs, count{forwardOnly});");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public float {GeneratedNames.EvaluateBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs)");
         WriteBatchChecks(writer);
-        writer.WriteLine($"return {GeneratedNames.RunBatch}(inputs, targets, outputs, count, backward: false, scale: 1f, replace: false);");
+        writer.WriteLine($"return {GeneratedNames.RunBatch}(inputs, targets, outputs, count{forwardOnly});");
         writer.CloseBlock();
         writer.WriteLine();
+        if (plan.InferenceOnly)
+        {
+            return;
+        }
+
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public float {GeneratedNames.BackwardBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs)");
         WriteBatchChecks(writer);
@@ -118,9 +130,18 @@ internal static class BatchEmitter
 
     private static void WriteRun(SourceWriter writer, NetworkPlan plan, Layout layout)
     {
-        writer.WriteLine("// The minibatch block by block: the forward pass; with targets, the loss; with backward, every layer's gradient");
-        writer.WriteLine("// times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.");
-        writer.OpenBlock($"private float {GeneratedNames.RunBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs, int count, bool backward, float scale, bool replace)");
+        if (plan.InferenceOnly)
+        {
+            writer.WriteLine("// The minibatch block by block: the forward pass and, with targets, the loss.");
+            writer.OpenBlock($"private float {GeneratedNames.RunBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs, int count)");
+        }
+        else
+        {
+            writer.WriteLine("// The minibatch block by block: the forward pass; with targets, the loss; with backward, every layer's gradient");
+            writer.WriteLine("// times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.");
+            writer.OpenBlock($"private float {GeneratedNames.RunBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs, int count, bool backward, float scale, bool replace)");
+        }
+
         writer.WriteLine($"float[] block = {GeneratedNames.BlockField} ??= new float[{Int(layout.Length)} * {BlockSize}];");
         writer.WriteLine("double loss = 0;");
         writer.OpenBlock($"for (int start = 0; start < count; start += {BlockSize})");
@@ -137,8 +158,17 @@ internal static class BatchEmitter
 
         writer.WriteLine($"{GeneratedNames.OutputBlock}(block, y, n, columns);");
         writer.OpenBlock("if (!targets.IsEmpty)");
-        writer.WriteLine($"loss += {GeneratedNames.LossBlock}(block, y, targets.Slice(start * {GeneratedNames.OutputSize}, n * {GeneratedNames.OutputSize}), n, columns, scale);");
+        writer.WriteLine($"loss += {GeneratedNames.LossBlock}(block, y, targets.Slice(start * {GeneratedNames.OutputSize}, n * {GeneratedNames.OutputSize}), n, columns, {(plan.InferenceOnly ? "scale: 1f" : "scale")});");
         writer.CloseBlock();
+        if (plan.InferenceOnly)
+        {
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("return (float)loss;");
+            writer.CloseBlock();
+            return;
+        }
+
         writer.WriteLine();
         writer.OpenBlock("if (backward)");
         writer.WriteLine("bool add = !replace || start > 0;");
@@ -283,7 +313,7 @@ internal static class BatchEmitter
         writer.WriteLine($"{VectorOps}.Scale(dA{k}Rows, scale);");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"{BatchKernels}.ToBlock(dA{k}Rows, n, {BlockSlice(Span, layout.Deltas + output.ActivationOffset, output.Outputs)}, columns);");
+        writer.WriteLine($"{BatchKernels}.ToBlock(dA{k}Rows, n, {BlockSlice(Span, layout.OutputDeltas, output.Outputs)}, columns);");
         writer.WriteLine("return loss;");
         writer.CloseBlock();
     }
@@ -300,7 +330,7 @@ internal static class BatchEmitter
         writer.WriteLine($"{ReadOnlySpan} Y = {BlockSlice(ReadOnlySpan, layout.OutputRows, output.Outputs)};");
         writer.WriteLine($"{Span} T = {BlockSlice(Span, layout.DeltaRows, output.Outputs)};");
         writer.WriteLine($"{BatchKernels}.ToBlock(targets, n, T, columns);");
-        writer.WriteLine($"return {BatchKernels}.SoftmaxCrossEntropy(A{k}, Y, T, n, {BlockSlice(Span, layout.Deltas + output.ActivationOffset, output.Outputs)}, columns, scale);");
+        writer.WriteLine($"return {BatchKernels}.SoftmaxCrossEntropy(A{k}, Y, T, n, {BlockSlice(Span, layout.OutputDeltas, output.Outputs)}, columns, scale);");
         writer.CloseBlock();
     }
 

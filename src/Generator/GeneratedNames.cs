@@ -42,6 +42,9 @@ internal static class GeneratedNames
     /// <summary>An inference-only network's parameters, decoded once and shared, read-only, by every instance.</summary>
     public const string SharedParametersField = "s_parameters";
 
+    /// <summary>An inference-only network's static method that decodes the compiled-in weights into <see cref="SharedParametersField"/>.</summary>
+    public const string LoadParameters = nameof(LoadParameters);
+
     /// <summary>Stands for the generated constructor taking the seed, in <see cref="For"/>.</summary>
     public const string SeedConstructor = ".ctor(int)";
 
@@ -93,6 +96,7 @@ internal static class GeneratedNames
         if (inferenceOnly)
         {
             names.Add(SharedParametersField);
+            names.Add(LoadParameters);
         }
 
         for (int k = 1; k <= layerCount; k++)

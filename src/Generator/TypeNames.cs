@@ -23,6 +23,7 @@ internal static class TypeNames
     public const string Array = "global::System.Array";
     public const string GeneratedCodeAttributeType = "global::System.CodeDom.Compiler.GeneratedCode";
     public const string NetworkInterface = "global::NetGen.INetwork";
+    public const string InferenceNetworkInterface = "global::NetGen.IInferenceNetwork";
     public const string LayerInfo = "global::NetGen.LayerInfo";
     public const string Activation = "global::NetGen.Activation";
     public const string Loss = "global::NetGen.Loss";

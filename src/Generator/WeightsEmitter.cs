@@ -37,7 +37,7 @@ internal static class WeightsEmitter
 
     public static void WriteConstructor(SourceWriter writer, NetworkPlan plan, string constructor)
     {
-        writer.WriteLine($"/// <summary>Creates the network with the trained weights compiled in from '{Escape(plan.Weights!.FileName)}'.</summary>");
+        writer.WriteLine($"/// <summary>Creates the network with the trained weights compiled in from '{DocumentationText(plan.Weights!.FileName)}'.</summary>");
         if (!UsesStrings(plan))
         {
             writer.WriteLine($"public {constructor}() => {TypeNames.CompiledParameters}.Load({GeneratedNames.BakedParameters}, {GeneratedNames.ParametersField});");
@@ -46,14 +46,39 @@ internal static class WeightsEmitter
         }
 
         writer.OpenBlock($"public {constructor}()");
-        foreach (LayerPlan layer in plan.Layers)
-        {
-            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({WeightConstant(layer.Index)}, {Code.Slice(TypeNames.Span, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)});");
-            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({BiasConstant(layer.Index)}, {Code.Slice(TypeNames.Span, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)});");
-        }
-
+        WriteLoads(writer, plan, GeneratedNames.ParametersField);
         writer.CloseBlock();
         writer.WriteLine();
+    }
+
+    /// <summary>An inference-only network's static method that decodes the compiled-in weights once, for every instance to share.</summary>
+    public static void WriteLoader(SourceWriter writer, NetworkPlan plan)
+    {
+        writer.WriteLine($"// Decodes the {Code.Int(plan.ParameterCount)} parameters compiled in from '{OneLine(plan.Weights!.FileName)}'.");
+        writer.OpenBlock($"private static float[] {GeneratedNames.LoadParameters}()");
+        writer.WriteLine($"float[] parameters = new float[{GeneratedNames.ParameterCount}];");
+        if (UsesStrings(plan))
+        {
+            WriteLoads(writer, plan, "parameters");
+        }
+        else
+        {
+            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({GeneratedNames.BakedParameters}, parameters);");
+        }
+
+        writer.WriteLine("return parameters;");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    /// <summary>One load per string constant, each into its tensor's place in <paramref name="array"/>.</summary>
+    private static void WriteLoads(SourceWriter writer, NetworkPlan plan, string array)
+    {
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({WeightConstant(layer.Index)}, {Code.Slice(TypeNames.Span, array, layer.WeightOffset, layer.WeightCount)});");
+            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({BiasConstant(layer.Index)}, {Code.Slice(TypeNames.Span, array, layer.BiasOffset, layer.Outputs)});");
+        }
     }
 
     public static void WriteData(SourceWriter writer, NetworkPlan plan)
@@ -145,7 +170,7 @@ internal static class WeightsEmitter
     }
 
     /// <summary>The file name as a documentation comment shows it.</summary>
-    private static string Escape(string text) => OneLine(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    public static string DocumentationText(string text) => OneLine(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     private static string OneLine(string text) => text.Replace('\n', ' ').Replace('\r', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ').Replace('\u0085', ' ');
 

@@ -5,7 +5,7 @@ namespace NetGen;
 
 /// <summary>
 /// Checks a network's <see cref="INetwork.Backward"/> against central finite differences of
-/// <see cref="INetwork.Evaluate"/>'s loss, layer by layer, weights and biases apart.
+/// <see cref="IInferenceNetwork.Evaluate"/>'s loss, layer by layer, weights and biases apart.
 /// </summary>
 /// <remarks>
 /// Each checked parameter is set to <c>θ + h</c> and <c>θ − h</c> in <see cref="INetwork.Parameters"/> in
@@ -18,8 +18,8 @@ public static class GradientCheck
 {
     /// <summary>Compares the gradient of one sample's loss from <c>Backward</c> with central finite differences.</summary>
     /// <param name="network">The network. On return its parameters are unchanged and its <see cref="INetwork.Gradients"/> hold this sample's gradient alone.</param>
-    /// <param name="input">The sample, of length <see cref="INetwork.InputSize"/>.</param>
-    /// <param name="target">The target, of length <see cref="INetwork.OutputSize"/>.</param>
+    /// <param name="input">The sample, of length <see cref="IInferenceNetwork.InputSize"/>.</param>
+    /// <param name="target">The target, of length <see cref="IInferenceNetwork.OutputSize"/>.</param>
     /// <param name="options">The step, floor and sampling, or null for the defaults.</param>
     /// <returns>Per layer, the worst relative error of the weights and of the biases.</returns>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>

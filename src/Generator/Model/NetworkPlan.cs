@@ -37,6 +37,16 @@ internal sealed record NetworkPlan(
 
     public int Outputs => Output.Outputs;
 
+    /// <summary>
+    /// The length of the one-sample error-term buffer: every layer's <c>∇a_k</c> for a trainable network; for an
+    /// inference-only one only <c>∇a_L</c>, which the loss kernels write as they compute the loss and
+    /// <c>Evaluate</c> discards, and nothing where <c>Evaluate</c> computes the loss in locals.
+    /// </summary>
+    public int ErrorTermCount => !InferenceOnly ? ActivationCount : LossInLocals ? 0 : Outputs;
+
+    /// <summary>Where <c>∇a_L</c> starts in the error-term buffer.</summary>
+    public int OutputErrorTermOffset => InferenceOnly ? 0 : Output.ActivationOffset;
+
     /// <summary>The layer whose outputs <paramref name="layer"/> reads, or null for the first layer (which reads <c>x</c>).</summary>
     public LayerPlan? Below(LayerPlan layer) => layer.Index > 1 ? Layers[layer.Index - 2] : null;
 }

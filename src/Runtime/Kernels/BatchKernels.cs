@@ -8,7 +8,7 @@ using System.Runtime.Intrinsics.X86;
 namespace NetGen.Kernels;
 
 /// <summary>
-/// The matrix kernels of the batched methods (<see cref="INetwork.ForwardBatch"/> and the others). A
+/// The matrix kernels of the batched methods (<see cref="IInferenceNetwork.ForwardBatch"/> and the others). A
 /// minibatch goes through a network in blocks of up to <see cref="BlockSize"/> samples, and inside a block
 /// every layer's values are held <b>feature-major</b>: a matrix <c>[features, columns]</c> whose column
 /// <c>s</c> is sample <c>s</c>, with <c>columns</c> the block's sample count rounded up by

@@ -12,11 +12,11 @@ public static class ClassificationMetrics
     /// the same arg max for cross-entropy, every output on the target's side of 0.5 for binary cross-entropy
     /// (an exact match for multi-label outputs).
     /// </summary>
-    /// <param name="network">The classifier; its gradients are left untouched.</param>
+    /// <param name="network">The classifier (any network, inference-only ones included); only its forward pass runs.</param>
     /// <param name="data">The samples; not empty.</param>
     /// <returns>The accuracy, in [0, 1].</returns>
     /// <exception cref="ArgumentException">The network is not a classifier, the dataset does not fit it, or it is empty.</exception>
-    public static double Accuracy(INetwork network, Dataset data)
+    public static double Accuracy(IInferenceNetwork network, Dataset data)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
@@ -42,7 +42,7 @@ public static class ClassificationMetrics
         return (double)correct / data.Count;
     }
 
-    internal static void RequireFit(INetwork network, Dataset data)
+    internal static void RequireFit(IInferenceNetwork network, Dataset data)
     {
         if (data.InputSize != network.InputSize || data.OutputSize != network.OutputSize)
         {

@@ -20,7 +20,7 @@ namespace NetGen.Metrics;
 /// drag them down.
 /// </para>
 /// <para>
-/// <see cref="Compute(INetwork, Dataset)"/> decides classes as <see cref="Classification"/> does, so its
+/// <see cref="Compute(IInferenceNetwork, Dataset)"/> decides classes as <see cref="Classification"/> does, so its
 /// <see cref="Accuracy"/> equals the accuracy the trainer reports.
 /// </para>
 /// </remarks>
@@ -90,11 +90,11 @@ public sealed class ConfusionMatrix
     /// classes are its outputs, decided by <see cref="Classification.ArgMax"/>; a binary cross-entropy network
     /// with one output has classes 0 and 1, decided at 0.5 as <see cref="Classification.IsCorrect"/> does.
     /// </summary>
-    /// <param name="network">The classifier; its gradients are left untouched.</param>
+    /// <param name="network">The classifier (inference-only ones included); only its forward pass runs.</param>
     /// <param name="data">The samples, with one-hot (or 0/1) targets.</param>
     /// <returns>The matrix.</returns>
     /// <exception cref="ArgumentException">The network is not a single-label classifier (use <see cref="ComputePerLabel"/> for several binary outputs), or the dataset does not fit it.</exception>
-    public static ConfusionMatrix Compute(INetwork network, Dataset data)
+    public static ConfusionMatrix Compute(IInferenceNetwork network, Dataset data)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
@@ -131,11 +131,11 @@ public sealed class ConfusionMatrix
     /// One 2 × 2 matrix per output of a multi-label binary cross-entropy network: for output <c>j</c>, class 1
     /// is "label j present" (target or output at least 0.5) and class 0 its absence.
     /// </summary>
-    /// <param name="network">A binary cross-entropy network; its gradients are left untouched.</param>
+    /// <param name="network">A binary cross-entropy network (inference-only ones included); only its forward pass runs.</param>
     /// <param name="data">The samples.</param>
     /// <returns>The matrices, one per output.</returns>
     /// <exception cref="ArgumentException">The network is not trained on binary cross-entropy, or the dataset does not fit it.</exception>
-    public static ConfusionMatrix[] ComputePerLabel(INetwork network, Dataset data)
+    public static ConfusionMatrix[] ComputePerLabel(IInferenceNetwork network, Dataset data)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);

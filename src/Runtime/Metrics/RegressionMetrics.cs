@@ -73,11 +73,11 @@ public sealed class RegressionMetrics
     }
 
     /// <summary>The statistics of <paramref name="network"/>'s outputs on <paramref name="data"/>.</summary>
-    /// <param name="network">The network; its gradients are left untouched.</param>
+    /// <param name="network">The network (inference-only ones included); only its forward pass runs.</param>
     /// <param name="data">The samples; not empty.</param>
     /// <returns>The statistics.</returns>
     /// <exception cref="ArgumentException">The dataset does not fit the network or is empty.</exception>
-    public static RegressionMetrics Compute(INetwork network, Dataset data)
+    public static RegressionMetrics Compute(IInferenceNetwork network, Dataset data)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);

@@ -43,7 +43,7 @@ public static class ModelFile
     /// <param name="scaler">The scaler fitted on the training inputs, or null.</param>
     /// <exception cref="ArgumentException"><paramref name="scaler"/> scales another number of features than the network takes.</exception>
     /// <exception cref="IOException">The file cannot be written; an existing file is left as it was.</exception>
-    public static void Save(string path, INetwork network, FeatureScaler? scaler = null)
+    public static void Save(string path, IInferenceNetwork network, FeatureScaler? scaler = null)
     {
         byte[] content = Serialize(network, scaler);
         AtomicFile.WriteAllBytes(path, content);
@@ -54,7 +54,7 @@ public static class ModelFile
     /// <param name="network">The network.</param>
     /// <param name="scaler">The scaler fitted on the training inputs, or null.</param>
     /// <exception cref="ArgumentException"><paramref name="scaler"/> scales another number of features than the network takes.</exception>
-    public static void Save(Stream stream, INetwork network, FeatureScaler? scaler = null)
+    public static void Save(Stream stream, IInferenceNetwork network, FeatureScaler? scaler = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         stream.Write(Serialize(network, scaler));
@@ -65,7 +65,7 @@ public static class ModelFile
     /// <param name="scaler">The scaler fitted on the training inputs, or null.</param>
     /// <returns>The whole file, checksum included.</returns>
     /// <exception cref="ArgumentException"><paramref name="scaler"/> scales another number of features than the network takes.</exception>
-    public static byte[] Serialize(INetwork network, FeatureScaler? scaler = null)
+    public static byte[] Serialize(IInferenceNetwork network, FeatureScaler? scaler = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ReadOnlySpan<LayerInfo> layers = network.Layers;

@@ -84,7 +84,7 @@ public sealed class NetworkTopology : IEquatable<NetworkTopology>
     /// <summary>The topology of <paramref name="network"/>.</summary>
     /// <param name="network">The network.</param>
     /// <returns>Its input size, layers and loss.</returns>
-    public static NetworkTopology Of(INetwork network)
+    public static NetworkTopology Of(IInferenceNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
         ReadOnlySpan<LayerInfo> layers = network.Layers;

@@ -20,7 +20,7 @@ namespace NetGen.Serialization;
 /// <para>
 /// Activations map to <c>Sigmoid</c>, <c>Tanh</c>, <c>Relu</c>, <c>LeakyRelu</c> (with <c>alpha</c> set to the
 /// layer's slope) and <c>Softmax</c> (over axis 1); an identity layer ends with its <c>Gemm</c>. The loss is
-/// not part of the graph, which computes what <see cref="INetwork.Forward"/> does; the topology is recorded
+/// not part of the graph, which computes what <see cref="IInferenceNetwork.Forward"/> does; the topology is recorded
 /// in the model's <c>doc_string</c>. Saving to a path is atomic (see <see cref="AtomicFile"/>).
 /// </para>
 /// </remarks>
@@ -61,7 +61,7 @@ public static class OnnxExport
     /// <param name="network">The network.</param>
     /// <exception cref="ArgumentException">A layer has an activation ONNX export does not know.</exception>
     /// <exception cref="IOException">The file cannot be written; an existing file is left as it was.</exception>
-    public static void Save(string path, INetwork network)
+    public static void Save(string path, IInferenceNetwork network)
     {
         byte[] content = Serialize(network);
         AtomicFile.WriteAllBytes(path, content);
@@ -71,7 +71,7 @@ public static class OnnxExport
     /// <param name="stream">The stream.</param>
     /// <param name="network">The network.</param>
     /// <exception cref="ArgumentException">A layer has an activation ONNX export does not know.</exception>
-    public static void Save(Stream stream, INetwork network)
+    public static void Save(Stream stream, IInferenceNetwork network)
     {
         ArgumentNullException.ThrowIfNull(stream);
         stream.Write(Serialize(network));
@@ -81,7 +81,7 @@ public static class OnnxExport
     /// <param name="network">The network.</param>
     /// <returns>The whole file.</returns>
     /// <exception cref="ArgumentException">A layer has an activation ONNX export does not know.</exception>
-    public static byte[] Serialize(INetwork network)
+    public static byte[] Serialize(IInferenceNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
         ReadOnlySpan<LayerInfo> layers = network.Layers;

@@ -19,7 +19,7 @@ namespace NetGen.Serialization;
 /// <remarks>
 /// A safetensors file is an unsigned 64-bit little-endian header length <c>N</c>, <c>N</c> bytes of UTF-8 JSON
 /// (padded with spaces) describing every tensor's dtype, shape and byte range, then the tensors' bytes.
-/// Activations and the loss are not part of the tensors; <see cref="Save(string, INetwork, IReadOnlyDictionary{string, string}?)"/>
+/// Activations and the loss are not part of the tensors; <see cref="Save(string, IInferenceNetwork, IReadOnlyDictionary{string, string}?)"/>
 /// records the topology in the <c>__metadata__</c> entry <c>netgen.topology</c>, and loading checks it when present.
 /// Saving to a path is atomic (see <see cref="AtomicFile"/>).
 /// </remarks>
@@ -48,7 +48,7 @@ public static class SafeTensors
     /// <param name="network">The network.</param>
     /// <param name="metadata">Extra <c>__metadata__</c> entries, or null; they override the defaults of the same key.</param>
     /// <exception cref="IOException">The file cannot be written; an existing file is left as it was.</exception>
-    public static void Save(string path, INetwork network, IReadOnlyDictionary<string, string>? metadata = null)
+    public static void Save(string path, IInferenceNetwork network, IReadOnlyDictionary<string, string>? metadata = null)
     {
         byte[] content = Serialize(network, metadata);
         AtomicFile.WriteAllBytes(path, content);
@@ -58,7 +58,7 @@ public static class SafeTensors
     /// <param name="stream">The stream.</param>
     /// <param name="network">The network.</param>
     /// <param name="metadata">Extra <c>__metadata__</c> entries, or null.</param>
-    public static void Save(Stream stream, INetwork network, IReadOnlyDictionary<string, string>? metadata = null)
+    public static void Save(Stream stream, IInferenceNetwork network, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         stream.Write(Serialize(network, metadata));
@@ -68,7 +68,7 @@ public static class SafeTensors
     /// <param name="network">The network.</param>
     /// <param name="metadata">Extra <c>__metadata__</c> entries, or null; they override the defaults (<c>format</c>: <c>pt</c>, and <see cref="TopologyKey"/>) of the same key.</param>
     /// <returns>The whole file.</returns>
-    public static byte[] Serialize(INetwork network, IReadOnlyDictionary<string, string>? metadata = null)
+    public static byte[] Serialize(IInferenceNetwork network, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ReadOnlySpan<LayerInfo> layers = network.Layers;

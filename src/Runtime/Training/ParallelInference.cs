@@ -3,9 +3,9 @@ using System;
 namespace NetGen.Training;
 
 /// <summary>
-/// <see cref="INetwork.ForwardBatch"/> and <see cref="INetwork.EvaluateBatch"/> over several threads: the batch is cut
+/// <see cref="IInferenceNetwork.ForwardBatch"/> and <see cref="IInferenceNetwork.EvaluateBatch"/> over several threads: the batch is cut
 /// into contiguous shards, shard 0 goes through the network itself and each other shard through a worker network
-/// (<see cref="INetwork.CreateWorker"/>) that shares the parameters; each thread takes the shard of its own number
+/// (<see cref="IInferenceNetwork.CreateWorker"/>) that shares the parameters; each thread takes the shard of its own number
 /// first, then any shard not yet taken, so a thread slow to wake never holds the call up.
 /// <see cref="Evaluation"/> and the validation pass of <see cref="Trainer"/> use it.
 /// </summary>
@@ -23,13 +23,13 @@ namespace NetGen.Training;
 /// </remarks>
 public sealed class ParallelInference : IDisposable
 {
-    private readonly INetwork _network;
+    private readonly IInferenceNetwork _network;
     private readonly WorkerCount _setting;
     private readonly int _maxWorkers;
     private readonly long _weights;
     private readonly float[] _losses;
     private readonly Action<int, int> _task;
-    private INetwork[] _workers = [];
+    private IInferenceNetwork[] _workers = [];
     private WorkerTeam? _team;
     private int _count;
     private int _active = 1;
@@ -41,10 +41,10 @@ public sealed class ParallelInference : IDisposable
     private unsafe float* _outputs;
 
     /// <summary>Prepares batched inference of <paramref name="network"/> on <paramref name="workers"/> threads.</summary>
-    /// <param name="network">The network; its parameters are read, its gradients left untouched.</param>
+    /// <param name="network">The network (inference-only ones included); its parameters are read, nothing else of it changes but its working buffers.</param>
     /// <param name="workers">The threads, the calling thread included: <see cref="WorkerCount.Auto"/> (the default) or a fixed count.</param>
     /// <exception cref="ArgumentOutOfRangeException">A fixed <paramref name="workers"/> is not positive.</exception>
-    public ParallelInference(INetwork network, WorkerCount workers = default)
+    public ParallelInference(IInferenceNetwork network, WorkerCount workers = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         int? count = workers.Checked(nameof(workers));
@@ -57,7 +57,7 @@ public sealed class ParallelInference : IDisposable
     }
 
     /// <summary>The network evaluated.</summary>
-    public INetwork Network => _network;
+    public IInferenceNetwork Network => _network;
 
     /// <summary>The most threads a call uses, the calling thread included: the fixed count, or with Auto the processor count.</summary>
     public int Workers => _maxWorkers;
@@ -65,9 +65,9 @@ public sealed class ParallelInference : IDisposable
     /// <summary>The threads the last call used.</summary>
     public int LastCallWorkers => _active;
 
-    /// <summary>The network's <see cref="INetwork.ForwardBatch"/>, shared over the threads.</summary>
-    /// <param name="inputs">The samples, of length <c>m · </c><see cref="INetwork.InputSize"/>.</param>
-    /// <param name="outputs">Receives the outputs, of length <c>m · </c><see cref="INetwork.OutputSize"/>, row by row.</param>
+    /// <summary>The network's <see cref="IInferenceNetwork.ForwardBatch"/>, shared over the threads.</summary>
+    /// <param name="inputs">The samples, of length <c>m · </c><see cref="IInferenceNetwork.InputSize"/>.</param>
+    /// <param name="outputs">Receives the outputs, of length <c>m · </c><see cref="IInferenceNetwork.OutputSize"/>, row by row.</param>
     /// <exception cref="ArgumentException">The lengths do not describe the same number of samples.</exception>
     /// <exception cref="ObjectDisposedException">The instance was disposed.</exception>
     public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs)
@@ -77,10 +77,10 @@ public sealed class ParallelInference : IDisposable
         Run(inputs, default, outputs, count);
     }
 
-    /// <summary>The network's <see cref="INetwork.EvaluateBatch"/>, shared over the threads.</summary>
-    /// <param name="inputs">The samples, of length <c>m · </c><see cref="INetwork.InputSize"/>.</param>
-    /// <param name="targets">The expected outputs, of length <c>m · </c><see cref="INetwork.OutputSize"/>.</param>
-    /// <param name="outputs">Receives the outputs, of length <c>m · </c><see cref="INetwork.OutputSize"/>.</param>
+    /// <summary>The network's <see cref="IInferenceNetwork.EvaluateBatch"/>, shared over the threads.</summary>
+    /// <param name="inputs">The samples, of length <c>m · </c><see cref="IInferenceNetwork.InputSize"/>.</param>
+    /// <param name="targets">The expected outputs, of length <c>m · </c><see cref="IInferenceNetwork.OutputSize"/>.</param>
+    /// <param name="outputs">Receives the outputs, of length <c>m · </c><see cref="IInferenceNetwork.OutputSize"/>.</param>
     /// <returns>The <b>sum</b> of the samples' losses: each shard's sum, added in worker order.</returns>
     /// <exception cref="ArgumentException">The lengths do not describe the same number of samples.</exception>
     /// <exception cref="ObjectDisposedException">The instance was disposed.</exception>
@@ -119,7 +119,7 @@ public sealed class ParallelInference : IDisposable
 
         if (_team is null)
         {
-            _workers = new INetwork[_maxWorkers];
+            _workers = new IInferenceNetwork[_maxWorkers];
             _workers[0] = _network;
             for (int w = 1; w < _workers.Length; w++)
             {
@@ -156,7 +156,7 @@ public sealed class ParallelInference : IDisposable
         return loss;
     }
 
-    private static float Forward(INetwork network, ReadOnlySpan<float> inputs, Span<float> outputs)
+    private static float Forward(IInferenceNetwork network, ReadOnlySpan<float> inputs, Span<float> outputs)
     {
         network.ForwardBatch(inputs, outputs);
         return 0f;
@@ -166,7 +166,7 @@ public sealed class ParallelInference : IDisposable
     private unsafe void Shard(int phase, int worker)
     {
         (int start, int length) = Parallelism.Shard(_count, worker, _active);
-        INetwork network = _workers[worker];
+        IInferenceNetwork network = _workers[worker];
         int inputSize = network.InputSize, outputSize = network.OutputSize;
         var x = new ReadOnlySpan<float>(_inputs + ((long)start * inputSize), length * inputSize);
         var z = new Span<float>(_outputs + ((long)start * outputSize), length * outputSize);

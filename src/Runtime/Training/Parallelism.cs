@@ -30,7 +30,7 @@ internal static class Parallelism
     internal static int MaxThreads => Math.Clamp(Environment.ProcessorCount, 1, 256);
 
     /// <summary>The multiply-adds of one sample's forward pass: the network's weights, <c>Σ in · out</c>.</summary>
-    internal static long Weights(INetwork network)
+    internal static long Weights(IInferenceNetwork network)
     {
         long weights = 0;
         foreach (LayerInfo layer in network.Layers)

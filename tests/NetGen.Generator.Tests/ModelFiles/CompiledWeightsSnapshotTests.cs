@@ -5,7 +5,7 @@ using Xunit;
 
 namespace NetGen.Generator.Tests.ModelFiles;
 
-/// <summary>Snapshots of networks with compiled-in weights: the data blob, the parameterless constructor, the seeded one without a default.</summary>
+/// <summary>Snapshots of networks with compiled-in weights: the data blob, the parameterless constructor, the seeded one without a default; and inference-only networks.</summary>
 public sealed class CompiledWeightsSnapshotTests
 {
     [Fact]
@@ -35,6 +35,34 @@ public sealed class CompiledWeightsSnapshotTests
             public partial class Trained;
             """,
             "netgen_naming.ngm");
+
+    [Fact]
+    public void Generates_an_inference_only_network_from_a_safetensors_file() =>
+        Verify(
+            """
+            using NetGen;
+
+            namespace Samples;
+
+            [Network(4, Weights = "relu_identity.safetensors", InferenceOnly = true)]
+            [Dense(8, Activation.ReLU)]
+            [Dense(3, Activation.Identity)]
+            public partial class Regressor;
+            """,
+            "relu_identity.safetensors");
+
+    [Fact]
+    public void Generates_an_inference_only_network_from_an_onnx_file() =>
+        Verify(
+            """
+            using NetGen;
+
+            namespace Samples;
+
+            [OnnxNetwork("sigmoid_softmax.onnx", Loss = Loss.CrossEntropy, InferenceOnly = true)]
+            public partial class Classifier;
+            """,
+            "sigmoid_softmax.onnx");
 
     /// <summary>The checks of <see cref="NetworkSnapshot"/>, with <paramref name="fixture"/> among the AdditionalFiles.</summary>
     private static void Verify(string source, string fixture, [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "")

@@ -85,15 +85,15 @@ namespace Samples
         /// <inheritdoc/>
         public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 5, 3);
 
-        int global::NetGen.INetwork.InputSize => InputSize;
+        int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
-        int global::NetGen.INetwork.OutputSize => OutputSize;
+        int global::NetGen.IInferenceNetwork.OutputSize => OutputSize;
 
-        int global::NetGen.INetwork.ParameterCount => ParameterCount;
+        int global::NetGen.IInferenceNetwork.ParameterCount => ParameterCount;
 
-        global::NetGen.Loss global::NetGen.INetwork.Loss => Loss;
+        global::NetGen.Loss global::NetGen.IInferenceNetwork.Loss => Loss;
 
-        global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.INetwork.Layers => s_layers;
+        global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.IInferenceNetwork.Layers => s_layers;
 
         /// <inheritdoc/>
         public void ZeroGradients() => global::System.Array.Clear(_gradients);
