@@ -83,3 +83,23 @@ public partial class NetGenNamingFromModelFile;
 [Dense(6, Activation.Tanh)]
 [Dense(2, Activation.Identity)]
 public partial class LeakyTanhSimd;
+
+// Inference-only networks of the same files: Forward, Evaluate and their batched forms over read-only weights.
+[Network(4, Weights = "../../Fixtures/models/relu_identity.safetensors", InferenceOnly = true)]
+[Dense(8, Activation.ReLU)]
+[Dense(3, Activation.Identity)]
+public partial class ReluIdentityInference;
+
+[Network(3, Loss = Loss.BinaryCrossEntropy, Weights = "../../Fixtures/models/tanh_sigmoid.safetensors", InferenceOnly = true)]
+[Dense(5, Activation.Tanh)]
+[Dense(2, Activation.Sigmoid)]
+public partial class TanhSigmoidInference;
+
+[OnnxNetwork("../../Fixtures/models/sigmoid_softmax.onnx", Loss = Loss.CrossEntropy, InferenceOnly = true)]
+public partial class SigmoidSoftmaxInference;
+
+[Network(4, Kernels = KernelStrategy.Simd, Weights = "../../Fixtures/models/leaky_tanh.safetensors", InferenceOnly = true)]
+[Dense(6, Activation.LeakyReLU, Slope = 0.2f)]
+[Dense(6, Activation.Tanh)]
+[Dense(2, Activation.Identity)]
+public partial class LeakyTanhSimdInference;
