@@ -12,7 +12,7 @@ using NetGen.Training;
 //   dotnet run --project samples/DigitsCompiled -- train   trains the digits classifier and saves samples/DigitsCompiled/digits.ngm
 //   dotnet run --project samples/DigitsCompiled            builds with that file compiled into TrainedDigits, and classifies
 // The second step reads no model file: the weights are constant data in the assembly, and `new TrainedDigits()`
-// starts from them. The pixels are scaled by a constant (1/16), so there is no fitted scaler to deploy either.
+// (inference-only: it only classifies) starts from them. The pixels are scaled by a constant (1/16), so there is no fitted scaler to deploy either.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string dataPath = Path.Combine(AppContext.BaseDirectory, "data", "digits.csv.gz");
 CsvData csv = CsvLoader.Load(dataPath, new CsvOptions { TargetColumns = [64], TargetKind = CsvTargetKind.ClassLabel });
@@ -73,8 +73,11 @@ for (int s = 0; s < 3; s++)
 [Dense(10, Activation.Softmax)]
 public partial class DigitsTrainer;
 
-/// <summary>The same network with the weights of digits.ngm compiled in; the build fails if the file holds another topology.</summary>
-[Network(64, Loss = Loss.CrossEntropy, Weights = "digits.ngm")]
+/// <summary>
+/// The same network with the weights of digits.ngm compiled in, inference-only: read-only weights shared by every
+/// instance, no gradients and no backward pass. The build fails if the file holds another topology.
+/// </summary>
+[Network(64, Loss = Loss.CrossEntropy, Weights = "digits.ngm", InferenceOnly = true)]
 [Dense(64, Activation.ReLU)]
 [Dense(10, Activation.Softmax)]
 public partial class TrainedDigits;
