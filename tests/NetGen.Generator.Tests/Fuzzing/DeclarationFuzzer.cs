@@ -159,7 +159,7 @@ internal sealed class DeclarationFuzzer
         string network = RandomValidNetwork();
         string member = Pick(GeneratedMembers);
         string i = index.ToString(CultureInfo.InvariantCulture);
-        (string family, string source) = _random.Next(20) switch
+        (string family, string source) = _random.Next(21) switch
         {
             // Not Loss: a type parameter of that name would hide NetGen.Loss from the attribute's arguments.
             0 => ("type parameter named like a generated member", $"{network}\npublic partial class Net<{(member == "Loss" ? "Layers" : member)}> {{ }}"),
@@ -184,6 +184,7 @@ internal sealed class DeclarationFuzzer
             18 => ("undefined enum value or slope out of range", Pick(0.5)
                 ? $"[Network(3, Kernels = (KernelStrategy){_random.Next(3, 99)})]\n[Dense(2, (Activation){_random.Next(6, 99)})]\npublic partial class Net {{ }}"
                 : $"[Network(3)]\n[Dense(2, Activation.LeakyReLU, Slope = {(Pick(0.5) ? "-0.5f" : "float.NaN")})]\npublic partial class Net {{ }}"),
+            19 => ("inference-only without a model file", $"{network.Insert(network.IndexOf(")]", StringComparison.Ordinal), ", InferenceOnly = true")}\npublic partial class Net {{ }}"),
             _ => ("no layers", "[Network(3)]\npublic partial class Net { }"),
         };
 
