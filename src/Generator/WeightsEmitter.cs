@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using NetGen.Generator.Helpers;
 using NetGen.Generator.Model;
@@ -24,7 +25,16 @@ internal static class WeightsEmitter
 
     private const int BytesPerLine = 32;
 
+    /// <summary>The characters of a string constant encoded at a time before they go into the writer.</summary>
+    private const int EncodeBufferLength = 4096;
+
     private const string Hex = "0123456789ABCDEF";
+
+    /// <summary>
+    /// <c>MethodImplOptions.AggressiveOptimization</c>, which netstandard2.0 does not name: the encoding loop runs once
+    /// per build over every code unit, so it is compiled optimized at once rather than first without optimization.
+    /// </summary>
+    private const MethodImplOptions AggressiveOptimization = (MethodImplOptions)512;
 
     private static readonly string[] ByteText = CreateByteText();
 
@@ -88,13 +98,13 @@ internal static class WeightsEmitter
         if (UsesStrings(plan))
         {
             writer.WriteLine($"// The {Code.Int(plan.ParameterCount)} parameters from '{OneLine(weights.FileName)}', per tensor: each float's bits as two UTF-16 code units, low half first.");
-            var text = new StringBuilder();
+            char[] buffer = new char[EncodeBufferLength];
             foreach (LayerPlan layer in plan.Layers)
             {
                 string k = Code.Int(layer.Index);
                 writer.WriteLine($"// W{k} [{Code.Int(layer.Outputs)}, {Code.Int(layer.Inputs)}], b{k} [{Code.Int(layer.Outputs)}]");
-                writer.WriteLine($"private const string {WeightConstant(layer.Index)} = \"{Encode(text, bytes.Slice(4 * layer.WeightOffset, 4 * layer.WeightCount))}\";");
-                writer.WriteLine($"private const string {BiasConstant(layer.Index)} = \"{Encode(text, bytes.Slice(4 * layer.BiasOffset, 4 * layer.Outputs))}\";");
+                WriteStringConstant(writer, WeightConstant(layer.Index), bytes.Slice(4 * layer.WeightOffset, 4 * layer.WeightCount), buffer);
+                WriteStringConstant(writer, BiasConstant(layer.Index), bytes.Slice(4 * layer.BiasOffset, 4 * layer.Outputs), buffer);
             }
 
             writer.WriteLine();
@@ -118,31 +128,55 @@ internal static class WeightsEmitter
     }
 
     /// <summary>
-    /// The little-endian bytes as the contents of a string literal, two bytes per UTF-16 code unit: a code unit as
-    /// itself where a string literal can hold it and UTF-8 can store it, which keeps the source short and quick to
-    /// read for the compiler; as a <c>\uXXXX</c> escape the quote, the backslash, control characters, line
-    /// separators, invisible formatting characters, surrogates (which UTF-8 cannot hold alone), the byte order mark
-    /// and the noncharacters.
+    /// <c>private const string {name} = "…";</c> with the little-endian bytes as the contents of the string literal, two
+    /// bytes per UTF-16 code unit: a code unit as itself where a string literal can hold it and UTF-8 can store it,
+    /// which keeps the source short and quick to read for the compiler; as a <c>\uXXXX</c> escape the quote, the
+    /// backslash, control characters, line separators, invisible formatting characters, surrogates (which UTF-8
+    /// cannot hold alone), the byte order mark and the noncharacters.
     /// </summary>
-    private static string Encode(StringBuilder text, System.ReadOnlySpan<byte> bytes)
+    /// <remarks>
+    /// The characters go through <paramref name="buffer"/> straight into the writer: no string per tensor and no
+    /// call per character, for the hundreds of thousands of code units of a megabyte of weights.
+    /// </remarks>
+    [MethodImpl(AggressiveOptimization)]
+    private static void WriteStringConstant(SourceWriter writer, string name, System.ReadOnlySpan<byte> bytes, char[] buffer)
     {
-        text.Clear();
+        writer.StartLine();
+        writer.Append("private const string ");
+        writer.Append(name);
+        writer.Append(" = \"");
+        int used = 0;
         for (int i = 0; i + 1 < bytes.Length; i += 2)
         {
+            if (used > buffer.Length - 6)
+            {
+                writer.Append(buffer, used);
+                used = 0;
+            }
+
             int unit = bytes[i] | (bytes[i + 1] << 8);
             if (IsLiteral(unit))
             {
-                text.Append((char)unit);
+                buffer[used++] = (char)unit;
             }
             else
             {
-                text.Append('\\').Append('u').Append(Hex[unit >> 12]).Append(Hex[(unit >> 8) & 0xF]).Append(Hex[(unit >> 4) & 0xF]).Append(Hex[unit & 0xF]);
+                buffer[used] = '\\';
+                buffer[used + 1] = 'u';
+                buffer[used + 2] = Hex[unit >> 12];
+                buffer[used + 3] = Hex[(unit >> 8) & 0xF];
+                buffer[used + 4] = Hex[(unit >> 4) & 0xF];
+                buffer[used + 5] = Hex[unit & 0xF];
+                used += 6;
             }
         }
 
-        return text.ToString();
+        writer.Append(buffer, used);
+        writer.Append("\";");
+        writer.WriteLine();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLiteral(int unit) =>
         unit >= 0x20 && unit != '"' && unit != '\\'
         && !(unit >= 0x7F && unit <= 0x9F)

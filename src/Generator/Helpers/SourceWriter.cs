@@ -27,6 +27,20 @@ internal sealed class SourceWriter
 
     public void WriteLine() => _builder.Append('\n');
 
+    /// <summary>Starts a line to be written in parts (<see cref="Append(string)"/>, <see cref="Append(char[], int)"/>) and ended by <see cref="WriteLine()"/>.</summary>
+    public void StartLine()
+    {
+        for (int i = 0; i < _indent; i++)
+        {
+            _builder.Append(IndentUnit);
+        }
+    }
+
+    public void Append(string text) => _builder.Append(text);
+
+    /// <summary>Appends the first <paramref name="count"/> characters of <paramref name="buffer"/>, for text made in a buffer rather than as strings.</summary>
+    public void Append(char[] buffer, int count) => _builder.Append(buffer, 0, count);
+
     /// <summary>Writes <paramref name="header"/> and an opening brace, and indents until the matching <see cref="CloseBlock"/>.</summary>
     public void OpenBlock(string header)
     {

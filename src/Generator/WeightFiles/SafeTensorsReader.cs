@@ -141,13 +141,8 @@ internal static class SafeTensorsReader
             throw ModelFormatException.At(dataStart + begin, Invariant($"tensor '{name}' has {end - begin} bytes, but its shape [{string.Join(", ", dims)}] of {dtype} needs {(elements == long.MaxValue ? "more than 2^31 elements" : (elements * elementSize).ToString(CultureInfo.InvariantCulture))}"));
         }
 
-        ByteBlob? data = null;
-        if (dtype == "F32")
-        {
-            byte[] copy = new byte[end - begin];
-            Array.Copy(bytes, dataStart + begin, copy, 0, copy.Length);
-            data = new ByteBlob(copy);
-        }
+        // The tensor's range of the file's bytes, not a copy: the file is read once and its bytes kept as they are.
+        ByteBlob? data = dtype == "F32" ? new ByteBlob(bytes, (int)(dataStart + begin), (int)(end - begin)) : null;
 
         return new NamedTensor(name, dtype, new EquatableArray<long>(dims), data);
     }

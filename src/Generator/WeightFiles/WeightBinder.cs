@@ -69,55 +69,74 @@ internal static class WeightBinder
     /// a PyTorch <c>nn.Sequential</c>'s (<c>0.weight</c>, <c>2.weight</c>, … numbered by module, so the k-th
     /// number is the k-th layer) or a lone <c>nn.Linear</c>'s (<c>weight</c>, <c>bias</c>).
     /// </summary>
+    /// <remarks>
+    /// Plain loops over arrays, and the messages' lists of tensors written only when a diagnostic needs them: this
+    /// runs once per build on a file of up to megabytes, in a compiler process where it is often compiled cold.
+    /// </remarks>
     private static ByteBlob? FromTensors(NetworkSpec spec, ModelFileArgument file, EquatableArray<NamedTensor> tensors, List<DiagnosticInfo> diagnostics)
     {
         string name = spec.Hierarchy.Type.DisplayName;
-        var byName = tensors.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var byName = new Dictionary<string, NamedTensor>(tensors.Count, StringComparer.Ordinal);
+        foreach (NamedTensor tensor in tensors)
+        {
+            byName[tensor.Name] = tensor;
+        }
+
         string[] prefixes = Prefixes(spec.Layers.Count, tensors);
-        var expected = new List<(string Name, long[] Shape, int Layer)>();
+        var expected = new ExpectedTensor[2 * spec.Layers.Count];
         int inputs = spec.Inputs;
         for (int k = 0; k < spec.Layers.Count; k++)
         {
             int outputs = spec.Layers[k].Outputs;
-            expected.Add((prefixes[k] + "weight", new long[] { outputs, inputs }, k + 1));
-            expected.Add((prefixes[k] + "bias", new long[] { outputs }, k + 1));
+            expected[2 * k] = new ExpectedTensor(prefixes[k] + "weight", new long[] { outputs, inputs }, k + 1);
+            expected[(2 * k) + 1] = new ExpectedTensor(prefixes[k] + "bias", new long[] { outputs }, k + 1);
             inputs = outputs;
         }
 
-        string held = tensors.Count == 0 ? "no tensors" : string.Join(", ", tensors.Select(t => t.Name + " [" + Shape(t.Shape) + "]"));
-        var parts = new List<ByteBlob>();
+        var parts = new ByteBlob[expected.Length];
+        int length = 0;
         bool valid = true;
-        foreach ((string tensorName, long[] shape, int layer) in expected)
+        for (int i = 0; i < expected.Length; i++)
         {
-            if (!byName.TryGetValue(tensorName, out NamedTensor? tensor))
+            ExpectedTensor want = expected[i];
+            if (!byName.TryGetValue(want.Name, out NamedTensor? tensor))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightTensorMissing, file.Location, file.Path, tensorName, Int(layer), name, Shape(shape), held));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightTensorMissing, file.Location, file.Path, want.Name, Int(want.Layer), name, Shape(want.Shape), Held(tensors)));
                 valid = false;
-                continue;
             }
-
-            if (!tensor.Shape.SequenceEqual(shape))
+            else if (!SameShape(tensor.Shape, want.Shape))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightShapeMismatch, file.Location, file.Path, tensorName, Shape(tensor.Shape), Int(layer), name, Shape(shape)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightShapeMismatch, file.Location, file.Path, want.Name, Shape(tensor.Shape), Int(want.Layer), name, Shape(want.Shape)));
                 valid = false;
             }
             else if (tensor.Data is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightDTypeMismatch, file.Location, file.Path, tensorName, Shape(tensor.Shape), tensor.DType));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightDTypeMismatch, file.Location, file.Path, want.Name, Shape(tensor.Shape), tensor.DType));
                 valid = false;
             }
             else
             {
-                parts.Add(tensor.Data);
+                parts[i] = tensor.Data;
+                length += tensor.Data.Length;
             }
         }
 
-        var expectedNames = new HashSet<string>(expected.Select(e => e.Name), StringComparer.Ordinal);
-        string takes = string.Join(", ", expected.Select(e => e.Name + " [" + Shape(e.Shape) + "]"));
-        foreach (NamedTensor tensor in tensors.Where(t => !expectedNames.Contains(t.Name)))
+        if (tensors.Count != expected.Length || !valid)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightTensorUnexpected, file.Location, file.Path, tensor.Name, Shape(tensor.Shape), name, Int(spec.Layers.Count), takes));
-            valid = false;
+            var expectedNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ExpectedTensor want in expected)
+            {
+                expectedNames.Add(want.Name);
+            }
+
+            foreach (NamedTensor tensor in tensors)
+            {
+                if (!expectedNames.Contains(tensor.Name))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightTensorUnexpected, file.Location, file.Path, tensor.Name, Shape(tensor.Shape), name, Int(spec.Layers.Count), Takes(expected)));
+                    valid = false;
+                }
+            }
         }
 
         if (!valid)
@@ -125,30 +144,79 @@ internal static class WeightBinder
             return null;
         }
 
-        byte[] all = new byte[parts.Sum(p => p.Length)];
+        // The one copy of the weights: each tensor's range of the file, in the layout of Parameters.
+        byte[] all = new byte[length];
         int at = 0;
         foreach (ByteBlob part in parts)
         {
-            part.Span.CopyTo(all.AsSpan(at));
+            part.Span.CopyTo(new Span<byte>(all, at, part.Length));
             at += part.Length;
         }
 
         return new ByteBlob(all);
     }
 
+    /// <summary>A tensor a layer takes: its name, shape and layer number.</summary>
+    private readonly struct ExpectedTensor
+    {
+        public ExpectedTensor(string name, long[] shape, int layer)
+        {
+            Name = name;
+            Shape = shape;
+            Layer = layer;
+        }
+
+        public string Name { get; }
+
+        public long[] Shape { get; }
+
+        public int Layer { get; }
+    }
+
+    private static bool SameShape(EquatableArray<long> shape, long[] expected)
+    {
+        if (shape.Count != expected.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (shape[i] != expected[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The file's tensors with their shapes, as the messages list them.</summary>
+    private static string Held(EquatableArray<NamedTensor> tensors) =>
+        tensors.Count == 0 ? "no tensors" : string.Join(", ", tensors.Select(t => t.Name + " [" + Shape(t.Shape) + "]"));
+
+    /// <summary>The tensors the layers take, with their shapes, as the messages list them.</summary>
+    private static string Takes(ExpectedTensor[] expected) => string.Join(", ", expected.Select(e => e.Name + " [" + Shape(e.Shape) + "]"));
+
     /// <summary>Each layer's tensor-name prefix, by the naming the file's names follow.</summary>
     private static string[] Prefixes(int layers, EquatableArray<NamedTensor> tensors)
     {
         var prefixes = new string[layers];
-        bool linear = layers == 1 && tensors.Any(t => t.Name is "weight" or "bias");
-        var sequential = tensors
-            .Select(t => t.Name.Split('.'))
-            .Where(p => p.Length == 2 && p[1] is "weight" or "bias" && p[0].Length > 0 && p[0].All(char.IsDigit) && p[0].Length < 9)
-            .Select(p => int.Parse(p[0], CultureInfo.InvariantCulture))
-            .Distinct()
-            .OrderBy(i => i)
-            .ToList();
-        bool netgen = tensors.Any(t => t.Name.StartsWith("layers.", StringComparison.Ordinal)) || sequential.Count == 0;
+        bool linear = false, netgen = false;
+        // The module numbers of names "{n}.weight" / "{n}.bias", sorted and distinct.
+        var sequential = new List<int>();
+        foreach (NamedTensor tensor in tensors)
+        {
+            string tensorName = tensor.Name;
+            linear |= layers == 1 && tensorName is "weight" or "bias";
+            netgen |= tensorName.StartsWith("layers.", StringComparison.Ordinal);
+            if (ModuleNumber(tensorName) is int module && sequential.BinarySearch(module) is int place && place < 0)
+            {
+                sequential.Insert(~place, module);
+            }
+        }
+
+        netgen |= sequential.Count == 0;
         for (int k = 0; k < layers; k++)
         {
             prefixes[k] = linear ? string.Empty
@@ -158,6 +226,36 @@ internal static class WeightBinder
         }
 
         return prefixes;
+    }
+
+    /// <summary>The module number <c>n</c> of a tensor named <c>{n}.weight</c> or <c>{n}.bias</c> (at most 8 digits), or null.</summary>
+    private static int? ModuleNumber(string tensorName)
+    {
+        int dot = tensorName.IndexOf('.');
+        if (dot <= 0 || dot >= 9 || tensorName.IndexOf('.', dot + 1) >= 0)
+        {
+            return null;
+        }
+
+        string suffix = tensorName.Substring(dot + 1);
+        if (suffix is not ("weight" or "bias"))
+        {
+            return null;
+        }
+
+        int number = 0;
+        for (int i = 0; i < dot; i++)
+        {
+            char c = tensorName[i];
+            if (c < '0' || c > '9')
+            {
+                return null;
+            }
+
+            number = (number * 10) + (c - '0');
+        }
+
+        return number;
     }
 
     /// <summary>The topology as the runtime's messages write it: <c>4 → 16 (Tanh) → 3 (Softmax) with CrossEntropy loss</c>.</summary>

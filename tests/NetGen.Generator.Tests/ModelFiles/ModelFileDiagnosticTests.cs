@@ -93,6 +93,30 @@ public sealed class ModelFileDiagnosticTests : System.IDisposable
     }
 
     [Fact]
+    public void Reports_NG0042_when_a_safetensors_header_names_a_tensor_twice()
+    {
+        // Tensor names are keys of the header's JSON object: a name given twice makes the file unreadable, never two tensors.
+        string header = """{"weight":{"dtype":"F32","shape":[2,3],"data_offsets":[0,24]},"bias":{"dtype":"F32","shape":[2],"data_offsets":[24,32]},"weight":{"dtype":"F32","shape":[2,3],"data_offsets":[0,24]}}""";
+        byte[] json = System.Text.Encoding.UTF8.GetBytes(header);
+        byte[] bytes = new byte[8 + json.Length + 32];
+        System.BitConverter.GetBytes((ulong)json.Length).CopyTo(bytes, 0);
+        json.CopyTo(bytes, 8);
+        string path = _scratch.Write("twice.safetensors", bytes);
+        Diagnostic diagnostic = ReportsSingle(
+            """
+            using NetGen;
+
+            [Network(3, [|Weights = "twice.safetensors"|])]
+            [Dense(2, Activation.Identity)]
+            public partial class Net;
+            """,
+            "NG0042",
+            null,
+            path);
+        Assert.StartsWith("The model file 'twice.safetensors' named by 'Net' cannot be read: the name \"weight\" appears twice in one JSON object", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Reports_NG0042_when_a_model_file_is_damaged()
     {
         byte[] bytes = ModelFileHarness.FixtureBytes("netgen_naming.ngm");
