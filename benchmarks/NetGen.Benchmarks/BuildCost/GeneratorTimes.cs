@@ -39,11 +39,17 @@ namespace NetGen.Benchmarks.BuildCost;
 /// AdditionalFiles, read, checked and compiled in as a byte array; its <c>edit</c> rewrites one byte of the
 /// file. It also reports <c>bind output</c>, the compiler's binding of the generated source with the array.
 /// </para>
+/// <para>
+/// <c>--steps</c> adds, for the cold first run, what it allocated (MB, with the number of collections in the second
+/// column) and the elapsed time of each step the driver tracks (<c>cold step Validate</c>, <c>cold step SourceOutput</c>
+/// for the emitter, …): where a cold run's time goes, NetGen's steps apart from Roslyn's.
+/// </para>
 /// </remarks>
 internal static class GeneratorTimes
 {
     private const string ChildSwitch = "--generator-one";
     private const string WeightsSwitch = "--weights";
+    private const string StepsSwitch = "--steps";
     private const int WarmRuns = 21;
 
     private const string WeightsSource = """
@@ -59,6 +65,7 @@ internal static class GeneratorTimes
         """;
 
     private static bool s_weights;
+    private static bool s_steps;
 
     private const string Source = """
         using NetGen;
@@ -77,7 +84,8 @@ internal static class GeneratorTimes
     public static bool TryRun(string[] args)
     {
         s_weights = args.Contains(WeightsSwitch);
-        args = args.Where(a => a != WeightsSwitch).ToArray();
+        s_steps = args.Contains(StepsSwitch);
+        args = args.Where(a => a != WeightsSwitch && a != StepsSwitch).ToArray();
         if (args.Length >= 2 && args[0] == ChildSwitch)
         {
             MeasureOne(warmCompiler: args[1] == "warm");
@@ -114,7 +122,8 @@ internal static class GeneratorTimes
         Console.WriteLine();
         Console.WriteLine("| Run | wall median | wall min | wall max | generator median |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-        foreach (string name in new[] { "first, cold process", "first, warm compiler", "fresh", "re-run", "edit", "bind output" })
+        foreach (string name in new[] { "first, cold process", "first, warm compiler", "fresh", "re-run", "edit", "bind output" }
+            .Concat(samples.Keys.Where(k => k.StartsWith("cold ", StringComparison.Ordinal)).Order(StringComparer.Ordinal)))
         {
             if (!samples.ContainsKey(name))
             {
@@ -142,6 +151,11 @@ internal static class GeneratorTimes
         if (s_weights)
         {
             start.ArgumentList.Add(WeightsSwitch);
+        }
+
+        if (s_steps)
+        {
+            start.ArgumentList.Add(StepsSwitch);
         }
 
         using Process process = Process.Start(start)!;
@@ -178,8 +192,21 @@ internal static class GeneratorTimes
         string source = s_weights ? WeightsSource : Source;
         string? weights = s_weights ? WriteWeights() : null;
         Compilation compilation = Compile(source, references);
-        (GeneratorDriver driver, Compilation output, double wall, double generator) = Run(CreateDriver(weights), compilation);
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int collectionsBefore = GC.CollectionCount(0);
+        (GeneratorDriver driver, Compilation output, double wall, double generator) = Run(CreateDriver(weights, s_steps && !warmCompiler), compilation);
         Report(warmCompiler ? "first, warm compiler" : "first, cold process", wall, generator);
+        if (s_steps && !warmCompiler)
+        {
+            // What the cold run allocated and collected, and each tracked step's own clock (its first, cold call).
+            Report("cold allocated (MB), collections", (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6, GC.CollectionCount(0) - collectionsBefore);
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+            foreach (var step in result.TrackedSteps.Concat(result.TrackedOutputSteps))
+            {
+                Report("cold step " + step.Key, step.Value.Sum(s => s.ElapsedTime.TotalMilliseconds), 0);
+            }
+        }
+
         long bindStart = Stopwatch.GetTimestamp();
         RequireNoErrors(output);
         double bind = Stopwatch.GetElapsedTime(bindStart).TotalMilliseconds;
@@ -267,10 +294,14 @@ internal static class GeneratorTimes
     // The additional files of the driver CreateDriver made last.
     private static ImmutableArray<AdditionalText> s_texts = ImmutableArray<AdditionalText>.Empty;
 
-    private static GeneratorDriver CreateDriver(string? weights)
+    private static GeneratorDriver CreateDriver(string? weights, bool trackSteps = false)
     {
         s_texts = weights is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new FileText(weights));
-        return CSharpGeneratorDriver.Create(new[] { new NetworkGenerator().AsSourceGenerator() }, s_texts, ParseOptions);
+        return CSharpGeneratorDriver.Create(
+            new[] { new NetworkGenerator().AsSourceGenerator() },
+            s_texts,
+            ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
     }
 
     /// <summary>An additional file known by its path; the generator reads model files' bytes itself.</summary>
