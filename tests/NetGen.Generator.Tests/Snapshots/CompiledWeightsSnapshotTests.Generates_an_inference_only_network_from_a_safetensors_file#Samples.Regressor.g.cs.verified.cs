@@ -207,21 +207,25 @@ namespace Samples
             return (float)loss;
         }
 
-        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = ReLU(A1) in place.
+        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = relu(A1) in place.
         private void ForwardBlockLayer1(float[] block, int columns)
         {
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 32);
+            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 32, 8);
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 4 * columns);
             global::System.Span<float> H1 = new global::System.Span<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 32), X, new global::System.ReadOnlySpan<float>(_parameters, 32, 8), H1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.ReLU(H1);
         }
 
         // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [3, columns].
         private void ForwardBlockLayer2(float[] block, int columns)
         {
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 24);
+            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 64, 3);
             global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::System.Span<float> H2 = new global::System.Span<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 40, 24), H1, new global::System.ReadOnlySpan<float>(_parameters, 64, 3), H2, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
         }
 
         // ŷ = h2 of each sample, one per row of y.

@@ -170,21 +170,25 @@ namespace Samples
             return (float)loss;
         }
 
-        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [7, columns], then H1 = Sigmoid(A1) in place.
+        // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [7, columns], then H1 = σ(A1) in place.
         private void ForwardBlockLayer1(float[] block, int columns)
         {
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 35);
+            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 35, 7);
+            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 5 * columns);
             global::System.Span<float> H1 = new global::System.Span<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 7 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 0, 35), X, new global::System.ReadOnlySpan<float>(_parameters, 35, 7), H1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.Sigmoid(H1);
         }
 
         // Layer 2 on a block: A2 = W2 H1 + b2 1ᵀ, [4, columns].
         private void ForwardBlockLayer2(float[] block, int columns)
         {
+            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 42, 28);
+            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 70, 4);
             global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 7 * columns);
             global::System.Span<float> A2 = new global::System.Span<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(new global::System.ReadOnlySpan<float>(_parameters, 42, 28), H1, new global::System.ReadOnlySpan<float>(_parameters, 70, 4), A2, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, A2, columns);
         }
 
         // Ŷ = softmax of each column of A2, for the whole block; then ŷ of each sample, one per row of y.
