@@ -103,6 +103,26 @@ public sealed class ModelFileCachingTests : System.IDisposable
         IncrementalAssert.StepOutputsAre(second, TrackingNames.ModelFile, Cached);
     }
 
+    [Fact]
+    public void Turning_InferenceOnly_on_regenerates_the_network_from_the_file_already_read()
+    {
+        (GeneratorRun first, Compilation compilation, _) = Start();
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        Compilation edited = compilation.ReplaceSyntaxTree(
+            tree,
+            GeneratorHarness.Parse(Source.Replace("Weights = \"linear.safetensors\"", "Weights = \"linear.safetensors\", InferenceOnly = true", System.StringComparison.Ordinal), tree.FilePath));
+
+        GeneratorRun second = GeneratorHarness.Run(first.Driver, edited);
+
+        GeneratorAssert.DidNotFail(second);
+        GeneratorAssert.ReportedNothing(second);
+        IncrementalAssert.StepOutputsAre(second, TrackingNames.ModelFile, Cached);
+        IncrementalAssert.StepOutputsAre(second, TrackingNames.Plan, Modified);
+        Assert.Contains("partial class Net : global::NetGen.IInferenceNetwork", second.SourceOf(HintName), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("Backward", second.SourceOf(HintName), System.StringComparison.Ordinal);
+        GeneratorAssert.OutputCompilesCleanly(second);
+    }
+
     private (GeneratorRun Run, Compilation Compilation, BinaryAdditionalFile File) Start()
     {
         var file = new BinaryAdditionalFile(_scratch.Write("linear.safetensors", ModelFileHarness.FixtureBytes("linear.safetensors")));
