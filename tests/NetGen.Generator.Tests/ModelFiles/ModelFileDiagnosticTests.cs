@@ -199,6 +199,27 @@ public sealed class ModelFileDiagnosticTests : System.IDisposable
     }
 
     [Fact]
+    public void Reads_module_numbers_of_ascii_digits_only_and_reports_other_names_as_unmatched_tensors()
+    {
+        // "٣" is an Arabic-Indic digit: a digit to char.IsDigit, but no number to int.Parse.
+        string path = _scratch.Write("net.safetensors", SafeTensorsWriter.Write(("\u0663.weight", "F32", new[] { 2, 3 }), ("\u0663.bias", "F32", new[] { 2 })));
+        GeneratorRun run = ModelFileHarness.Run(
+            """
+            using NetGen;
+
+            [Network(3, Weights = "net.safetensors")]
+            [Dense(2, Activation.Identity)]
+            public partial class Net;
+            """,
+            new BinaryAdditionalFile(path));
+
+        GeneratorAssert.DidNotFail(run);
+        GeneratorAssert.GeneratedNothing(run);
+        Assert.Equal(new[] { "NG0044", "NG0044", "NG0045", "NG0045" }, run.Result.Diagnostics.Select(d => d.Id).Order(System.StringComparer.Ordinal));
+        Assert.Contains(run.Result.Diagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).StartsWith("The weight file 'net.safetensors' has no tensor 'layers.0.weight'", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Reports_NG0046_naming_the_tensor_and_both_shapes() =>
         ReportsSingle(
             """
