@@ -104,20 +104,21 @@ internal static class DenseLayerEmitter
         }
         else
         {
-            writer.WriteLine($"// ∇W{k} += ∇a{k} {input}ᵀ");
-            writer.WriteLine($"{DenseKernels}.AddOuterProduct(dA{k}, {input}, dW{k});");
+            if (below is null)
+            {
+                writer.WriteLine($"// ∇W{k} += ∇a{k} {input}ᵀ");
+                writer.WriteLine($"{DenseKernels}.AddOuterProduct(dA{k}, {input}, dW{k});");
+            }
+            else
+            {
+                // Softmax is never a hidden layer's activation, so the layer below has an element-wise derivative or none.
+                bool derivative = below.Activation != ActivationKind.Identity;
+                writer.WriteLine($"// ∇W{k} += ∇a{k} {input}ᵀ and ∇a{previous} = " + (derivative ? $"(W{k}ᵀ ∇a{k}) ⊙ {MathName(below.Activation)}'(a{previous}), from the outputs {input}," : $"W{k}ᵀ ∇a{k},") + $" in one pass over W{k} and ∇W{k}");
+                writer.WriteLine($"{DenseKernels}.Backpropagate{(derivative ? below.Activation.ToString() : string.Empty)}(W{k}, dA{k}, {input}, dW{k}, dA{previous}{SlopeArgument(below)});");
+            }
+
             writer.WriteLine($"// ∇b{k} += ∇a{k}");
             writer.WriteLine($"{DenseKernels}.Add(dA{k}, db{k});");
-            if (below is not null)
-            {
-                writer.WriteLine($"// ∇h{previous} = W{k}ᵀ ∇a{k}, written into dA{previous}");
-                writer.WriteLine($"{DenseKernels}.MultiplyTransposed(W{k}, dA{k}, dA{previous});");
-                if (below.Activation != ActivationKind.Identity)
-                {
-                    writer.WriteLine($"// ∇a{previous} = ∇h{previous} ⊙ {MathName(below.Activation)}'(a{previous}), from the outputs h{previous}");
-                    writer.WriteLine(MultiplyByDerivative(below, $"dA{previous}", input) + ";");
-                }
-            }
         }
 
         writer.CloseBlock();
@@ -431,6 +432,9 @@ internal static class DenseLayerEmitter
             writer.WriteLine($"{ReadOnlySpan} h{Int(below.Index)} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, below.ActivationOffset, below.Outputs)};");
         }
     }
+
+    /// <summary>The slope argument a leaky ReLU's kernel takes after its spans; nothing for the other activations.</summary>
+    private static string SlopeArgument(LayerPlan layer) => layer.Activation == ActivationKind.LeakyReLU ? ", " + Float(layer.Slope) : string.Empty;
 
     private static string InputName(LayerPlan layer) => layer.Index == 1 ? "x" : "h" + Int(layer.Index - 1);
 

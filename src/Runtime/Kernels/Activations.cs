@@ -257,7 +257,7 @@ public static class Activations
     }
 
     // The derivative ops round exactly as the scalar overloads do (no fused multiply-add), so all widths agree bit for bit.
-    private readonly struct SigmoidDerivativeOp : IDerivativeOp
+    internal readonly struct SigmoidDerivativeOp : IDerivativeOp
     {
         public float Apply(float gradient, float output) => gradient * SigmoidDerivative(output);
 
@@ -268,7 +268,7 @@ public static class Activations
             TSimd.Multiply(gradient, TSimd.Multiply(output, TSimd.Subtract(TSimd.Broadcast(1f), output)));
     }
 
-    private readonly struct TanhDerivativeOp : IDerivativeOp
+    internal readonly struct TanhDerivativeOp : IDerivativeOp
     {
         public float Apply(float gradient, float output) => gradient * TanhDerivative(output);
 
@@ -279,7 +279,7 @@ public static class Activations
             TSimd.Multiply(gradient, TSimd.Subtract(TSimd.Broadcast(1f), TSimd.Multiply(output, output)));
     }
 
-    private readonly struct ReLUDerivativeOp : IDerivativeOp
+    internal readonly struct ReLUDerivativeOp : IDerivativeOp
     {
         public float Apply(float gradient, float output) => gradient * ReLUDerivative(output);
 
@@ -290,7 +290,7 @@ public static class Activations
             TSimd.Multiply(gradient, TSimd.And(TSimd.CompareGreaterThan(output, TSimd.Zero), TSimd.Broadcast(1f)));
     }
 
-    private readonly struct LeakyReLUDerivativeOp(float slope) : IDerivativeOp
+    internal readonly struct LeakyReLUDerivativeOp(float slope) : IDerivativeOp
     {
         public float Apply(float gradient, float output) => gradient * LeakyReLUDerivative(output, slope);
 
