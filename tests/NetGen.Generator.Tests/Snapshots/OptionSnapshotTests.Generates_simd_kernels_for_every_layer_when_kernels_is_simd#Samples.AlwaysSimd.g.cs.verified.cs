@@ -331,14 +331,10 @@ namespace Samples
             global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 16, 1);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 4);
-            // ∇W2 += ∇a2 h1ᵀ
-            global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA2, h1, dW2);
+            // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1), from the outputs h1, in one pass over W2 and ∇W2
+            global::NetGen.Kernels.DenseKernels.BackpropagateTanh(W2, dA2, h1, dW2, dA1);
             // ∇b2 += ∇a2
             global::NetGen.Kernels.DenseKernels.Add(dA2, db2);
-            // ∇h1 = W2ᵀ ∇a2, written into dA1
-            global::NetGen.Kernels.DenseKernels.MultiplyTransposed(W2, dA2, dA1);
-            // ∇a1 = ∇h1 ⊙ tanh'(a1), from the outputs h1
-            global::NetGen.Kernels.Activations.MultiplyByTanhDerivative(dA1, h1);
         }
     }
 }

@@ -431,14 +431,10 @@ namespace Samples
             global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 360, 40);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 320);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 8);
-            // ∇W2 += ∇a2 h1ᵀ
-            global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA2, h1, dW2);
+            // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ leaky_relu'(a1), from the outputs h1, in one pass over W2 and ∇W2
+            global::NetGen.Kernels.DenseKernels.BackpropagateLeakyReLU(W2, dA2, h1, dW2, dA1, 0.2f);
             // ∇b2 += ∇a2
             global::NetGen.Kernels.DenseKernels.Add(dA2, db2);
-            // ∇h1 = W2ᵀ ∇a2, written into dA1
-            global::NetGen.Kernels.DenseKernels.MultiplyTransposed(W2, dA2, dA1);
-            // ∇a1 = ∇h1 ⊙ leaky_relu'(a1), from the outputs h1
-            global::NetGen.Kernels.Activations.MultiplyByLeakyReLUDerivative(dA1, h1, 0.2f);
         }
 
         // Layer 3: 40 → 1, Identity, SIMD.
@@ -461,14 +457,10 @@ namespace Samples
             global::System.Span<float> db3 = new global::System.Span<float>(_gradients, 440, 1);
             global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 400, 40);
             global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 8, 40);
-            // ∇W3 += ∇a3 h2ᵀ
-            global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA3, h2, dW3);
+            // ∇W3 += ∇a3 h2ᵀ and ∇a2 = (W3ᵀ ∇a3) ⊙ leaky_relu'(a2), from the outputs h2, in one pass over W3 and ∇W3
+            global::NetGen.Kernels.DenseKernels.BackpropagateLeakyReLU(W3, dA3, h2, dW3, dA2, 0.05f);
             // ∇b3 += ∇a3
             global::NetGen.Kernels.DenseKernels.Add(dA3, db3);
-            // ∇h2 = W3ᵀ ∇a3, written into dA2
-            global::NetGen.Kernels.DenseKernels.MultiplyTransposed(W3, dA3, dA2);
-            // ∇a2 = ∇h2 ⊙ leaky_relu'(a2), from the outputs h2
-            global::NetGen.Kernels.Activations.MultiplyByLeakyReLUDerivative(dA2, h2, 0.05f);
         }
     }
 }

@@ -422,14 +422,10 @@ namespace Samples
             global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 120, 8);
             global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 56, 64);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 8);
-            // ∇W2 += ∇a2 h1ᵀ
-            global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA2, h1, dW2);
+            // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1), from the outputs h1, in one pass over W2 and ∇W2
+            global::NetGen.Kernels.DenseKernels.BackpropagateTanh(W2, dA2, h1, dW2, dA1);
             // ∇b2 += ∇a2
             global::NetGen.Kernels.DenseKernels.Add(dA2, db2);
-            // ∇h1 = W2ᵀ ∇a2, written into dA1
-            global::NetGen.Kernels.DenseKernels.MultiplyTransposed(W2, dA2, dA1);
-            // ∇a1 = ∇h1 ⊙ tanh'(a1), from the outputs h1
-            global::NetGen.Kernels.Activations.MultiplyByTanhDerivative(dA1, h1);
         }
 
         // Layer 3: 8 → 5, Sigmoid, SIMD.
@@ -454,14 +450,10 @@ namespace Samples
             global::System.Span<float> db3 = new global::System.Span<float>(_gradients, 168, 5);
             global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 128, 40);
             global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 8, 8);
-            // ∇W3 += ∇a3 h2ᵀ
-            global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA3, h2, dW3);
+            // ∇W3 += ∇a3 h2ᵀ and ∇a2 = (W3ᵀ ∇a3) ⊙ relu'(a2), from the outputs h2, in one pass over W3 and ∇W3
+            global::NetGen.Kernels.DenseKernels.BackpropagateReLU(W3, dA3, h2, dW3, dA2);
             // ∇b3 += ∇a3
             global::NetGen.Kernels.DenseKernels.Add(dA3, db3);
-            // ∇h2 = W3ᵀ ∇a3, written into dA2
-            global::NetGen.Kernels.DenseKernels.MultiplyTransposed(W3, dA3, dA2);
-            // ∇a2 = ∇h2 ⊙ relu'(a2), from the outputs h2
-            global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA2, h2);
         }
 
         // Layer 4: 5 → 3, Softmax, unrolled.
