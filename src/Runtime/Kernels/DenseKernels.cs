@@ -111,8 +111,8 @@ public static class DenseKernels
     }
 
     /// <summary>
-    /// <c>weightGradient += gradient · inputᵀ</c> and <c>inputGradient = weightsᵀ · gradient</c> in one pass over the rows of
-    /// <c>W</c> and <c>∇W</c>: a layer's <c>∇W += ∇a h_prevᵀ</c> and <c>∇h_prev = Wᵀ ∇a</c>, each row of both matrices read once.
+    /// <c>weightGradient += gradient · inputᵀ</c> and <c>inputGradient = weightsᵀ · gradient</c> in one pass over
+    /// <c>W</c> and <c>∇W</c>: a layer's <c>∇W += ∇a h_prevᵀ</c> and <c>∇h_prev = Wᵀ ∇a</c>, each element of both matrices read once.
     /// </summary>
     /// <param name="weights">The matrix <c>W</c>, <c>[gradient.Length, input.Length]</c> row-major.</param>
     /// <param name="gradient">The layer's <c>∇a</c>, one entry per row.</param>
