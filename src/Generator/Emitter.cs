@@ -203,10 +203,7 @@ internal static class Emitter
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public {Span} {GeneratedNames.Gradients} => {GeneratedNames.GradientsField};");
         writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public {ReadOnlySpan} {GeneratedNames.Output} => {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, plan.Output.ActivationOffset, plan.Outputs)};");
-        writer.WriteLine();
-        WriteShapeMembers(writer);
+        WriteOutputAndShapeMembers(writer, plan);
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public void {GeneratedNames.ZeroGradients}() => {Array}.Clear({GeneratedNames.GradientsField});");
         writer.WriteLine();
@@ -235,15 +232,15 @@ internal static class Emitter
         writer.WriteLine("/// <summary>Every weight and bias, read-only: W_k [out, in] row-major, then b_k, layer by layer.</summary>");
         writer.WriteLine($"public {ReadOnlySpan} {GeneratedNames.Parameters} => {GeneratedNames.SharedParametersField};");
         writer.WriteLine();
+        WriteOutputAndShapeMembers(writer, plan);
+    }
+
+    /// <summary><c>Output</c>, then the interface's shape members, explicit: the public ones are constants.</summary>
+    private static void WriteOutputAndShapeMembers(SourceWriter writer, NetworkPlan plan)
+    {
         writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"public {ReadOnlySpan} {GeneratedNames.Output} => {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, plan.Output.ActivationOffset, plan.Outputs)};");
         writer.WriteLine();
-        WriteShapeMembers(writer);
-    }
-
-    /// <summary>The interface's shape members, explicit: the public ones are constants.</summary>
-    private static void WriteShapeMembers(SourceWriter writer)
-    {
         writer.WriteLine($"int {InferenceNetworkInterface}.InputSize => InputSize;");
         writer.WriteLine();
         writer.WriteLine($"int {InferenceNetworkInterface}.OutputSize => OutputSize;");
