@@ -146,7 +146,11 @@ internal static class DenseLayerEmitter
             {
                 if (!inLocals && below is null)
                 {
-                    WriteRegisterLoads(writer, input, layer.Inputs, "input");
+                    // A first layer by rows of whole registers loads x as one; its lanes follow from it.
+                    if (!(layer.ByRows && layer.Inputs == layer.RowLanes))
+                    {
+                        WriteRegisterLoads(writer, input, layer.Inputs, "input");
+                    }
                 }
                 else if (!inLocals)
                 {
@@ -154,7 +158,15 @@ internal static class DenseLayerEmitter
                     WriteRegisterLoads(writer, input, layer.Inputs);
                 }
 
-                WriteUnrolledForwardInLocals(writer, layer, input, keepLogits && layer == plan.Output);
+                if (layer.ByRows)
+                {
+                    WriteRowsForwardInLocals(writer, plan, layer, input, keepLogits && layer == plan.Output, fromSpan: !inLocals);
+                }
+                else
+                {
+                    WriteUnrolledForwardInLocals(writer, layer, input, keepLogits && layer == plan.Output);
+                }
+
                 inLocals = true;
                 continue;
             }
@@ -270,21 +282,53 @@ internal static class DenseLayerEmitter
         LayerPlan? below = plan.Below(layer);
         writer.WriteLine($"// Layer {k}, backward: ∇W{k} += ∇a{k} {input}ᵀ, ∇b{k} += ∇a{k}" + (below is null ? "." : $", then ∇a{Int(below.Index)} = (W{k}ᵀ ∇a{k}) ⊙ {MathName(below.Activation)}'(a{Int(below.Index)})."));
         writer.WriteLine($"{Span} dW{k} = g.Slice({Int(layer.WeightOffset)}, {Int(layer.WeightCount)}), db{k} = g.Slice({Int(layer.BiasOffset)}, {Int(layer.Outputs)});");
-        for (int j = 0; j < layer.Outputs; j++)
+        if (layer.ByRows && layer.Inputs == layer.RowLanes)
         {
-            for (int i = 0; i < layer.Inputs; i++)
+            // Each row of ∇W is one register: ∇W[j, :] += ∇a_j · input.
+            for (int j = 0; j < layer.Outputs; j++)
             {
-                writer.WriteLine($"dW{k}[{Int((j * layer.Inputs) + i)}] += {Register(delta, j)} * {Register(input, i)};");
+                writer.WriteLine($"{UnrolledKernels}.AddTo(dW{k}.Slice({Int(j * layer.Inputs)}, {Int(layer.Inputs)}), {Register(delta, j)} * {InputVector(layer)});");
+            }
+        }
+        else
+        {
+            for (int j = 0; j < layer.Outputs; j++)
+            {
+                for (int i = 0; i < layer.Inputs; i++)
+                {
+                    writer.WriteLine($"dW{k}[{Int((j * layer.Inputs) + i)}] += {Register(delta, j)} * {Register(input, i)};");
+                }
             }
         }
 
-        for (int j = 0; j < layer.Outputs; j++)
+        if (layer.ByRows && layer.Outputs == layer.ActivationLanes)
         {
-            writer.WriteLine($"db{k}[{Int(j)}] += {Register(delta, j)};");
+            // The layer above left ∇a_k in a register of this width; the output layer's are locals.
+            bool inRegister = layer != plan.Output && plan.Layers[layer.Index].ByRows;
+            string vector = inRegister ? "v" + delta : $"{VectorOf(layer.ActivationLanes)}.Create({string.Join(", ", Enumerable.Range(0, layer.Outputs).Select(j => Register(delta, j)))})";
+            writer.WriteLine($"{UnrolledKernels}.AddTo(db{k}, {vector});");
+        }
+        else
+        {
+            for (int j = 0; j < layer.Outputs; j++)
+            {
+                writer.WriteLine($"db{k}[{Int(j)}] += {Register(delta, j)};");
+            }
         }
 
         if (below is null)
         {
+            return;
+        }
+
+        if (layer.ByRows)
+        {
+            // ∇h_(k-1) = W_kᵀ ∇a_k = Σ_j ∇a_j W_k[j, :], a row at a time in registers as wide as h_(k-1)'s.
+            string vectorPrevious = "vdA" + Int(below.Index);
+            string rows = string.Join(" + ", Enumerable.Range(0, layer.Outputs).Select(j => $"{Register(delta, j)} * {Row(layer, j)}"));
+            string value = below.Activation == ActivationKind.Identity ? rows : $"({rows}) * {Derivative(below, InputVector(layer))}";
+            WriteWrapped(writer, $"{VectorOfFloat(layer.RowLanes)} {vectorPrevious} = ", value, ";");
+            WriteLanes(writer, vectorPrevious, "dA" + Int(below.Index), layer.Inputs);
             return;
         }
 
@@ -294,6 +338,110 @@ internal static class DenseLayerEmitter
             string sum = string.Join(" + ", Enumerable.Range(0, layer.Outputs).Select(j => $"W{k}[{Int((j * layer.Inputs) + i)}] * {Register(delta, j)}"));
             string value = below.Activation == ActivationKind.Identity ? sum : $"({sum}) * {Derivative(below, Register(input, i))}";
             WriteWrapped(writer, $"float {Register(previous, i)} = ", value, ";");
+        }
+    }
+
+    /// <summary>
+    /// One unrolled layer of the straight-line forward pass computed by rows in vector registers: <c>a_j = W[j, :] · x + b_j</c>
+    /// with each zero-padded row in a register, one multiply by <c>x</c> per row, and the rows' lanes summed together into one
+    /// register of <c>a</c> (<c>UnrolledKernels.SumEach</c>), in which the activation follows. The result is the register
+    /// <c>vh_k</c> (lanes past the last neuron finite, and met only by zero weights) and its lanes as the locals <c>h_k_j</c>;
+    /// with a softmax or kept logits, <c>va_k</c> and <c>a_k_j</c> too.
+    /// </summary>
+    private static void WriteRowsForwardInLocals(SourceWriter writer, NetworkPlan plan, LayerPlan layer, string input, bool keepLogits, bool fromSpan)
+    {
+        string k = Int(layer.Index);
+        bool softmax = layer.Activation == ActivationKind.Softmax;
+        bool preactivations = softmax || keepLogits;
+        int lanes = layer.ActivationLanes;
+        string vector = VectorOf(lanes);
+        string x = InputVector(layer);
+        writer.WriteLine($"// Layer {k}: {Int(layer.Inputs)} → {Int(layer.Outputs)}, unrolled by rows: " + (layer.Activation == ActivationKind.Identity
+            ? $"h{k} = a{k}"
+            : $"h{k} = {MathName(layer.Activation)}(a{k})") + $", a{k}_j = W{k}[j, :] · {input} + b{k}_j, each row in a register and the rows' sums in one");
+        writer.WriteLine($"{ReadOnlySpan} W{k} = p.Slice({Int(layer.WeightOffset)}, {Int(layer.WeightCount)}), b{k} = p.Slice({Int(layer.BiasOffset)}, {Int(layer.Outputs)});");
+        LayerPlan? below = plan.Below(layer);
+        bool inRegister = !fromSpan && below is not null && (below.ByRows || (below.ActivationLanes > 0 && below.Activation != ActivationKind.Softmax));
+        if (!inRegister)
+        {
+            string source = layer.Index == 1 && fromSpan && layer.Inputs == layer.RowLanes
+                ? $"{VectorOf(layer.RowLanes)}.Create(input)"
+                : $"{VectorOf(layer.RowLanes)}.Create({string.Join(", ", Enumerable.Range(0, layer.RowLanes).Select(i => i < layer.Inputs ? Register(input, i) : "0f"))})";
+            writer.WriteLine($"{VectorOfFloat(layer.RowLanes)} {x} = {source};");
+            if (layer.Index == 1 && fromSpan && layer.Inputs == layer.RowLanes)
+            {
+                WriteLanes(writer, x, input, layer.Inputs);
+            }
+        }
+
+        string sum;
+        if (layer.RowLanes == 4 && lanes == 8)
+        {
+            writer.WriteLine($"// rows j and j + 4 side by side in a register, times {input} twice: the sums of its halves are a{k}_j and a{k}_(j+4)");
+            writer.WriteLine($"{VectorOfFloat(8)} {x}Twice = {Vector256}.Create({x}, {x});");
+            for (int j = 0; j < 4; j++)
+            {
+                string upper = j + 4 < layer.Outputs ? Row(layer, j + 4) : Vector128 + "<float>.Zero";
+                writer.WriteLine($"{VectorOfFloat(8)} W{k}_{Int(j)}_{Int(j + 4)} = {Vector256}.Create({Row(layer, j)}, {upper});");
+            }
+
+            sum = $"{UnrolledKernels}.SumEachHalf(" + string.Join(", ", Enumerable.Range(0, 4).Select(j => $"W{k}_{Int(j)}_{Int(j + 4)} * {x}Twice")) + ")";
+        }
+        else
+        {
+            writer.WriteLine($"// row j of W{k} in a register" + (layer.Inputs < layer.RowLanes ? $", zero past input {Int(layer.Inputs - 1)}" : string.Empty));
+            for (int j = 0; j < layer.Outputs; j++)
+            {
+                writer.WriteLine($"{VectorOfFloat(layer.RowLanes)} W{k}_{Int(j)} = {Row(layer, j)};");
+            }
+
+            sum = $"{UnrolledKernels}.SumEach(" + string.Join(", ", Enumerable.Range(0, lanes).Select(j =>
+                j < layer.Outputs ? $"W{k}_{Int(j)} * {x}" : VectorOfFloat(layer.RowLanes) + ".Zero")) + ")";
+        }
+
+        string bias = layer.Outputs == lanes
+            ? $"{vector}.Create(b{k})"
+            : $"{vector}.Create({string.Join(", ", Enumerable.Range(0, lanes).Select(j => j < layer.Outputs ? $"b{k}[{Int(j)}]" : "0f"))})";
+        string h = "vh" + k, a = "va" + k;
+        if (preactivations)
+        {
+            writer.WriteLine($"{VectorOfFloat(lanes)} {a} = {sum} + {bias};");
+            WriteLanes(writer, a, "a" + k, layer.Outputs);
+        }
+
+        if (softmax)
+        {
+            writer.WriteLine($"// h{k} = softmax(a{k}) = e^(a{k} − max a{k}) / Σ e^(a{k} − max a{k}) over the first {Int(layer.Outputs)} lanes: no exponent above 0, so nothing overflows");
+            writer.WriteLine($"{VectorOfFloat(lanes)} {h} = {UnrolledKernels}.Softmax({a}, {Int(layer.Outputs)}, out float max{k}, out float sum{k});");
+        }
+        else
+        {
+            writer.WriteLine($"{VectorOfFloat(lanes)} {h} = {Activate(layer, preactivations ? a : $"{sum} + {bias}")};");
+        }
+
+        WriteLanes(writer, h, "h" + k, layer.Outputs);
+    }
+
+    /// <summary>The register that holds a by-rows layer's input: <c>vx</c>, or <c>vh_(k-1)</c>.</summary>
+    private static string InputVector(LayerPlan layer) => "v" + InputName(layer);
+
+    /// <summary>Row <paramref name="j"/> of a by-rows layer's weights as a register, zero past the last input.</summary>
+    private static string Row(LayerPlan layer, int j)
+    {
+        string k = Int(layer.Index);
+        string vector = VectorOf(layer.RowLanes);
+        int first = j * layer.Inputs;
+        return layer.Inputs == layer.RowLanes
+            ? $"{vector}.Create(W{k}.Slice({Int(first)}, {Int(layer.Inputs)}))"
+            : $"{vector}.Create({string.Join(", ", Enumerable.Range(0, layer.RowLanes).Select(i => i < layer.Inputs ? $"W{k}[{Int(first + i)}]" : "0f"))})";
+    }
+
+    /// <summary>The first <paramref name="count"/> lanes of a register as the locals <c>name_j</c>.</summary>
+    private static void WriteLanes(SourceWriter writer, string register, string name, int count)
+    {
+        for (int start = 0; start < count; start += TermsPerLine)
+        {
+            writer.WriteLine("float " + string.Join(", ", Enumerable.Range(start, System.Math.Min(TermsPerLine, count - start)).Select(j => $"{Register(name, j)} = {register}[{Int(j)}]")) + ";");
         }
     }
 

@@ -34,6 +34,7 @@ internal static class TypeNames
     public const string ReadOnlySpanOfByte = "global::System.ReadOnlySpan<byte>";
     public const string Activations = "global::NetGen.Kernels.Activations";
     public const string DenseKernels = "global::NetGen.Kernels.DenseKernels";
+    public const string UnrolledKernels = "global::NetGen.Kernels.UnrolledKernels";
     public const string BatchKernels = "global::NetGen.Kernels.BatchKernels";
     public const string LossFunctions = "global::NetGen.Kernels.LossFunctions";
     public const string VectorOps = "global::NetGen.Kernels.VectorOps";
@@ -43,6 +44,9 @@ internal static class TypeNames
 
     /// <summary>The vector type of <paramref name="lanes"/> floats: <c>Vector128</c> or <c>Vector256</c>.</summary>
     public static string VectorOf(int lanes) => lanes == 4 ? Vector128 : Vector256;
+
+    /// <summary>The vector of <paramref name="lanes"/> floats as a type: <c>Vector128&lt;float&gt;</c> or <c>Vector256&lt;float&gt;</c>.</summary>
+    public static string VectorOfFloat(int lanes) => VectorOf(lanes) + "<float>";
 
     /// <summary><c>global::System.ReadOnlySpan&lt;T&gt;</c> of another element type.</summary>
     public static string ReadOnlySpanOf(string type) => $"global::System.ReadOnlySpan<{type}>";

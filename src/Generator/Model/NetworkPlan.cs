@@ -55,6 +55,8 @@ internal sealed record NetworkPlan(
 /// One layer, numbered from 1 at the input as in the math (<c>a_k = W_k h_(k-1) + b_k</c>), with where
 /// its weights, biases, outputs and gradients live. <see cref="ActivationLanes"/>: in an unrolled layer, how
 /// many neurons share one vector register for the activation (4 or 8), or 0 for one neuron at a time.
+/// <see cref="RowLanes"/>: in an unrolled layer computed by rows in vector registers, the lanes of a row's register
+/// (4 or 8; the layer's outputs then live in one register of <see cref="ActivationLanes"/> lanes), or 0 for scalar sums.
 /// Immutable and structurally equal.
 /// </summary>
 internal sealed record LayerPlan(
@@ -67,9 +69,13 @@ internal sealed record LayerPlan(
     int BiasOffset,
     int ActivationOffset,
     LayerStrategy Strategy,
-    int ActivationLanes)
+    int ActivationLanes,
+    int RowLanes)
 {
     public int WeightCount => Inputs * Outputs;
+
+    /// <summary>Whether the layer is computed by rows in vector registers (<see cref="RowLanes"/> above 0).</summary>
+    public bool ByRows => RowLanes > 0;
 }
 
 /// <summary>One generated file: the plan and the hint name <see cref="HintNames"/> chose for it. Immutable and structurally equal.</summary>

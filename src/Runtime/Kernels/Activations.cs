@@ -116,6 +116,84 @@ public static class Activations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float LeakyReLUDerivative(float h, float slope) => h > 0f ? 1f : slope;
 
+    /// <summary>The rectified linear unit of each lane, as <see cref="ReLU(float)"/>.</summary>
+    /// <param name="a">The pre-activations.</param>
+    /// <returns><c>max(0, a)</c> per lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ReLU(Vector128<float> a) => default(ReLUOp).Apply<Simd128, Vector128<float>>(a);
+
+    /// <summary>The rectified linear unit of each lane, as <see cref="ReLU(float)"/>.</summary>
+    /// <param name="a">The pre-activations.</param>
+    /// <returns><c>max(0, a)</c> per lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ReLU(Vector256<float> a) => default(ReLUOp).Apply<Simd256, Vector256<float>>(a);
+
+    /// <summary>The leaky rectified linear unit of each lane, as <see cref="LeakyReLU(float, float)"/>.</summary>
+    /// <param name="a">The pre-activations.</param>
+    /// <param name="slope">The slope for non-positive inputs.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> LeakyReLU(Vector128<float> a, float slope) => new LeakyReLUOp(slope).Apply<Simd128, Vector128<float>>(a);
+
+    /// <summary>The leaky rectified linear unit of each lane, as <see cref="LeakyReLU(float, float)"/>.</summary>
+    /// <param name="a">The pre-activations.</param>
+    /// <param name="slope">The slope for non-positive inputs.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> LeakyReLU(Vector256<float> a, float slope) => new LeakyReLUOp(slope).Apply<Simd256, Vector256<float>>(a);
+
+    /// <summary><see cref="SigmoidDerivative(float)"/> of each lane.</summary>
+    /// <param name="h">The sigmoid's outputs.</param>
+    /// <returns><c>h(1 − h)</c> per lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> SigmoidDerivative(Vector128<float> h) => h * (Vector128<float>.One - h);
+
+    /// <summary><see cref="SigmoidDerivative(float)"/> of each lane.</summary>
+    /// <param name="h">The sigmoid's outputs.</param>
+    /// <returns><c>h(1 − h)</c> per lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> SigmoidDerivative(Vector256<float> h) => h * (Vector256<float>.One - h);
+
+    /// <summary><see cref="TanhDerivative(float)"/> of each lane.</summary>
+    /// <param name="h">The tanh's outputs.</param>
+    /// <returns><c>1 − h²</c> per lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> TanhDerivative(Vector128<float> h) => Vector128<float>.One - (h * h);
+
+    /// <summary><see cref="TanhDerivative(float)"/> of each lane.</summary>
+    /// <param name="h">The tanh's outputs.</param>
+    /// <returns><c>1 − h²</c> per lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> TanhDerivative(Vector256<float> h) => Vector256<float>.One - (h * h);
+
+    /// <summary><see cref="ReLUDerivative(float)"/> of each lane.</summary>
+    /// <param name="h">The ReLU's outputs.</param>
+    /// <returns>1 where <c>h &gt; 0</c>, else 0, per lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ReLUDerivative(Vector128<float> h) => Vector128.GreaterThan(h, Vector128<float>.Zero) & Vector128<float>.One;
+
+    /// <summary><see cref="ReLUDerivative(float)"/> of each lane.</summary>
+    /// <param name="h">The ReLU's outputs.</param>
+    /// <returns>1 where <c>h &gt; 0</c>, else 0, per lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ReLUDerivative(Vector256<float> h) => Vector256.GreaterThan(h, Vector256<float>.Zero) & Vector256<float>.One;
+
+    /// <summary><see cref="LeakyReLUDerivative(float, float)"/> of each lane.</summary>
+    /// <param name="h">The leaky ReLU's outputs.</param>
+    /// <param name="slope">The slope for non-positive inputs, in [0, 1].</param>
+    /// <returns>1 where <c>h &gt; 0</c>, else <paramref name="slope"/>, per lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> LeakyReLUDerivative(Vector128<float> h, float slope) =>
+        Vector128.ConditionalSelect(Vector128.GreaterThan(h, Vector128<float>.Zero), Vector128<float>.One, Vector128.Create(slope));
+
+    /// <summary><see cref="LeakyReLUDerivative(float, float)"/> of each lane.</summary>
+    /// <param name="h">The leaky ReLU's outputs.</param>
+    /// <param name="slope">The slope for non-positive inputs, in [0, 1].</param>
+    /// <returns>1 where <c>h &gt; 0</c>, else <paramref name="slope"/>, per lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> LeakyReLUDerivative(Vector256<float> h, float slope) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(h, Vector256<float>.Zero), Vector256<float>.One, Vector256.Create(slope));
+
     /// <summary>Replaces each <c>a</c> by <c>σ(a)</c>.</summary>
     /// <param name="values">The pre-activations, overwritten by the activations.</param>
     public static void Sigmoid(Span<float> values)
