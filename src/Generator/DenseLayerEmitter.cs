@@ -34,14 +34,34 @@ internal static class DenseLayerEmitter
         writer.WriteLine($"// Layer {k}: {Int(layer.Inputs)} → {Int(layer.Outputs)}, {layer.Activation}, {(layer.Strategy == LayerStrategy.Unrolled ? "unrolled" : "SIMD")}.");
         writer.OpenBlock(layer.Index == 1 ? $"private void {GeneratedNames.ForwardLayer(1)}({ReadOnlySpan} x)" : $"private void {GeneratedNames.ForwardLayer(layer.Index)}()");
         WriteInputSpan(writer, plan, layer);
-        writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
-        writer.WriteLine($"{ReadOnlySpan} b{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
         writer.WriteLine($"{Span} h{k} = {Slice(Span, GeneratedNames.ActivationsField, layer.ActivationOffset, layer.Outputs)};");
         if (keepsLogits)
         {
             writer.WriteLine($"{Span} a{k} = {Slice(Span, GeneratedNames.LogitsField, 0, layer.Outputs)};");
         }
 
+        if (layer.ByRows)
+        {
+            // The straight-line pass's code, so that Forward and these methods agree bit for bit; then stored.
+            writer.WriteLine($"{ReadOnlySpan} p = new {ReadOnlySpan}({GeneratedNames.ParametersField}, 0, {GeneratedNames.ParameterCount});");
+            if (!(layer.Index == 1 && layer.Inputs == layer.RowLanes))
+            {
+                WriteRegisterLoads(writer, input, layer.Inputs);
+            }
+
+            WriteRowsForwardInLocals(writer, plan, layer, input, keepsLogits, fromSpan: true, inputSpan: input);
+            WriteStore(writer, layer, $"h{k}", $"h{k}");
+            if (keepsLogits)
+            {
+                WriteStore(writer, layer, $"a{k}", $"a{k}");
+            }
+
+            writer.CloseBlock();
+            return;
+        }
+
+        writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
+        writer.WriteLine($"{ReadOnlySpan} b{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
         string affine = $"a{k} = W{k} · {input} + b{k}" + (keepsLogits ? string.Empty : $", written into h{k}");
         if (layer.Strategy == LayerStrategy.Unrolled)
         {
@@ -348,7 +368,7 @@ internal static class DenseLayerEmitter
     /// <c>vh_k</c> (lanes past the last neuron finite, and met only by zero weights) and its lanes as the locals <c>h_k_j</c>;
     /// with a softmax or kept logits, <c>va_k</c> and <c>a_k_j</c> too.
     /// </summary>
-    private static void WriteRowsForwardInLocals(SourceWriter writer, NetworkPlan plan, LayerPlan layer, string input, bool keepLogits, bool fromSpan)
+    private static void WriteRowsForwardInLocals(SourceWriter writer, NetworkPlan plan, LayerPlan layer, string input, bool keepLogits, bool fromSpan, string inputSpan = "input")
     {
         string k = Int(layer.Index);
         bool softmax = layer.Activation == ActivationKind.Softmax;
@@ -365,7 +385,7 @@ internal static class DenseLayerEmitter
         if (!inRegister)
         {
             string source = layer.Index == 1 && fromSpan && layer.Inputs == layer.RowLanes
-                ? $"{VectorOf(layer.RowLanes)}.Create(input)"
+                ? $"{VectorOf(layer.RowLanes)}.Create({inputSpan})"
                 : $"{VectorOf(layer.RowLanes)}.Create({string.Join(", ", Enumerable.Range(0, layer.RowLanes).Select(i => i < layer.Inputs ? Register(input, i) : "0f"))})";
             writer.WriteLine($"{VectorOfFloat(layer.RowLanes)} {x} = {source};");
             if (layer.Index == 1 && fromSpan && layer.Inputs == layer.RowLanes)
