@@ -45,6 +45,33 @@ internal static class Code
     /// <summary>A float literal that round-trips.</summary>
     public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
 
+    /// <summary>
+    /// Any float, bit for bit, as an expression: the shortest literal that reads back as the same bits ("R", or "G9" where
+    /// the framework's "R" does not round-trip), <c>float.PositiveInfinity</c> and its negative, and a NaN by its bits.
+    /// </summary>
+    public static string ExactFloat(float value)
+    {
+        if (float.IsNaN(value))
+        {
+            return $"{TypeNames.BitConverter}.Int32BitsToSingle(unchecked((int)0x{SingleBits(value):X8}))";
+        }
+
+        if (float.IsInfinity(value))
+        {
+            return value > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity";
+        }
+
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (SingleBits(float.Parse(text, CultureInfo.InvariantCulture)) != SingleBits(value))
+        {
+            text = value.ToString("G9", CultureInfo.InvariantCulture);
+        }
+
+        return text + "f";
+    }
+
+    private static uint SingleBits(float value) => System.BitConverter.ToUInt32(System.BitConverter.GetBytes(value), 0);
+
     /// <summary>A span over <paramref name="count"/> elements of a buffer field, from <paramref name="offset"/>.</summary>
     public static string Slice(string spanType, string field, int offset, int count) =>
         $"new {spanType}({field}, {Int(offset)}, {Int(count)})";

@@ -150,9 +150,9 @@ internal static class DenseLayerEmitter
     /// loaded. With <paramref name="keepLogits"/> the output layer's pre-activations stay in locals <c>a_L_j</c> too.
     /// Returns whether the outputs end in locals (<c>h_L_j</c>) rather than in the activations buffer.
     /// </summary>
-    public static bool WriteForwardPass(SourceWriter writer, NetworkPlan plan, bool keepLogits)
+    public static bool WriteForwardPass(SourceWriter writer, NetworkPlan plan, bool keepLogits, bool literals = false)
     {
-        if (plan.Layers.Any(l => l.Strategy == LayerStrategy.Unrolled))
+        if (!literals && plan.Layers.Any(l => l.Strategy == LayerStrategy.Unrolled))
         {
             writer.WriteLine($"{ReadOnlySpan} p = new {ReadOnlySpan}({GeneratedNames.ParametersField}, 0, {GeneratedNames.ParameterCount}); // one range check; constant indices after it need none");
         }
@@ -180,11 +180,11 @@ internal static class DenseLayerEmitter
 
                 if (layer.ByRows)
                 {
-                    WriteRowsForwardInLocals(writer, plan, layer, input, keepLogits && layer == plan.Output, fromSpan: !inLocals);
+                    WriteRowsForwardInLocals(writer, plan, layer, input, keepLogits && layer == plan.Output, fromSpan: !inLocals, literals: literals);
                 }
                 else
                 {
-                    WriteUnrolledForwardInLocals(writer, layer, input, keepLogits && layer == plan.Output);
+                    WriteUnrolledForwardInLocals(writer, plan, layer, input, keepLogits && layer == plan.Output, literals);
                 }
 
                 inLocals = true;
@@ -345,7 +345,7 @@ internal static class DenseLayerEmitter
         {
             // ∇h_(k-1) = W_kᵀ ∇a_k = Σ_j ∇a_j W_k[j, :], a row at a time in registers as wide as h_(k-1)'s.
             string vectorPrevious = "vdA" + Int(below.Index);
-            string rows = string.Join(" + ", Enumerable.Range(0, layer.Outputs).Select(j => $"{Register(delta, j)} * {Row(layer, j)}"));
+            string rows = string.Join(" + ", Enumerable.Range(0, layer.Outputs).Select(j => $"{Register(delta, j)} * {Row(plan, layer, j, literals: false)}"));
             string value = below.Activation == ActivationKind.Identity ? rows : $"({rows}) * {Derivative(below, InputVector(layer))}";
             WriteWrapped(writer, $"{VectorOfFloat(layer.RowLanes)} {vectorPrevious} = ", value, ";");
             WriteLanes(writer, vectorPrevious, "dA" + Int(below.Index), layer.Inputs);
@@ -368,7 +368,7 @@ internal static class DenseLayerEmitter
     /// <c>vh_k</c> (lanes past the last neuron finite, and met only by zero weights) and its lanes as the locals <c>h_k_j</c>;
     /// with a softmax or kept logits, <c>va_k</c> and <c>a_k_j</c> too.
     /// </summary>
-    private static void WriteRowsForwardInLocals(SourceWriter writer, NetworkPlan plan, LayerPlan layer, string input, bool keepLogits, bool fromSpan, string inputSpan = "input")
+    private static void WriteRowsForwardInLocals(SourceWriter writer, NetworkPlan plan, LayerPlan layer, string input, bool keepLogits, bool fromSpan, string inputSpan = "input", bool literals = false)
     {
         string k = Int(layer.Index);
         bool softmax = layer.Activation == ActivationKind.Softmax;
@@ -379,7 +379,7 @@ internal static class DenseLayerEmitter
         writer.WriteLine($"// Layer {k}: {Int(layer.Inputs)} → {Int(layer.Outputs)}, unrolled by rows: " + (layer.Activation == ActivationKind.Identity
             ? $"h{k} = a{k}"
             : $"h{k} = {MathName(layer.Activation)}(a{k})") + $", a{k}_j = W{k}[j, :] · {input} + b{k}_j, each row in a register and the rows' sums in one");
-        writer.WriteLine($"{ReadOnlySpan} W{k} = p.Slice({Int(layer.WeightOffset)}, {Int(layer.WeightCount)}), b{k} = p.Slice({Int(layer.BiasOffset)}, {Int(layer.Outputs)});");
+        WriteParameterSpans(writer, layer, literals);
         LayerPlan? below = plan.Below(layer);
         bool inRegister = !fromSpan && below is not null && (below.ByRows || (below.ActivationLanes > 0 && below.Activation != ActivationKind.Softmax));
         if (!inRegister)
@@ -401,8 +401,8 @@ internal static class DenseLayerEmitter
             writer.WriteLine($"{VectorOfFloat(8)} {x}Twice = {Vector256}.Create({x}, {x});");
             for (int j = 0; j < 4; j++)
             {
-                string upper = j + 4 < layer.Outputs ? Row(layer, j + 4) : Vector128 + "<float>.Zero";
-                writer.WriteLine($"{VectorOfFloat(8)} W{k}_{Int(j)}_{Int(j + 4)} = {Vector256}.Create({Row(layer, j)}, {upper});");
+                string upper = j + 4 < layer.Outputs ? Row(plan, layer, j + 4, literals) : Vector128 + "<float>.Zero";
+                writer.WriteLine($"{VectorOfFloat(8)} W{k}_{Int(j)}_{Int(j + 4)} = {Vector256}.Create({Row(plan, layer, j, literals)}, {upper});");
             }
 
             sum = $"{UnrolledKernels}.SumEachHalf(" + string.Join(", ", Enumerable.Range(0, 4).Select(j => $"W{k}_{Int(j)}_{Int(j + 4)} * {x}Twice")) + ")";
@@ -412,16 +412,16 @@ internal static class DenseLayerEmitter
             writer.WriteLine($"// row j of W{k} in a register" + (layer.Inputs < layer.RowLanes ? $", zero past input {Int(layer.Inputs - 1)}" : string.Empty));
             for (int j = 0; j < layer.Outputs; j++)
             {
-                writer.WriteLine($"{VectorOfFloat(layer.RowLanes)} W{k}_{Int(j)} = {Row(layer, j)};");
+                writer.WriteLine($"{VectorOfFloat(layer.RowLanes)} W{k}_{Int(j)} = {Row(plan, layer, j, literals)};");
             }
 
             sum = $"{UnrolledKernels}.SumEach(" + string.Join(", ", Enumerable.Range(0, lanes).Select(j =>
                 j < layer.Outputs ? $"W{k}_{Int(j)} * {x}" : VectorOfFloat(layer.RowLanes) + ".Zero")) + ")";
         }
 
-        string bias = layer.Outputs == lanes
+        string bias = layer.Outputs == lanes && !literals
             ? $"{vector}.Create(b{k})"
-            : $"{vector}.Create({string.Join(", ", Enumerable.Range(0, lanes).Select(j => j < layer.Outputs ? $"b{k}[{Int(j)}]" : "0f"))})";
+            : $"{vector}.Create({string.Join(", ", Enumerable.Range(0, lanes).Select(j => j < layer.Outputs ? Bias(plan, layer, j, literals) : "0f"))})";
         string h = "vh" + k, a = "va" + k;
         if (preactivations)
         {
@@ -446,14 +446,31 @@ internal static class DenseLayerEmitter
     private static string InputVector(LayerPlan layer) => "v" + InputName(layer);
 
     /// <summary>Row <paramref name="j"/> of a by-rows layer's weights as a register, zero past the last input.</summary>
-    private static string Row(LayerPlan layer, int j)
+    private static string Row(NetworkPlan plan, LayerPlan layer, int j, bool literals)
     {
         string k = Int(layer.Index);
         string vector = VectorOf(layer.RowLanes);
         int first = j * layer.Inputs;
-        return layer.Inputs == layer.RowLanes
+        return layer.Inputs == layer.RowLanes && !literals
             ? $"{vector}.Create(W{k}.Slice({Int(first)}, {Int(layer.Inputs)}))"
-            : $"{vector}.Create({string.Join(", ", Enumerable.Range(0, layer.RowLanes).Select(i => i < layer.Inputs ? $"W{k}[{Int(first + i)}]" : "0f"))})";
+            : $"{vector}.Create({string.Join(", ", Enumerable.Range(0, layer.RowLanes).Select(i => i < layer.Inputs ? Weight(plan, layer, first + i, literals) : "0f"))})";
+    }
+
+    /// <summary><c>W_k[index]</c> (row-major), or with <paramref name="literals"/> its compiled-in value.</summary>
+    private static string Weight(NetworkPlan plan, LayerPlan layer, int index, bool literals) =>
+        literals ? ExactFloat(plan.CompiledParameter(layer.WeightOffset + index)) : $"W{Int(layer.Index)}[{Int(index)}]";
+
+    /// <summary><c>b_k[j]</c>, or with <paramref name="literals"/> its compiled-in value.</summary>
+    private static string Bias(NetworkPlan plan, LayerPlan layer, int j, bool literals) =>
+        literals ? ExactFloat(plan.CompiledParameter(layer.BiasOffset + j)) : $"b{Int(layer.Index)}[{Int(j)}]";
+
+    /// <summary>The spans <c>W_k</c> and <c>b_k</c> over <c>p</c>, or with <paramref name="literals"/> a note that the values are in the code.</summary>
+    private static void WriteParameterSpans(SourceWriter writer, LayerPlan layer, bool literals)
+    {
+        string k = Int(layer.Index);
+        writer.WriteLine(literals
+            ? $"// W{k} and b{k} are the compiled-in weights, written as literals: this network's parameters never change"
+            : $"{ReadOnlySpan} W{k} = p.Slice({Int(layer.WeightOffset)}, {Int(layer.WeightCount)}), b{k} = p.Slice({Int(layer.BiasOffset)}, {Int(layer.Outputs)});");
     }
 
     /// <summary>The first <paramref name="count"/> lanes of a register as the locals <c>name_j</c>.</summary>
@@ -466,7 +483,7 @@ internal static class DenseLayerEmitter
     }
 
     /// <summary>One unrolled layer of the straight-line forward pass, from the locals of <paramref name="input"/> into the locals <c>h_k_j</c> (and <c>a_k_j</c> where needed).</summary>
-    private static void WriteUnrolledForwardInLocals(SourceWriter writer, LayerPlan layer, string input, bool keepLogits)
+    private static void WriteUnrolledForwardInLocals(SourceWriter writer, NetworkPlan plan, LayerPlan layer, string input, bool keepLogits, bool literals)
     {
         string k = Int(layer.Index);
         bool softmax = layer.Activation == ActivationKind.Softmax;
@@ -474,10 +491,10 @@ internal static class DenseLayerEmitter
         writer.WriteLine($"// Layer {k}: {Int(layer.Inputs)} → {Int(layer.Outputs)}, unrolled: " + (layer.Activation == ActivationKind.Identity
             ? $"h{k} = a{k} = W{k} {input} + b{k}"
             : $"h{k} = {MathName(layer.Activation)}(a{k}), a{k} = W{k} {input} + b{k}"));
-        writer.WriteLine($"{ReadOnlySpan} W{k} = p.Slice({Int(layer.WeightOffset)}, {Int(layer.WeightCount)}), b{k} = p.Slice({Int(layer.BiasOffset)}, {Int(layer.Outputs)});");
+        WriteParameterSpans(writer, layer, literals);
         for (int j = 0; j < layer.Outputs; j++)
         {
-            string sum = string.Join(" + ", Enumerable.Range(0, layer.Inputs).Select(i => $"W{k}[{Int((j * layer.Inputs) + i)}] * {Register(input, i)}").Append($"b{k}[{Int(j)}]"));
+            string sum = string.Join(" + ", Enumerable.Range(0, layer.Inputs).Select(i => $"{Weight(plan, layer, (j * layer.Inputs) + i, literals)} * {Register(input, i)}").Append(Bias(plan, layer, j, literals)));
             WriteWrapped(writer, $"float {Register((preactivations ? "a" : "h") + k, j)} = ", preactivations ? sum : Activate(layer, sum), ";");
         }
 

@@ -267,7 +267,7 @@ internal static class Emitter
             writer.WriteLine(plan.InferenceOnly
                 ? "// Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output)."
                 : "// Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.");
-            inLocals = DenseLayerEmitter.WriteForwardPass(writer, plan, keepLogits: false);
+            inLocals = DenseLayerEmitter.WriteForwardPass(writer, plan, keepLogits: false, literals: plan.LiteralWeights);
         }
         else
         {

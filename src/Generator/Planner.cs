@@ -109,7 +109,10 @@ internal static class Planner
                 ? output.Activation == ActivationKind.Softmax
                 : spec.Loss == LossKind.MeanSquaredError && outputGradient != OutputGradientKind.SoftmaxJacobian),
             Weights: spec.Weights,
-            InferenceOnly: spec.InferenceOnly);
+            InferenceOnly: spec.InferenceOnly,
+            // Measured (docs/kernel-strategy.md, "Weights as literals"): a register loaded from the code's constant data
+            // in place of Parameters, with no span over them to check.
+            LiteralWeights: spec.InferenceOnly && spec.Weights is not null);
     }
 
     /// <summary>

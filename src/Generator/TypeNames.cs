@@ -21,6 +21,7 @@ internal static class TypeNames
     public const string MathF = "global::System.MathF";
     public const string Math = "global::System.Math";
     public const string Array = "global::System.Array";
+    public const string BitConverter = "global::System.BitConverter";
     public const string GeneratedCodeAttributeType = "global::System.CodeDom.Compiler.GeneratedCode";
     public const string NetworkInterface = "global::NetGen.INetwork";
     public const string InferenceNetworkInterface = "global::NetGen.IInferenceNetwork";

@@ -12,7 +12,9 @@ namespace NetGen.Generator.Model;
 /// <see cref="LossInLocals"/>: in those, the loss and the output error terms are computed on locals too (cross-entropy
 /// of a softmax, mean squared error of an output other than a softmax). <see cref="InferenceOnly"/>: the class has
 /// read-only compiled-in <see cref="Weights"/> (never null then) and only the forward members: no gradients, no error
-/// terms, no backward pass, no seeded constructor; its parameters cannot change after the build. Immutable and
+/// terms, no backward pass, no seeded constructor; its parameters cannot change after the build.
+/// <see cref="LiteralWeights"/>: <c>Forward</c> writes the unrolled layers' weights and biases into the code as literals
+/// (so it reads no parameter memory for them), which only an inference-only network's weights allow. Immutable and
 /// structurally equal.
 /// </summary>
 internal sealed record NetworkPlan(
@@ -29,7 +31,8 @@ internal sealed record NetworkPlan(
     bool StraightLine,
     bool LossInLocals,
     CompiledWeights? Weights = null,
-    bool InferenceOnly = false)
+    bool InferenceOnly = false,
+    bool LiteralWeights = false)
 {
     public LayerPlan Output => Layers[Layers.Count - 1];
 
@@ -46,6 +49,14 @@ internal sealed record NetworkPlan(
 
     /// <summary>Where <c>∇a_L</c> starts in the error-term buffer.</summary>
     public int OutputErrorTermOffset => InferenceOnly ? 0 : Output.ActivationOffset;
+
+    /// <summary>Parameter <paramref name="index"/> of the compiled-in weights (float32, little-endian, in the layout of <c>Parameters</c>).</summary>
+    public float CompiledParameter(int index)
+    {
+        System.ReadOnlySpan<byte> bytes = Weights!.Parameters.Span.Slice(4 * index, 4);
+        int bits = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24);
+        return System.BitConverter.ToSingle(System.BitConverter.GetBytes(bits), 0);
+    }
 
     /// <summary>The layer whose outputs <paramref name="layer"/> reads, or null for the first layer (which reads <c>x</c>).</summary>
     public LayerPlan? Below(LayerPlan layer) => layer.Index > 1 ? Layers[layer.Index - 2] : null;
