@@ -34,6 +34,12 @@ internal static class DenseLayerEmitter
         writer.WriteLine($"// Layer {k}: {Int(layer.Inputs)} → {Int(layer.Outputs)}, {layer.Activation}, {(layer.Strategy == LayerStrategy.Unrolled ? "unrolled" : "SIMD")}.");
         writer.OpenBlock(layer.Index == 1 ? $"private void {GeneratedNames.ForwardLayer(1)}({ReadOnlySpan} x)" : $"private void {GeneratedNames.ForwardLayer(layer.Index)}()");
         WriteInputSpan(writer, plan, layer);
+        if (!layer.ByRows)
+        {
+            writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
+            writer.WriteLine($"{ReadOnlySpan} b{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
+        }
+
         writer.WriteLine($"{Span} h{k} = {Slice(Span, GeneratedNames.ActivationsField, layer.ActivationOffset, layer.Outputs)};");
         if (keepsLogits)
         {
@@ -44,12 +50,12 @@ internal static class DenseLayerEmitter
         {
             // The straight-line pass's code, so that Forward and these methods agree bit for bit; then stored.
             writer.WriteLine($"{ReadOnlySpan} p = new {ReadOnlySpan}({GeneratedNames.ParametersField}, 0, {GeneratedNames.ParameterCount});");
-            if (!(layer.Index == 1 && layer.Inputs == layer.RowLanes))
+            if (layer.Inputs != layer.RowLanes)
             {
                 WriteRegisterLoads(writer, input, layer.Inputs);
             }
 
-            WriteRowsForwardInLocals(writer, plan, layer, input, keepsLogits, fromSpan: true, inputSpan: input);
+            WriteRowsForwardInLocals(writer, plan, layer, input, keepsLogits, inputSpan: input, literals: false);
             WriteStore(writer, layer, $"h{k}", $"h{k}");
             if (keepsLogits)
             {
@@ -60,8 +66,6 @@ internal static class DenseLayerEmitter
             return;
         }
 
-        writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
-        writer.WriteLine($"{ReadOnlySpan} b{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
         string affine = $"a{k} = W{k} · {input} + b{k}" + (keepsLogits ? string.Empty : $", written into h{k}");
         if (layer.Strategy == LayerStrategy.Unrolled)
         {
@@ -164,23 +168,22 @@ internal static class DenseLayerEmitter
             string input = InputName(layer);
             if (layer.Strategy == LayerStrategy.Unrolled)
             {
-                if (!inLocals && below is null)
+                // A layer by rows of whole registers loads its input span as one register (its lanes follow from it).
+                bool wholeRegister = layer.ByRows && layer.Inputs == layer.RowLanes;
+                string span = below is null ? "input" : input;
+                if (!inLocals && below is not null)
                 {
-                    // A first layer by rows of whole registers loads x as one; its lanes follow from it.
-                    if (!(layer.ByRows && layer.Inputs == layer.RowLanes))
-                    {
-                        WriteRegisterLoads(writer, input, layer.Inputs, "input");
-                    }
+                    writer.WriteLine($"{ReadOnlySpan} {input} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, below.ActivationOffset, below.Outputs)};");
                 }
-                else if (!inLocals)
+
+                if (!inLocals && !wholeRegister)
                 {
-                    writer.WriteLine($"{ReadOnlySpan} {input} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, below!.ActivationOffset, below.Outputs)};");
-                    WriteRegisterLoads(writer, input, layer.Inputs);
+                    WriteRegisterLoads(writer, input, layer.Inputs, span);
                 }
 
                 if (layer.ByRows)
                 {
-                    WriteRowsForwardInLocals(writer, plan, layer, input, keepLogits && layer == plan.Output, fromSpan: !inLocals, literals: literals);
+                    WriteRowsForwardInLocals(writer, plan, layer, input, keepLogits && layer == plan.Output, inLocals ? null : span, literals);
                 }
                 else
                 {
@@ -368,7 +371,7 @@ internal static class DenseLayerEmitter
     /// <c>vh_k</c> (lanes past the last neuron finite, and met only by zero weights) and its lanes as the locals <c>h_k_j</c>;
     /// with a softmax or kept logits, <c>va_k</c> and <c>a_k_j</c> too.
     /// </summary>
-    private static void WriteRowsForwardInLocals(SourceWriter writer, NetworkPlan plan, LayerPlan layer, string input, bool keepLogits, bool fromSpan, string inputSpan = "input", bool literals = false)
+    private static void WriteRowsForwardInLocals(SourceWriter writer, NetworkPlan plan, LayerPlan layer, string input, bool keepLogits, string? inputSpan, bool literals)
     {
         string k = Int(layer.Index);
         bool softmax = layer.Activation == ActivationKind.Softmax;
@@ -381,14 +384,15 @@ internal static class DenseLayerEmitter
             : $"h{k} = {MathName(layer.Activation)}(a{k})") + $", a{k}_j = W{k}[j, :] · {input} + b{k}_j, each row in a register and the rows' sums in one");
         WriteParameterSpans(writer, layer, literals);
         LayerPlan? below = plan.Below(layer);
-        bool inRegister = !fromSpan && below is not null && (below.ByRows || (below.ActivationLanes > 0 && below.Activation != ActivationKind.Softmax));
+        bool inRegister = inputSpan is null && below is not null && (below.ByRows || (below.ActivationLanes > 0 && below.Activation != ActivationKind.Softmax));
+        bool wholeRegister = inputSpan is not null && layer.Inputs == layer.RowLanes;
         if (!inRegister)
         {
-            string source = layer.Index == 1 && fromSpan && layer.Inputs == layer.RowLanes
+            string source = wholeRegister
                 ? $"{VectorOf(layer.RowLanes)}.Create({inputSpan})"
                 : $"{VectorOf(layer.RowLanes)}.Create({string.Join(", ", Enumerable.Range(0, layer.RowLanes).Select(i => i < layer.Inputs ? Register(input, i) : "0f"))})";
             writer.WriteLine($"{VectorOfFloat(layer.RowLanes)} {x} = {source};");
-            if (layer.Index == 1 && fromSpan && layer.Inputs == layer.RowLanes)
+            if (wholeRegister)
             {
                 WriteLanes(writer, x, input, layer.Inputs);
             }

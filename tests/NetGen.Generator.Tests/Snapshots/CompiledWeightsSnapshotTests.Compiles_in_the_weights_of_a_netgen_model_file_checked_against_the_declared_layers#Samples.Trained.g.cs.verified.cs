@@ -105,19 +105,26 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
-            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 4 → 5, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            // Layer 1: 4 → 5, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 20), b1 = p.Slice(20, 5);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1]);
-            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2]);
-            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3]);
-            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4]);
-            // Layer 2: 5 → 3, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(input);
+            float x_0 = vx[0], x_1 = vx[1], x_2 = vx[2], x_3 = vx[3];
+            // rows j and j + 4 side by side in a register, times x twice: the sums of its halves are a1_j and a1_(j+4)
+            global::System.Runtime.Intrinsics.Vector256<float> vxTwice = global::System.Runtime.Intrinsics.Vector256.Create(vx, vx);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_0_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(0, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(16, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_1_5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(4, 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_2_6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(8, 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_3_7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(12, 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector256<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEachHalf(W1_0_4 * vxTwice, W1_1_5 * vxTwice, W1_2_6 * vxTwice, W1_3_7 * vxTwice) + global::System.Runtime.Intrinsics.Vector256.Create(b1[0], b1[1], b1[2], b1[3], b1[4], 0f, 0f, 0f));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3], h1_4 = vh1[4];
+            // Layer 2: 5 → 3, unrolled by rows: h2 = a2, a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W2 = p.Slice(25, 15), b2 = p.Slice(40, 3);
-            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + b2[0];
-            float h2_1 = W2[5] * h1_0 + W2[6] * h1_1 + W2[7] * h1_2 + W2[8] * h1_3 + W2[9] * h1_4 + b2[1];
-            float h2_2 = W2[10] * h1_0 + W2[11] * h1_1 + W2[12] * h1_2 + W2[13] * h1_3 + W2[14] * h1_4 + b2[2];
+            // row j of W2 in a register, zero past input 4
+            global::System.Runtime.Intrinsics.Vector256<float> W2_0 = global::System.Runtime.Intrinsics.Vector256.Create(W2[0], W2[1], W2[2], W2[3], W2[4], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> W2_1 = global::System.Runtime.Intrinsics.Vector256.Create(W2[5], W2[6], W2[7], W2[8], W2[9], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> W2_2 = global::System.Runtime.Intrinsics.Vector256.Create(W2[10], W2[11], W2[12], W2[13], W2[14], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, W2_2 * vh1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], b2[2], 0f);
+            float h2_0 = vh2[0], h2_1 = vh2[1], h2_2 = vh2[2];
             // ŷ = h2, into output and, for Output, into the activations
             output[2] = h2_2;
             output[1] = h2_1;
@@ -135,19 +142,26 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
-            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 4 → 5, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            // Layer 1: 4 → 5, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 20), b1 = p.Slice(20, 5);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1]);
-            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2]);
-            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3]);
-            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4]);
-            // Layer 2: 5 → 3, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(input);
+            float x_0 = vx[0], x_1 = vx[1], x_2 = vx[2], x_3 = vx[3];
+            // rows j and j + 4 side by side in a register, times x twice: the sums of its halves are a1_j and a1_(j+4)
+            global::System.Runtime.Intrinsics.Vector256<float> vxTwice = global::System.Runtime.Intrinsics.Vector256.Create(vx, vx);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_0_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(0, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(16, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_1_5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(4, 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_2_6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(8, 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_3_7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(12, 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector256<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEachHalf(W1_0_4 * vxTwice, W1_1_5 * vxTwice, W1_2_6 * vxTwice, W1_3_7 * vxTwice) + global::System.Runtime.Intrinsics.Vector256.Create(b1[0], b1[1], b1[2], b1[3], b1[4], 0f, 0f, 0f));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3], h1_4 = vh1[4];
+            // Layer 2: 5 → 3, unrolled by rows: h2 = a2, a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W2 = p.Slice(25, 15), b2 = p.Slice(40, 3);
-            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + b2[0];
-            float h2_1 = W2[5] * h1_0 + W2[6] * h1_1 + W2[7] * h1_2 + W2[8] * h1_3 + W2[9] * h1_4 + b2[1];
-            float h2_2 = W2[10] * h1_0 + W2[11] * h1_1 + W2[12] * h1_2 + W2[13] * h1_3 + W2[14] * h1_4 + b2[2];
+            // row j of W2 in a register, zero past input 4
+            global::System.Runtime.Intrinsics.Vector256<float> W2_0 = global::System.Runtime.Intrinsics.Vector256.Create(W2[0], W2[1], W2[2], W2[3], W2[4], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> W2_1 = global::System.Runtime.Intrinsics.Vector256.Create(W2[5], W2[6], W2[7], W2[8], W2[9], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> W2_2 = global::System.Runtime.Intrinsics.Vector256.Create(W2[10], W2[11], W2[12], W2[13], W2[14], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, W2_2 * vh1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], b2[2], 0f);
+            float h2_0 = vh2[0], h2_1 = vh2[1], h2_2 = vh2[2];
             global::System.Span<float> y = new global::System.Span<float>(_activations, 5, 3);
             y[2] = h2_2;
             y[1] = h2_1;
@@ -168,19 +182,26 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
-            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 4 → 5, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            // Layer 1: 4 → 5, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 20), b1 = p.Slice(20, 5);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1]);
-            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2]);
-            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3]);
-            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4]);
-            // Layer 2: 5 → 3, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(input);
+            float x_0 = vx[0], x_1 = vx[1], x_2 = vx[2], x_3 = vx[3];
+            // rows j and j + 4 side by side in a register, times x twice: the sums of its halves are a1_j and a1_(j+4)
+            global::System.Runtime.Intrinsics.Vector256<float> vxTwice = global::System.Runtime.Intrinsics.Vector256.Create(vx, vx);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_0_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(0, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(16, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_1_5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(4, 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_2_6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(8, 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_3_7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(12, 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector256<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEachHalf(W1_0_4 * vxTwice, W1_1_5 * vxTwice, W1_2_6 * vxTwice, W1_3_7 * vxTwice) + global::System.Runtime.Intrinsics.Vector256.Create(b1[0], b1[1], b1[2], b1[3], b1[4], 0f, 0f, 0f));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3], h1_4 = vh1[4];
+            // Layer 2: 5 → 3, unrolled by rows: h2 = a2, a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W2 = p.Slice(25, 15), b2 = p.Slice(40, 3);
-            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + b2[0];
-            float h2_1 = W2[5] * h1_0 + W2[6] * h1_1 + W2[7] * h1_2 + W2[8] * h1_3 + W2[9] * h1_4 + b2[1];
-            float h2_2 = W2[10] * h1_0 + W2[11] * h1_1 + W2[12] * h1_2 + W2[13] * h1_3 + W2[14] * h1_4 + b2[2];
+            // row j of W2 in a register, zero past input 4
+            global::System.Runtime.Intrinsics.Vector256<float> W2_0 = global::System.Runtime.Intrinsics.Vector256.Create(W2[0], W2[1], W2[2], W2[3], W2[4], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> W2_1 = global::System.Runtime.Intrinsics.Vector256.Create(W2[5], W2[6], W2[7], W2[8], W2[9], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> W2_2 = global::System.Runtime.Intrinsics.Vector256.Create(W2[10], W2[11], W2[12], W2[13], W2[14], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, W2_2 * vh1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], b2[2], 0f);
+            float h2_0 = vh2[0], h2_1 = vh2[1], h2_2 = vh2[2];
             global::System.Span<float> y = new global::System.Span<float>(_activations, 5, 3);
             y[2] = h2_2;
             y[1] = h2_1;
@@ -211,33 +232,15 @@ namespace Samples
             db2[0] += dA2_0;
             db2[1] += dA2_1;
             db2[2] += dA2_2;
-            float dA1_0 = (W2[0] * dA2_0 + W2[5] * dA2_1 + W2[10] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_0);
-            float dA1_1 = (W2[1] * dA2_0 + W2[6] * dA2_1 + W2[11] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_1);
-            float dA1_2 = (W2[2] * dA2_0 + W2[7] * dA2_1 + W2[12] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_2);
-            float dA1_3 = (W2[3] * dA2_0 + W2[8] * dA2_1 + W2[13] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_3);
-            float dA1_4 = (W2[4] * dA2_0 + W2[9] * dA2_1 + W2[14] * dA2_2) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_4);
+            global::System.Runtime.Intrinsics.Vector256<float> vdA1 = (dA2_0 * global::System.Runtime.Intrinsics.Vector256.Create(W2[0], W2[1], W2[2], W2[3], W2[4], 0f, 0f, 0f) + dA2_1 * global::System.Runtime.Intrinsics.Vector256.Create(W2[5], W2[6], W2[7], W2[8], W2[9], 0f, 0f, 0f) + dA2_2 * global::System.Runtime.Intrinsics.Vector256.Create(W2[10], W2[11], W2[12], W2[13], W2[14], 0f, 0f, 0f)) * global::NetGen.Kernels.Activations.ReLUDerivative(vh1);
+            float dA1_0 = vdA1[0], dA1_1 = vdA1[1], dA1_2 = vdA1[2], dA1_3 = vdA1[3], dA1_4 = vdA1[4];
             // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
             global::System.Span<float> dW1 = g.Slice(0, 20), db1 = g.Slice(20, 5);
-            dW1[0] += dA1_0 * x_0;
-            dW1[1] += dA1_0 * x_1;
-            dW1[2] += dA1_0 * x_2;
-            dW1[3] += dA1_0 * x_3;
-            dW1[4] += dA1_1 * x_0;
-            dW1[5] += dA1_1 * x_1;
-            dW1[6] += dA1_1 * x_2;
-            dW1[7] += dA1_1 * x_3;
-            dW1[8] += dA1_2 * x_0;
-            dW1[9] += dA1_2 * x_1;
-            dW1[10] += dA1_2 * x_2;
-            dW1[11] += dA1_2 * x_3;
-            dW1[12] += dA1_3 * x_0;
-            dW1[13] += dA1_3 * x_1;
-            dW1[14] += dA1_3 * x_2;
-            dW1[15] += dA1_3 * x_3;
-            dW1[16] += dA1_4 * x_0;
-            dW1[17] += dA1_4 * x_1;
-            dW1[18] += dA1_4 * x_2;
-            dW1[19] += dA1_4 * x_3;
+            global::NetGen.Kernels.UnrolledKernels.AddTo(dW1.Slice(0, 4), dA1_0 * vx);
+            global::NetGen.Kernels.UnrolledKernels.AddTo(dW1.Slice(4, 4), dA1_1 * vx);
+            global::NetGen.Kernels.UnrolledKernels.AddTo(dW1.Slice(8, 4), dA1_2 * vx);
+            global::NetGen.Kernels.UnrolledKernels.AddTo(dW1.Slice(12, 4), dA1_3 * vx);
+            global::NetGen.Kernels.UnrolledKernels.AddTo(dW1.Slice(16, 4), dA1_4 * vx);
             db1[0] += dA1_0;
             db1[1] += dA1_1;
             db1[2] += dA1_2;

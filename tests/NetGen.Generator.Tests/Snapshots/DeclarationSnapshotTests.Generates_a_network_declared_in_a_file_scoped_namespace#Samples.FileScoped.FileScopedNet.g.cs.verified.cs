@@ -87,10 +87,14 @@ namespace Samples.FileScoped
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 3 → 2, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            // Layer 1: 3 → 2, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1]);
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, x_2, 0f);
+            // row j of W1 in a register, zero past input 2
+            global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], W1[2], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], 0f, 0f));
+            float h1_0 = vh1[0], h1_1 = vh1[1];
             // ŷ = h1, into output and, for Output, into the activations
             output[1] = h1_1;
             output[0] = h1_0;
@@ -107,10 +111,14 @@ namespace Samples.FileScoped
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 3 → 2, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            // Layer 1: 3 → 2, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1]);
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, x_2, 0f);
+            // row j of W1 in a register, zero past input 2
+            global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], W1[2], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], 0f, 0f));
+            float h1_0 = vh1[0], h1_1 = vh1[1];
             global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
             y[1] = h1_1;
             y[0] = h1_0;
@@ -130,10 +138,14 @@ namespace Samples.FileScoped
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 3 → 2, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            // Layer 1: 3 → 2, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1]);
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, x_2, 0f);
+            // row j of W1 in a register, zero past input 2
+            global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], W1[2], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], 0f, 0f));
+            float h1_0 = vh1[0], h1_1 = vh1[1];
             global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
             y[1] = h1_1;
             y[0] = h1_0;

@@ -91,13 +91,14 @@ namespace Shop.@string.@record
                 // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
                 global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
                 float x_1 = input[1], x_0 = input[0];
-                // Layer 1: 2 → 3, unrolled: h1 = tanh(a1), a1 = W1 x + b1
+                // Layer 1: 2 → 3, unrolled by rows: h1 = tanh(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
                 global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 3);
-                float a1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
-                float a1_1 = W1[2] * x_0 + W1[3] * x_1 + b1[1];
-                float a1_2 = W1[4] * x_0 + W1[5] * x_1 + b1[2];
-                // h1 = tanh(a1), 4 neurons to a register
-                global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_0));
+                global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, 0f, 0f);
+                // row j of W1 in a register, zero past input 1
+                global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[2], W1[3], 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> W1_2 = global::System.Runtime.Intrinsics.Vector128.Create(W1[4], W1[5], 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, W1_2 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], b1[2], 0f));
                 float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2];
                 // Layer 2: 3 → 1, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
                 global::System.ReadOnlySpan<float> W2 = p.Slice(9, 3), b2 = p.Slice(12, 1);
@@ -116,13 +117,14 @@ namespace Shop.@string.@record
                 global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
                 global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
                 float x_1 = input[1], x_0 = input[0];
-                // Layer 1: 2 → 3, unrolled: h1 = tanh(a1), a1 = W1 x + b1
+                // Layer 1: 2 → 3, unrolled by rows: h1 = tanh(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
                 global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 3);
-                float a1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
-                float a1_1 = W1[2] * x_0 + W1[3] * x_1 + b1[1];
-                float a1_2 = W1[4] * x_0 + W1[5] * x_1 + b1[2];
-                // h1 = tanh(a1), 4 neurons to a register
-                global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_0));
+                global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, 0f, 0f);
+                // row j of W1 in a register, zero past input 1
+                global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[2], W1[3], 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> W1_2 = global::System.Runtime.Intrinsics.Vector128.Create(W1[4], W1[5], 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, W1_2 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], b1[2], 0f));
                 float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2];
                 // Layer 2: 3 → 1, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
                 global::System.ReadOnlySpan<float> W2 = p.Slice(9, 3), b2 = p.Slice(12, 1);
@@ -144,13 +146,14 @@ namespace Shop.@string.@record
                 global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
                 global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
                 float x_1 = input[1], x_0 = input[0];
-                // Layer 1: 2 → 3, unrolled: h1 = tanh(a1), a1 = W1 x + b1
+                // Layer 1: 2 → 3, unrolled by rows: h1 = tanh(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
                 global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 3);
-                float a1_0 = W1[0] * x_0 + W1[1] * x_1 + b1[0];
-                float a1_1 = W1[2] * x_0 + W1[3] * x_1 + b1[1];
-                float a1_2 = W1[4] * x_0 + W1[5] * x_1 + b1[2];
-                // h1 = tanh(a1), 4 neurons to a register
-                global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_0));
+                global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, 0f, 0f);
+                // row j of W1 in a register, zero past input 1
+                global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[2], W1[3], 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> W1_2 = global::System.Runtime.Intrinsics.Vector128.Create(W1[4], W1[5], 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.Tanh(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, W1_2 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], b1[2], 0f));
                 float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2];
                 // Layer 2: 3 → 1, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
                 global::System.ReadOnlySpan<float> W2 = p.Slice(9, 3), b2 = p.Slice(12, 1);

@@ -92,18 +92,22 @@ namespace Samples
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 3 → 4, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            // Layer 1: 3 → 4, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 12), b1 = p.Slice(12, 4);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1]);
-            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2]);
-            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[9] * x_0 + W1[10] * x_1 + W1[11] * x_2 + b1[3]);
-            // Layer 2: 4 → 2, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, x_2, 0f);
+            // row j of W1 in a register, zero past input 2
+            global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], W1[2], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_2 = global::System.Runtime.Intrinsics.Vector128.Create(W1[6], W1[7], W1[8], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_3 = global::System.Runtime.Intrinsics.Vector128.Create(W1[9], W1[10], W1[11], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, W1_2 * vx, W1_3 * vx) + global::System.Runtime.Intrinsics.Vector128.Create(b1));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3];
+            // Layer 2: 4 → 2, unrolled by rows: h2 = σ(a2), a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W2 = p.Slice(16, 8), b2 = p.Slice(24, 2);
-            float a2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
-            float a2_1 = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
-            // h2 = σ(a2), 4 neurons to a register
-            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_0, a2_0));
+            // row j of W2 in a register
+            global::System.Runtime.Intrinsics.Vector128<float> W2_0 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(0, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> W2_1 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(4, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], 0f, 0f));
             float h2_0 = vh2[0], h2_1 = vh2[1];
             // ŷ = h2, into output and, for Output, into the activations
             output[1] = h2_1;
@@ -121,18 +125,24 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 3 → 4, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            // Layer 1: 3 → 4, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 12), b1 = p.Slice(12, 4);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1]);
-            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2]);
-            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[9] * x_0 + W1[10] * x_1 + W1[11] * x_2 + b1[3]);
-            // Layer 2: 4 → 2, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, x_2, 0f);
+            // row j of W1 in a register, zero past input 2
+            global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], W1[2], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_2 = global::System.Runtime.Intrinsics.Vector128.Create(W1[6], W1[7], W1[8], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_3 = global::System.Runtime.Intrinsics.Vector128.Create(W1[9], W1[10], W1[11], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, W1_2 * vx, W1_3 * vx) + global::System.Runtime.Intrinsics.Vector128.Create(b1));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3];
+            // Layer 2: 4 → 2, unrolled by rows: h2 = σ(a2), a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W2 = p.Slice(16, 8), b2 = p.Slice(24, 2);
-            float a2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
-            float a2_1 = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
-            // h2 = σ(a2), 4 neurons to a register
-            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_0, a2_0));
+            // row j of W2 in a register
+            global::System.Runtime.Intrinsics.Vector128<float> W2_0 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(0, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> W2_1 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(4, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> va2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], 0f, 0f);
+            float a2_0 = va2[0], a2_1 = va2[1];
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(va2);
             float h2_0 = vh2[0], h2_1 = vh2[1];
             global::System.Span<float> logits = new global::System.Span<float>(_logits, 0, OutputSize);
             logits[1] = a2_1;
@@ -155,18 +165,24 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 3 → 4, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            // Layer 1: 3 → 4, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 12), b1 = p.Slice(12, 4);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1]);
-            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2]);
-            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[9] * x_0 + W1[10] * x_1 + W1[11] * x_2 + b1[3]);
-            // Layer 2: 4 → 2, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, x_2, 0f);
+            // row j of W1 in a register, zero past input 2
+            global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], W1[2], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_2 = global::System.Runtime.Intrinsics.Vector128.Create(W1[6], W1[7], W1[8], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_3 = global::System.Runtime.Intrinsics.Vector128.Create(W1[9], W1[10], W1[11], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, W1_2 * vx, W1_3 * vx) + global::System.Runtime.Intrinsics.Vector128.Create(b1));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3];
+            // Layer 2: 4 → 2, unrolled by rows: h2 = σ(a2), a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W2 = p.Slice(16, 8), b2 = p.Slice(24, 2);
-            float a2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
-            float a2_1 = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
-            // h2 = σ(a2), 4 neurons to a register
-            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_0, a2_0));
+            // row j of W2 in a register
+            global::System.Runtime.Intrinsics.Vector128<float> W2_0 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(0, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> W2_1 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(4, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> va2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], 0f, 0f);
+            float a2_0 = va2[0], a2_1 = va2[1];
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(va2);
             float h2_0 = vh2[0], h2_1 = vh2[1];
             global::System.Span<float> logits = new global::System.Span<float>(_logits, 0, OutputSize);
             logits[1] = a2_1;
@@ -182,20 +198,12 @@ namespace Samples
             float dA2_1 = dA2[1], dA2_0 = dA2[0];
             // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
             global::System.Span<float> dW2 = g.Slice(16, 8), db2 = g.Slice(24, 2);
-            dW2[0] += dA2_0 * h1_0;
-            dW2[1] += dA2_0 * h1_1;
-            dW2[2] += dA2_0 * h1_2;
-            dW2[3] += dA2_0 * h1_3;
-            dW2[4] += dA2_1 * h1_0;
-            dW2[5] += dA2_1 * h1_1;
-            dW2[6] += dA2_1 * h1_2;
-            dW2[7] += dA2_1 * h1_3;
+            global::NetGen.Kernels.UnrolledKernels.AddTo(dW2.Slice(0, 4), dA2_0 * vh1);
+            global::NetGen.Kernels.UnrolledKernels.AddTo(dW2.Slice(4, 4), dA2_1 * vh1);
             db2[0] += dA2_0;
             db2[1] += dA2_1;
-            float dA1_0 = (W2[0] * dA2_0 + W2[4] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_0);
-            float dA1_1 = (W2[1] * dA2_0 + W2[5] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_1);
-            float dA1_2 = (W2[2] * dA2_0 + W2[6] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_2);
-            float dA1_3 = (W2[3] * dA2_0 + W2[7] * dA2_1) * global::NetGen.Kernels.Activations.ReLUDerivative(h1_3);
+            global::System.Runtime.Intrinsics.Vector128<float> vdA1 = (dA2_0 * global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(0, 4)) + dA2_1 * global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(4, 4))) * global::NetGen.Kernels.Activations.ReLUDerivative(vh1);
+            float dA1_0 = vdA1[0], dA1_1 = vdA1[1], dA1_2 = vdA1[2], dA1_3 = vdA1[3];
             // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
             global::System.Span<float> dW1 = g.Slice(0, 12), db1 = g.Slice(12, 4);
             dW1[0] += dA1_0 * x_0;
@@ -210,10 +218,7 @@ namespace Samples
             dW1[9] += dA1_3 * x_0;
             dW1[10] += dA1_3 * x_1;
             dW1[11] += dA1_3 * x_2;
-            db1[0] += dA1_0;
-            db1[1] += dA1_1;
-            db1[2] += dA1_2;
-            db1[3] += dA1_3;
+            global::NetGen.Kernels.UnrolledKernels.AddTo(db1, vdA1);
             return loss;
         }
 

@@ -90,17 +90,18 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
-            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 4 → 8, unrolled: h1 = leaky_relu(a1), a1 = W1 x + b1
+            // Layer 1: 4 → 8, unrolled by rows: h1 = leaky_relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 32), b1 = p.Slice(32, 8);
-            float h1_0 = global::NetGen.Kernels.Activations.LeakyReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0], 0.2f);
-            float h1_1 = global::NetGen.Kernels.Activations.LeakyReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1], 0.2f);
-            float h1_2 = global::NetGen.Kernels.Activations.LeakyReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2], 0.2f);
-            float h1_3 = global::NetGen.Kernels.Activations.LeakyReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3], 0.2f);
-            float h1_4 = global::NetGen.Kernels.Activations.LeakyReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4], 0.2f);
-            float h1_5 = global::NetGen.Kernels.Activations.LeakyReLU(W1[20] * x_0 + W1[21] * x_1 + W1[22] * x_2 + W1[23] * x_3 + b1[5], 0.2f);
-            float h1_6 = global::NetGen.Kernels.Activations.LeakyReLU(W1[24] * x_0 + W1[25] * x_1 + W1[26] * x_2 + W1[27] * x_3 + b1[6], 0.2f);
-            float h1_7 = global::NetGen.Kernels.Activations.LeakyReLU(W1[28] * x_0 + W1[29] * x_1 + W1[30] * x_2 + W1[31] * x_3 + b1[7], 0.2f);
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(input);
+            float x_0 = vx[0], x_1 = vx[1], x_2 = vx[2], x_3 = vx[3];
+            // rows j and j + 4 side by side in a register, times x twice: the sums of its halves are a1_j and a1_(j+4)
+            global::System.Runtime.Intrinsics.Vector256<float> vxTwice = global::System.Runtime.Intrinsics.Vector256.Create(vx, vx);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_0_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(0, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(16, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_1_5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(4, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(20, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_2_6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(8, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(24, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_3_7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(12, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(28, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> vh1 = global::NetGen.Kernels.Activations.LeakyReLU(global::NetGen.Kernels.UnrolledKernels.SumEachHalf(W1_0_4 * vxTwice, W1_1_5 * vxTwice, W1_2_6 * vxTwice, W1_3_7 * vxTwice) + global::System.Runtime.Intrinsics.Vector256.Create(b1), 0.2f);
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3], h1_4 = vh1[4], h1_5 = vh1[5], h1_6 = vh1[6], h1_7 = vh1[7];
             // h1, where the SIMD layer 2 reads it
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 8);
             h1[7] = h1_7;
@@ -341,19 +342,28 @@ namespace Samples
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 32);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 32, 8);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 8);
-            float x_3 = x[3], x_2 = x[2], x_1 = x[1], x_0 = x[0];
-            // h1 = leaky_relu(a1) with a1 = W1 · x + b1
-            h1[0] = global::NetGen.Kernels.Activations.LeakyReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0], 0.2f);
-            h1[1] = global::NetGen.Kernels.Activations.LeakyReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1], 0.2f);
-            h1[2] = global::NetGen.Kernels.Activations.LeakyReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2], 0.2f);
-            h1[3] = global::NetGen.Kernels.Activations.LeakyReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3], 0.2f);
-            h1[4] = global::NetGen.Kernels.Activations.LeakyReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4], 0.2f);
-            h1[5] = global::NetGen.Kernels.Activations.LeakyReLU(W1[20] * x_0 + W1[21] * x_1 + W1[22] * x_2 + W1[23] * x_3 + b1[5], 0.2f);
-            h1[6] = global::NetGen.Kernels.Activations.LeakyReLU(W1[24] * x_0 + W1[25] * x_1 + W1[26] * x_2 + W1[27] * x_3 + b1[6], 0.2f);
-            h1[7] = global::NetGen.Kernels.Activations.LeakyReLU(W1[28] * x_0 + W1[29] * x_1 + W1[30] * x_2 + W1[31] * x_3 + b1[7], 0.2f);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount);
+            // Layer 1: 4 → 8, unrolled by rows: h1 = leaky_relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
+            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 32), b1 = p.Slice(32, 8);
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x);
+            float x_0 = vx[0], x_1 = vx[1], x_2 = vx[2], x_3 = vx[3];
+            // rows j and j + 4 side by side in a register, times x twice: the sums of its halves are a1_j and a1_(j+4)
+            global::System.Runtime.Intrinsics.Vector256<float> vxTwice = global::System.Runtime.Intrinsics.Vector256.Create(vx, vx);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_0_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(0, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(16, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_1_5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(4, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(20, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_2_6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(8, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(24, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_3_7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(12, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(28, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> vh1 = global::NetGen.Kernels.Activations.LeakyReLU(global::NetGen.Kernels.UnrolledKernels.SumEachHalf(W1_0_4 * vxTwice, W1_1_5 * vxTwice, W1_2_6 * vxTwice, W1_3_7 * vxTwice) + global::System.Runtime.Intrinsics.Vector256.Create(b1), 0.2f);
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3], h1_4 = vh1[4], h1_5 = vh1[5], h1_6 = vh1[6], h1_7 = vh1[7];
+            h1[7] = h1_7;
+            h1[6] = h1_6;
+            h1[5] = h1_5;
+            h1[4] = h1_4;
+            h1[3] = h1_3;
+            h1[2] = h1_2;
+            h1[1] = h1_1;
+            h1[0] = h1_0;
         }
 
         // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.

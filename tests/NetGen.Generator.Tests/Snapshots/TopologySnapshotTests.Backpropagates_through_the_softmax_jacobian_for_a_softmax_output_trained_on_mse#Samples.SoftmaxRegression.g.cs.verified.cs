@@ -87,22 +87,18 @@ namespace Samples
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 3 → 3, unrolled: h1 = softmax(a1), a1 = W1 x + b1
+            // Layer 1: 3 → 3, unrolled by rows: h1 = softmax(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 9), b1 = p.Slice(9, 3);
-            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
-            float a1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
-            float a1_2 = W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2];
-            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1): no exponent above 0, so nothing overflows
-            float max1 = a1_0;
-            max1 = global::System.MathF.Max(max1, a1_1);
-            max1 = global::System.MathF.Max(max1, a1_2);
-            global::System.Runtime.Intrinsics.Vector128<float> ve1 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_0) - global::System.Runtime.Intrinsics.Vector128.Create(max1));
-            float e1_0 = ve1[0], e1_1 = ve1[1], e1_2 = ve1[2];
-            float sum1 = e1_0 + e1_1 + e1_2;
-            float inverse1 = 1f / sum1;
-            float h1_0 = e1_0 * inverse1;
-            float h1_1 = e1_1 * inverse1;
-            float h1_2 = e1_2 * inverse1;
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, x_2, 0f);
+            // row j of W1 in a register, zero past input 2
+            global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], W1[2], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_2 = global::System.Runtime.Intrinsics.Vector128.Create(W1[6], W1[7], W1[8], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> va1 = global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, W1_2 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], b1[2], 0f);
+            float a1_0 = va1[0], a1_1 = va1[1], a1_2 = va1[2];
+            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1) over the first 3 lanes: no exponent above 0, so nothing overflows
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.UnrolledKernels.Softmax(va1, 3, out float max1, out float sum1);
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2];
             // ŷ = h1, into output and, for Output, into the activations
             output[2] = h1_2;
             output[1] = h1_1;
@@ -121,22 +117,18 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 3 → 3, unrolled: h1 = softmax(a1), a1 = W1 x + b1
+            // Layer 1: 3 → 3, unrolled by rows: h1 = softmax(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 9), b1 = p.Slice(9, 3);
-            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
-            float a1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
-            float a1_2 = W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2];
-            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1): no exponent above 0, so nothing overflows
-            float max1 = a1_0;
-            max1 = global::System.MathF.Max(max1, a1_1);
-            max1 = global::System.MathF.Max(max1, a1_2);
-            global::System.Runtime.Intrinsics.Vector128<float> ve1 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_0) - global::System.Runtime.Intrinsics.Vector128.Create(max1));
-            float e1_0 = ve1[0], e1_1 = ve1[1], e1_2 = ve1[2];
-            float sum1 = e1_0 + e1_1 + e1_2;
-            float inverse1 = 1f / sum1;
-            float h1_0 = e1_0 * inverse1;
-            float h1_1 = e1_1 * inverse1;
-            float h1_2 = e1_2 * inverse1;
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, x_2, 0f);
+            // row j of W1 in a register, zero past input 2
+            global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], W1[2], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_2 = global::System.Runtime.Intrinsics.Vector128.Create(W1[6], W1[7], W1[8], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> va1 = global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, W1_2 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], b1[2], 0f);
+            float a1_0 = va1[0], a1_1 = va1[1], a1_2 = va1[2];
+            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1) over the first 3 lanes: no exponent above 0, so nothing overflows
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.UnrolledKernels.Softmax(va1, 3, out float max1, out float sum1);
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2];
             global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 3);
             y[2] = h1_2;
             y[1] = h1_1;
@@ -156,22 +148,18 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 3 → 3, unrolled: h1 = softmax(a1), a1 = W1 x + b1
+            // Layer 1: 3 → 3, unrolled by rows: h1 = softmax(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 9), b1 = p.Slice(9, 3);
-            float a1_0 = W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + b1[0];
-            float a1_1 = W1[3] * x_0 + W1[4] * x_1 + W1[5] * x_2 + b1[1];
-            float a1_2 = W1[6] * x_0 + W1[7] * x_1 + W1[8] * x_2 + b1[2];
-            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1): no exponent above 0, so nothing overflows
-            float max1 = a1_0;
-            max1 = global::System.MathF.Max(max1, a1_1);
-            max1 = global::System.MathF.Max(max1, a1_2);
-            global::System.Runtime.Intrinsics.Vector128<float> ve1 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_0) - global::System.Runtime.Intrinsics.Vector128.Create(max1));
-            float e1_0 = ve1[0], e1_1 = ve1[1], e1_2 = ve1[2];
-            float sum1 = e1_0 + e1_1 + e1_2;
-            float inverse1 = 1f / sum1;
-            float h1_0 = e1_0 * inverse1;
-            float h1_1 = e1_1 * inverse1;
-            float h1_2 = e1_2 * inverse1;
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x_0, x_1, x_2, 0f);
+            // row j of W1 in a register, zero past input 2
+            global::System.Runtime.Intrinsics.Vector128<float> W1_0 = global::System.Runtime.Intrinsics.Vector128.Create(W1[0], W1[1], W1[2], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> W1_2 = global::System.Runtime.Intrinsics.Vector128.Create(W1[6], W1[7], W1[8], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> va1 = global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, W1_2 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], b1[2], 0f);
+            float a1_0 = va1[0], a1_1 = va1[1], a1_2 = va1[2];
+            // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1) over the first 3 lanes: no exponent above 0, so nothing overflows
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.UnrolledKernels.Softmax(va1, 3, out float max1, out float sum1);
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2];
             global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 3);
             y[2] = h1_2;
             y[1] = h1_1;

@@ -100,22 +100,18 @@ namespace Samples
             ForwardLayer3();
             global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 16, 5);
             float h3_4 = h3[4], h3_3 = h3[3], h3_2 = h3[2], h3_1 = h3[1], h3_0 = h3[0];
-            // Layer 4: 5 → 3, unrolled: h4 = softmax(a4), a4 = W4 h3 + b4
+            // Layer 4: 5 → 3, unrolled by rows: h4 = softmax(a4), a4_j = W4[j, :] · h3 + b4_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W4 = p.Slice(173, 15), b4 = p.Slice(188, 3);
-            float a4_0 = W4[0] * h3_0 + W4[1] * h3_1 + W4[2] * h3_2 + W4[3] * h3_3 + W4[4] * h3_4 + b4[0];
-            float a4_1 = W4[5] * h3_0 + W4[6] * h3_1 + W4[7] * h3_2 + W4[8] * h3_3 + W4[9] * h3_4 + b4[1];
-            float a4_2 = W4[10] * h3_0 + W4[11] * h3_1 + W4[12] * h3_2 + W4[13] * h3_3 + W4[14] * h3_4 + b4[2];
-            // h4 = softmax(a4) = e^(a4 − max a4) / Σ e^(a4 − max a4): no exponent above 0, so nothing overflows
-            float max4 = a4_0;
-            max4 = global::System.MathF.Max(max4, a4_1);
-            max4 = global::System.MathF.Max(max4, a4_2);
-            global::System.Runtime.Intrinsics.Vector128<float> ve4 = global::NetGen.Kernels.Activations.Exp(global::System.Runtime.Intrinsics.Vector128.Create(a4_0, a4_1, a4_2, a4_0) - global::System.Runtime.Intrinsics.Vector128.Create(max4));
-            float e4_0 = ve4[0], e4_1 = ve4[1], e4_2 = ve4[2];
-            float sum4 = e4_0 + e4_1 + e4_2;
-            float inverse4 = 1f / sum4;
-            float h4_0 = e4_0 * inverse4;
-            float h4_1 = e4_1 * inverse4;
-            float h4_2 = e4_2 * inverse4;
+            global::System.Runtime.Intrinsics.Vector256<float> vh3 = global::System.Runtime.Intrinsics.Vector256.Create(h3_0, h3_1, h3_2, h3_3, h3_4, 0f, 0f, 0f);
+            // row j of W4 in a register, zero past input 4
+            global::System.Runtime.Intrinsics.Vector256<float> W4_0 = global::System.Runtime.Intrinsics.Vector256.Create(W4[0], W4[1], W4[2], W4[3], W4[4], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> W4_1 = global::System.Runtime.Intrinsics.Vector256.Create(W4[5], W4[6], W4[7], W4[8], W4[9], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> W4_2 = global::System.Runtime.Intrinsics.Vector256.Create(W4[10], W4[11], W4[12], W4[13], W4[14], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> va4 = global::NetGen.Kernels.UnrolledKernels.SumEach(W4_0 * vh3, W4_1 * vh3, W4_2 * vh3, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b4[0], b4[1], b4[2], 0f);
+            float a4_0 = va4[0], a4_1 = va4[1], a4_2 = va4[2];
+            // h4 = softmax(a4) = e^(a4 − max a4) / Σ e^(a4 − max a4) over the first 3 lanes: no exponent above 0, so nothing overflows
+            global::System.Runtime.Intrinsics.Vector128<float> vh4 = global::NetGen.Kernels.UnrolledKernels.Softmax(va4, 3, out float max4, out float sum4);
+            float h4_0 = vh4[0], h4_1 = vh4[1], h4_2 = vh4[2];
             // ŷ = h4, into output and, for Output, into the activations
             output[2] = h4_2;
             output[1] = h4_1;
@@ -460,18 +456,28 @@ namespace Samples
         private void ForwardLayer4()
         {
             global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 16, 5);
-            global::System.ReadOnlySpan<float> W4 = new global::System.ReadOnlySpan<float>(_parameters, 173, 15);
-            global::System.ReadOnlySpan<float> b4 = new global::System.ReadOnlySpan<float>(_parameters, 188, 3);
             global::System.Span<float> h4 = new global::System.Span<float>(_activations, 21, 3);
             global::System.Span<float> a4 = new global::System.Span<float>(_logits, 0, 3);
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount);
             float h3_4 = h3[4], h3_3 = h3[3], h3_2 = h3[2], h3_1 = h3[1], h3_0 = h3[0];
-            // a4 = W4 · h3 + b4
-            a4[0] = W4[0] * h3_0 + W4[1] * h3_1 + W4[2] * h3_2 + W4[3] * h3_3 + W4[4] * h3_4 + b4[0];
-            a4[1] = W4[5] * h3_0 + W4[6] * h3_1 + W4[7] * h3_2 + W4[8] * h3_3 + W4[9] * h3_4 + b4[1];
-            a4[2] = W4[10] * h3_0 + W4[11] * h3_1 + W4[12] * h3_2 + W4[13] * h3_3 + W4[14] * h3_4 + b4[2];
-            // h4 = softmax(a4)
-            a4.CopyTo(h4);
-            global::NetGen.Kernels.Activations.Softmax(h4);
+            // Layer 4: 5 → 3, unrolled by rows: h4 = softmax(a4), a4_j = W4[j, :] · h3 + b4_j, each row in a register and the rows' sums in one
+            global::System.ReadOnlySpan<float> W4 = p.Slice(173, 15), b4 = p.Slice(188, 3);
+            global::System.Runtime.Intrinsics.Vector256<float> vh3 = global::System.Runtime.Intrinsics.Vector256.Create(h3_0, h3_1, h3_2, h3_3, h3_4, 0f, 0f, 0f);
+            // row j of W4 in a register, zero past input 4
+            global::System.Runtime.Intrinsics.Vector256<float> W4_0 = global::System.Runtime.Intrinsics.Vector256.Create(W4[0], W4[1], W4[2], W4[3], W4[4], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> W4_1 = global::System.Runtime.Intrinsics.Vector256.Create(W4[5], W4[6], W4[7], W4[8], W4[9], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> W4_2 = global::System.Runtime.Intrinsics.Vector256.Create(W4[10], W4[11], W4[12], W4[13], W4[14], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> va4 = global::NetGen.Kernels.UnrolledKernels.SumEach(W4_0 * vh3, W4_1 * vh3, W4_2 * vh3, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b4[0], b4[1], b4[2], 0f);
+            float a4_0 = va4[0], a4_1 = va4[1], a4_2 = va4[2];
+            // h4 = softmax(a4) = e^(a4 − max a4) / Σ e^(a4 − max a4) over the first 3 lanes: no exponent above 0, so nothing overflows
+            global::System.Runtime.Intrinsics.Vector128<float> vh4 = global::NetGen.Kernels.UnrolledKernels.Softmax(va4, 3, out float max4, out float sum4);
+            float h4_0 = vh4[0], h4_1 = vh4[1], h4_2 = vh4[2];
+            h4[2] = h4_2;
+            h4[1] = h4_1;
+            h4[0] = h4_0;
+            a4[2] = a4_2;
+            a4[1] = a4_1;
+            a4[0] = a4_0;
         }
 
         // Layer 4, backward: ∇W4 += ∇a4 h3ᵀ, ∇b4 += ∇a4, then ∇a3 = (W4ᵀ ∇a4) ⊙ σ'(a3).

@@ -90,12 +90,16 @@ namespace Samples
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
             ForwardLayer1(input);
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
-            float h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // Layer 2: 4 → 3, unrolled: h2 = a2 = W2 h1 + b2
+            // Layer 2: 4 → 3, unrolled by rows: h2 = a2, a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W2 = p.Slice(84, 12), b2 = p.Slice(96, 3);
-            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
-            float h2_1 = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
-            float h2_2 = W2[8] * h1_0 + W2[9] * h1_1 + W2[10] * h1_2 + W2[11] * h1_3 + b2[2];
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::System.Runtime.Intrinsics.Vector128.Create(h1);
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3];
+            // row j of W2 in a register
+            global::System.Runtime.Intrinsics.Vector128<float> W2_0 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(0, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> W2_1 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(4, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> W2_2 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(8, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, W2_2 * vh1, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], b2[2], 0f);
+            float h2_0 = vh2[0], h2_1 = vh2[1], h2_2 = vh2[2];
             // ŷ = h2, into output and, for Output, into the activations
             output[2] = h2_2;
             output[1] = h2_1;
@@ -322,14 +326,21 @@ namespace Samples
         private void ForwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 84, 12);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 96, 3);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 4, 3);
-            float h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
-            // a2 = W2 · h1 + b2, written into h2
-            h2[0] = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + b2[0];
-            h2[1] = W2[4] * h1_0 + W2[5] * h1_1 + W2[6] * h1_2 + W2[7] * h1_3 + b2[1];
-            h2[2] = W2[8] * h1_0 + W2[9] * h1_1 + W2[10] * h1_2 + W2[11] * h1_3 + b2[2];
+            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount);
+            // Layer 2: 4 → 3, unrolled by rows: h2 = a2, a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
+            global::System.ReadOnlySpan<float> W2 = p.Slice(84, 12), b2 = p.Slice(96, 3);
+            global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::System.Runtime.Intrinsics.Vector128.Create(h1);
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3];
+            // row j of W2 in a register
+            global::System.Runtime.Intrinsics.Vector128<float> W2_0 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(0, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> W2_1 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(4, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> W2_2 = global::System.Runtime.Intrinsics.Vector128.Create(W2.Slice(8, 4));
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, W2_2 * vh1, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], b2[2], 0f);
+            float h2_0 = vh2[0], h2_1 = vh2[1], h2_2 = vh2[2];
+            h2[2] = h2_2;
+            h2[1] = h2_1;
+            h2[0] = h2_0;
         }
 
         // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
