@@ -119,7 +119,8 @@ internal static class Planner
     /// How many neurons of an unrolled layer share one register for the activation: the exponential-based ones
     /// (tanh, sigmoid, softmax) cost about 30 instructions whatever the width, so 2 to 4 neurons go in a Vector128
     /// and more in Vector256s (4-8-3's Forward went from 489 to 229 vector instructions; docs/kernel-strategy.md);
-    /// the cheap ones stay scalar, as does a lone neuron.
+    /// the cheap ones stay scalar, as does a lone neuron. A layer by rows has its outputs in one such register whatever
+    /// its activation.
     /// </summary>
     private static int ActivationLanes(ActivationKind activation, int inputs, int outputs) =>
         RowLanes(inputs, outputs) > 0 || (activation is ActivationKind.Tanh or ActivationKind.Sigmoid or ActivationKind.Softmax && outputs >= 2)
@@ -130,8 +131,9 @@ internal static class Planner
     /// Whether an unrolled layer is computed by rows in vector registers, and how wide a row's register is: from 2 to 8
     /// inputs and 2 to 8 outputs, each row <c>W[j, :]</c> (zero-padded) in a Vector128 (up to 4 inputs) or a Vector256, times
     /// <c>x</c> in one multiply, and the rows' products summed together by a tree of horizontal adds into one register of
-    /// <c>a</c>, in which the activation follows. 4-8-3's <c>Forward</c> went from 36.8 to 24.1 ns (AVX-512) and from 37.5
-    /// to 26.0 ns (AVX2) against scalar terms, which cost a multiply and an add per weight (docs/kernel-strategy.md).
+    /// <c>a</c>, in which the activation follows. 4-8-3's <c>Forward</c> went from 37.2 to 23.5 ns (AVX-512) and from 37.4
+    /// to 24.0 ns (AVX2) against scalar sums, which cost a multiply and an add per weight (docs/kernel-strategy.md,
+    /// "Unrolled layers by rows").
     /// Otherwise 0: one scalar sum per neuron.
     /// </summary>
     private static int RowLanes(int inputs, int outputs) =>
