@@ -31,15 +31,15 @@ public partial class Trainable16x64x64x1;
 /// <summary>
 /// One-sample <c>Forward</c> of an inference-only class (weights compiled in, read-only; literals in the code where its
 /// layers are unrolled) against the trainable class with the same weights in <c>Parameters</c>; Ratio = inference-only /
-/// trainable. Both are called through <see cref="INetwork"/>, as the peer suite calls NetGen.
+/// trainable. Both are called through <see cref="IInferenceNetwork"/>.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class InferenceOnlyForward
 {
-    private readonly INetwork _inference4x8x3 = new Inference4x8x3();
-    private readonly INetwork _trainable4x8x3 = new Trainable4x8x3();
-    private readonly INetwork _inference16x64x64x1 = new Inference16x64x64x1();
-    private readonly INetwork _trainable16x64x64x1 = new Trainable16x64x64x1();
+    private readonly IInferenceNetwork _inference4x8x3 = new Inference4x8x3();
+    private readonly IInferenceNetwork _trainable4x8x3 = new Trainable4x8x3();
+    private readonly IInferenceNetwork _inference16x64x64x1 = new Inference16x64x64x1();
+    private readonly IInferenceNetwork _trainable16x64x64x1 = new Trainable16x64x64x1();
     private readonly float[] _input = Data.Input(16).ToArray();
     private readonly float[] _output = new float[3];
 

@@ -97,26 +97,26 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output).
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
-            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 4 → 8, unrolled: h1 = relu(a1), a1 = W1 x + b1
-            global::System.ReadOnlySpan<float> W1 = p.Slice(0, 32), b1 = p.Slice(32, 8);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1]);
-            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2]);
-            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3]);
-            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4]);
-            float h1_5 = global::NetGen.Kernels.Activations.ReLU(W1[20] * x_0 + W1[21] * x_1 + W1[22] * x_2 + W1[23] * x_3 + b1[5]);
-            float h1_6 = global::NetGen.Kernels.Activations.ReLU(W1[24] * x_0 + W1[25] * x_1 + W1[26] * x_2 + W1[27] * x_3 + b1[6]);
-            float h1_7 = global::NetGen.Kernels.Activations.ReLU(W1[28] * x_0 + W1[29] * x_1 + W1[30] * x_2 + W1[31] * x_3 + b1[7]);
-            // Layer 2: 8 → 3, unrolled: h2 = a2 = W2 h1 + b2
-            global::System.ReadOnlySpan<float> W2 = p.Slice(40, 24), b2 = p.Slice(64, 3);
-            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
-                         b2[0];
-            float h2_1 = W2[8] * h1_0 + W2[9] * h1_1 + W2[10] * h1_2 + W2[11] * h1_3 + W2[12] * h1_4 + W2[13] * h1_5 + W2[14] * h1_6 + W2[15] * h1_7 +
-                         b2[1];
-            float h2_2 = W2[16] * h1_0 + W2[17] * h1_1 + W2[18] * h1_2 + W2[19] * h1_3 + W2[20] * h1_4 + W2[21] * h1_5 + W2[22] * h1_6 + W2[23] * h1_7 +
-                         b2[2];
+            // Layer 1: 4 → 8, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
+            // W1 and b1 are the compiled-in weights, written as literals: this network's parameters never change
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(input);
+            float x_0 = vx[0], x_1 = vx[1], x_2 = vx[2], x_3 = vx[3];
+            // rows j and j + 4 side by side in a register, times x twice: the sums of its halves are a1_j and a1_(j+4)
+            global::System.Runtime.Intrinsics.Vector256<float> vxTwice = global::System.Runtime.Intrinsics.Vector256.Create(vx, vx);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_0_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(-0.05146882f, -0.4008498f, -0.0709185f, 0.13066837f), global::System.Runtime.Intrinsics.Vector128.Create(0.71854323f, 0.51639843f, -0.5616197f, -0.08156687f));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_1_5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(-0.1370329f, -0.55923826f, 0.20592526f, -0.3869073f), global::System.Runtime.Intrinsics.Vector128.Create(0.2400856f, -0.6669283f, -0.5140593f, 0.47050774f));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_2_6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(0.34678566f, 0.3336568f, -0.45114702f, 0.2922407f), global::System.Runtime.Intrinsics.Vector128.Create(0.33245203f, -0.3423999f, -0.2995526f, 0.16491249f));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_3_7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(0.124504924f, 0.19774291f, 0.083829135f, -0.5606266f), global::System.Runtime.Intrinsics.Vector128.Create(0.11754781f, 0.16251504f, -0.0992057f, 0.57196724f));
+            global::System.Runtime.Intrinsics.Vector256<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEachHalf(W1_0_4 * vxTwice, W1_1_5 * vxTwice, W1_2_6 * vxTwice, W1_3_7 * vxTwice) + global::System.Runtime.Intrinsics.Vector256.Create(-0.26754874f, -0.35933384f, -0.36507234f, -0.4691763f, 0.21351403f, -0.48216623f, -0.5347665f, 0.37355375f));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3], h1_4 = vh1[4], h1_5 = vh1[5], h1_6 = vh1[6], h1_7 = vh1[7];
+            // Layer 2: 8 → 3, unrolled by rows: h2 = a2, a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
+            // W2 and b2 are the compiled-in weights, written as literals: this network's parameters never change
+            // row j of W2 in a register
+            global::System.Runtime.Intrinsics.Vector256<float> W2_0 = global::System.Runtime.Intrinsics.Vector256.Create(0.24127409f, -0.3562423f, -0.18316714f, -0.39887357f, 0.12070779f, -0.04935145f, 0.28202295f, -0.3394362f);
+            global::System.Runtime.Intrinsics.Vector256<float> W2_1 = global::System.Runtime.Intrinsics.Vector256.Create(-0.17630263f, 0.48003593f, 0.41564918f, 0.5154199f, 0.14300281f, 0.4042655f, 0.46571946f, -0.4058833f);
+            global::System.Runtime.Intrinsics.Vector256<float> W2_2 = global::System.Runtime.Intrinsics.Vector256.Create(-0.38797063f, 0.46719414f, 0.19118424f, 0.05896327f, 0.3938474f, -0.44737092f, 0.37948778f, 0.26940945f);
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, W2_2 * vh1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(0.1800662f, 0.086702555f, -0.12423713f, 0f);
+            float h2_0 = vh2[0], h2_1 = vh2[1], h2_2 = vh2[2];
             // ŷ = h2, into output and, for Output, into the activations
             output[2] = h2_2;
             output[1] = h2_1;
@@ -134,25 +134,26 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
-            float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
-            // Layer 1: 4 → 8, unrolled: h1 = relu(a1), a1 = W1 x + b1
+            // Layer 1: 4 → 8, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 32), b1 = p.Slice(32, 8);
-            float h1_0 = global::NetGen.Kernels.Activations.ReLU(W1[0] * x_0 + W1[1] * x_1 + W1[2] * x_2 + W1[3] * x_3 + b1[0]);
-            float h1_1 = global::NetGen.Kernels.Activations.ReLU(W1[4] * x_0 + W1[5] * x_1 + W1[6] * x_2 + W1[7] * x_3 + b1[1]);
-            float h1_2 = global::NetGen.Kernels.Activations.ReLU(W1[8] * x_0 + W1[9] * x_1 + W1[10] * x_2 + W1[11] * x_3 + b1[2]);
-            float h1_3 = global::NetGen.Kernels.Activations.ReLU(W1[12] * x_0 + W1[13] * x_1 + W1[14] * x_2 + W1[15] * x_3 + b1[3]);
-            float h1_4 = global::NetGen.Kernels.Activations.ReLU(W1[16] * x_0 + W1[17] * x_1 + W1[18] * x_2 + W1[19] * x_3 + b1[4]);
-            float h1_5 = global::NetGen.Kernels.Activations.ReLU(W1[20] * x_0 + W1[21] * x_1 + W1[22] * x_2 + W1[23] * x_3 + b1[5]);
-            float h1_6 = global::NetGen.Kernels.Activations.ReLU(W1[24] * x_0 + W1[25] * x_1 + W1[26] * x_2 + W1[27] * x_3 + b1[6]);
-            float h1_7 = global::NetGen.Kernels.Activations.ReLU(W1[28] * x_0 + W1[29] * x_1 + W1[30] * x_2 + W1[31] * x_3 + b1[7]);
-            // Layer 2: 8 → 3, unrolled: h2 = a2 = W2 h1 + b2
+            global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(input);
+            float x_0 = vx[0], x_1 = vx[1], x_2 = vx[2], x_3 = vx[3];
+            // rows j and j + 4 side by side in a register, times x twice: the sums of its halves are a1_j and a1_(j+4)
+            global::System.Runtime.Intrinsics.Vector256<float> vxTwice = global::System.Runtime.Intrinsics.Vector256.Create(vx, vx);
+            global::System.Runtime.Intrinsics.Vector256<float> W1_0_4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(0, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(16, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_1_5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(4, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(20, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_2_6 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(8, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(24, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> W1_3_7 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(12, 4)), global::System.Runtime.Intrinsics.Vector128.Create(W1.Slice(28, 4)));
+            global::System.Runtime.Intrinsics.Vector256<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEachHalf(W1_0_4 * vxTwice, W1_1_5 * vxTwice, W1_2_6 * vxTwice, W1_3_7 * vxTwice) + global::System.Runtime.Intrinsics.Vector256.Create(b1));
+            float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3], h1_4 = vh1[4], h1_5 = vh1[5], h1_6 = vh1[6], h1_7 = vh1[7];
+            // Layer 2: 8 → 3, unrolled by rows: h2 = a2, a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W2 = p.Slice(40, 24), b2 = p.Slice(64, 3);
-            float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
-                         b2[0];
-            float h2_1 = W2[8] * h1_0 + W2[9] * h1_1 + W2[10] * h1_2 + W2[11] * h1_3 + W2[12] * h1_4 + W2[13] * h1_5 + W2[14] * h1_6 + W2[15] * h1_7 +
-                         b2[1];
-            float h2_2 = W2[16] * h1_0 + W2[17] * h1_1 + W2[18] * h1_2 + W2[19] * h1_3 + W2[20] * h1_4 + W2[21] * h1_5 + W2[22] * h1_6 + W2[23] * h1_7 +
-                         b2[2];
+            // row j of W2 in a register
+            global::System.Runtime.Intrinsics.Vector256<float> W2_0 = global::System.Runtime.Intrinsics.Vector256.Create(W2.Slice(0, 8));
+            global::System.Runtime.Intrinsics.Vector256<float> W2_1 = global::System.Runtime.Intrinsics.Vector256.Create(W2.Slice(8, 8));
+            global::System.Runtime.Intrinsics.Vector256<float> W2_2 = global::System.Runtime.Intrinsics.Vector256.Create(W2.Slice(16, 8));
+            global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, W2_2 * vh1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], b2[2], 0f);
+            float h2_0 = vh2[0], h2_1 = vh2[1], h2_2 = vh2[2];
             global::System.Span<float> y = new global::System.Span<float>(_activations, 8, 3);
             y[2] = h2_2;
             y[1] = h2_1;

@@ -39,8 +39,6 @@ public sealed class CompiledWeightsTests
         { "identity_node", nameof(IdentityNodeFromOnnx) },
         { "netgen_naming", nameof(NetGenNamingFromSafeTensors) },
         { "netgen_naming", nameof(NetGenNamingFromModelFile) },
-        { "tanh_sigmoid", nameof(TanhSigmoidInferenceOnly) },
-        { "netgen_naming", nameof(NetGenNamingInferenceOnly) },
     };
 
     public static TheoryData<string, string> OnnxNetworks => new()
@@ -54,29 +52,6 @@ public sealed class CompiledWeightsTests
         { "matmul_add", nameof(MatMulAddFromOnnx) },
         { "identity_node", nameof(IdentityNodeFromOnnx) },
     };
-
-    [Theory]
-    [InlineData(nameof(TanhSigmoidInferenceOnly), nameof(TanhSigmoidFromSafeTensors))]
-    [InlineData(nameof(NetGenNamingInferenceOnly), nameof(NetGenNamingFromModelFile))]
-    public void An_inference_only_forward_with_its_weights_as_literals_matches_the_trainable_class_bit_for_bit(string inferenceOnly, string trainable)
-    {
-        INetwork literal = Create(inferenceOnly), memory = Create(trainable);
-        Assert.True(literal.Parameters.SequenceEqual(memory.Parameters));
-        var random = new Random(12);
-        float[] input = new float[literal.InputSize], expected = new float[literal.OutputSize], actual = new float[literal.OutputSize];
-        for (int trial = 0; trial < 200; trial++)
-        {
-            for (int i = 0; i < input.Length; i++)
-            {
-                input[i] = (float)((random.NextDouble() * 20) - 10);
-            }
-
-            memory.Forward(input, expected);
-            literal.Forward(input, actual);
-            Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
-            Assert.True(literal.Output.SequenceEqual(actual));
-        }
-    }
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -178,8 +153,6 @@ public sealed class CompiledWeightsTests
         nameof(ReluIdentityFromOnnx) => new ReluIdentityFromOnnx(),
         nameof(TanhSigmoidFromSafeTensors) => new TanhSigmoidFromSafeTensors(),
         nameof(TanhSigmoidFromOnnx) => new TanhSigmoidFromOnnx(),
-        nameof(TanhSigmoidInferenceOnly) => new TanhSigmoidInferenceOnly(),
-        nameof(NetGenNamingInferenceOnly) => new NetGenNamingInferenceOnly(),
         nameof(LeakyTanhFromSafeTensors) => new LeakyTanhFromSafeTensors(),
         nameof(LeakyTanhFromOnnx) => new LeakyTanhFromOnnx(),
         nameof(LeakyTanhSimd) => new LeakyTanhSimd(),

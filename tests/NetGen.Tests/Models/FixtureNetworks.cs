@@ -16,17 +16,6 @@ public partial class ReluIdentityFromOnnx;
 [Dense(2, Activation.Sigmoid)]
 public partial class TanhSigmoidFromSafeTensors;
 
-// The same weights in an inference-only class, whose Forward has them as literals in the code.
-[Network(3, Loss = Loss.BinaryCrossEntropy, Weights = "../../Fixtures/models/tanh_sigmoid.safetensors", InferenceOnly = true)]
-[Dense(5, Activation.Tanh)]
-[Dense(2, Activation.Sigmoid)]
-public partial class TanhSigmoidInferenceOnly;
-
-[Network(4, Weights = "../../Fixtures/models/netgen_naming.ngm", InferenceOnly = true)]
-[Dense(5, Activation.ReLU)]
-[Dense(3, Activation.Identity)]
-public partial class NetGenNamingInferenceOnly;
-
 [OnnxNetwork("../../Fixtures/models/tanh_sigmoid.onnx", Loss = Loss.BinaryCrossEntropy)]
 public partial class TanhSigmoidFromOnnx;
 
