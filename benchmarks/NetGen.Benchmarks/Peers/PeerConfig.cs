@@ -40,8 +40,6 @@ public sealed class PeerConfig : ManualConfig
         WithOrderer(new PeerOrderer());
         WithOptions(ConfigOptions.JoinSummary);
 
-        // BenchmarkDotNet's own build of the suite takes over its default two minutes on a busy machine.
-        WithBuildTimeout(System.TimeSpan.FromMinutes(10));
         WithSummaryStyle(SummaryStyle.Default.WithZeroMetricValuesInContent());
 
         // The benchmark project's build takes minutes, not the default two, on a machine busy with other builds.

@@ -45,8 +45,11 @@ internal interface IElementMap
 /// </summary>
 internal static class VectorLoop
 {
-    /// <summary>The elements a float register sum covers before it is added into the double total.</summary>
-    private const int SumBlock = 1024;
+    /// <summary>
+    /// The elements each lane of a float register sum takes before the register is added into the double total: the
+    /// same for every width, so the scalar path (one lane) is as accurate as the vector ones.
+    /// </summary>
+    private const int SumBlockPerLane = 64;
 
     /// <summary>Runs <paramref name="operation"/> over every element of <paramref name="destination"/> and <paramref name="source"/>.</summary>
     /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
@@ -130,7 +133,7 @@ internal static class VectorLoop
         while (i <= n - TSimd.Count)
         {
             TVector block = TSimd.Zero;
-            int end = Math.Min(n - TSimd.Count, i + SumBlock);
+            int end = Math.Min(n - TSimd.Count, i + ((SumBlockPerLane - 1) * TSimd.Count));
             for (; i <= end; i += TSimd.Count)
             {
                 block = TSimd.Add(block, map.Map<TSimd, TVector>(TSimd.Load(ref Unsafe.Add(ref v, i))));
