@@ -48,6 +48,13 @@ internal static class ThreadProbe
         using var step2 = new TrainingStep(two, new Sgd(two.ParameterCount, 1e-6f), 2);
         using var forward1 = new ParallelInference(one, 1);
         using var forward2 = new ParallelInference(two, 2);
+        TieredWarmUp.Run(() =>
+        {
+            step1.Run(x, y);
+            step2.Run(x, y);
+            forward1.ForwardBatch(x, outputs);
+            forward2.ForwardBatch(x, outputs);
+        });
         long train1 = long.MaxValue, train2 = long.MaxValue, infer1 = long.MaxValue, infer2 = long.MaxValue;
         for (int r = 0; r < repeats; r++)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using BenchmarkDotNet.Attributes;
 using NetGen.Optimizers;
 using NetGen.Training;
@@ -97,29 +96,21 @@ public abstract class PeerBenchmarks : IDisposable
     }
 
     /// <summary>
-    /// Runs NetGen's workloads until the JIT has promoted their methods to its optimised tier, so that BenchmarkDotNet's
-    /// pilot (which picks the calls per iteration from the first calls) and its iterations see the code a long-running
-    /// program runs: a batched kernel at tier 0 takes about 25 times as long (12.6 ms against 0.5 ms for a 784-128-10
-    /// batch of 256), and a pilot that sees it chooses so few calls that the optimised code may never be reached.
-    /// The parameters, gradients and minibatch cursor are restored afterwards.
+    /// Runs NetGen's workloads to the JIT's optimised tier (<see cref="TieredWarmUp"/>), so that BenchmarkDotNet's pilot,
+    /// which picks the calls per iteration from the first calls, and its iterations see the code a long-running program
+    /// runs: a pilot that met tier-0 batched kernels chose so few calls that the optimised code was never reached. The
+    /// parameters, gradients and minibatch cursor are restored afterwards.
     /// </summary>
     private void WarmUpNetGen()
     {
         float[] parameters = _network.Parameters.ToArray();
-        for (int round = 0; round < 3; round++)
+        TieredWarmUp.Run(() =>
         {
-            for (int call = 0; call < 40; call++)
-            {
-                NetGen_Forward();
-                NetGen_Backward();
-                NetGen_ForwardBatch();
-                NetGen_Training();
-            }
-
-            // The JIT counts calls only after a pause in tier-0 compilation and compiles promoted methods in the background.
-            Thread.Sleep(250);
-        }
-
+            NetGen_Forward();
+            NetGen_Backward();
+            NetGen_ForwardBatch();
+            NetGen_Training();
+        });
         parameters.CopyTo(_network.Parameters);
         _network.ZeroGradients();
         _minibatch = 0;
