@@ -57,8 +57,8 @@ internal static class BatchEmitter
     public static void WriteFields(SourceWriter writer)
     {
         writer.WriteLine("// The working buffer of the batched methods, allocated on their first call: blocks of samples held");
-        writer.WriteLine("// feature-major, [features, columns] with column s holding sample s (BatchKernels).");
-        writer.WriteLine($"private float[]? {GeneratedNames.BlockField};");
+        writer.WriteLine("// feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.");
+        writer.WriteLine($"private {AlignedBuffer} {GeneratedNames.BlockField};");
     }
 
     public static void WriteMethods(SourceWriter writer, NetworkPlan plan)
@@ -142,7 +142,7 @@ internal static class BatchEmitter
             writer.OpenBlock($"private float {GeneratedNames.RunBatch}({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} outputs, int count, bool backward, float scale, bool replace)");
         }
 
-        writer.WriteLine($"float[] block = {GeneratedNames.BlockField} ??= new float[{Int(layout.Length)} * {BlockSize}];");
+        writer.WriteLine($"{AlignedBuffer} block = {GeneratedNames.BlockField}.IsAllocated ? {GeneratedNames.BlockField} : ({GeneratedNames.BlockField} = new({Int(layout.Length)} * {BlockSize}));");
         writer.WriteLine("double loss = 0;");
         writer.OpenBlock($"for (int start = 0; start < count; start += {BlockSize})");
         writer.WriteLine($"int n = {Math}.Min({BlockSize}, count - start);");
@@ -150,7 +150,7 @@ internal static class BatchEmitter
         writer.WriteLine($"{ReadOnlySpan} x = inputs.Slice(start * {GeneratedNames.InputSize}, n * {GeneratedNames.InputSize});");
         writer.WriteLine($"{Span} y = outputs.Slice(start * {GeneratedNames.OutputSize}, n * {GeneratedNames.OutputSize});");
         writer.WriteLine($"// X: the block's samples as columns");
-        writer.WriteLine($"{BatchKernels}.ToBlock(x, n, new {Span}(block, 0, {GeneratedNames.InputSize} * columns), columns);");
+        writer.WriteLine($"{BatchKernels}.ToBlock(x, n, block.Slice(0, {GeneratedNames.InputSize} * columns), columns);");
         foreach (LayerPlan layer in plan.Layers)
         {
             writer.WriteLine($"{GeneratedNames.ForwardBlockLayer(layer.Index)}(block, columns);");
@@ -193,10 +193,10 @@ internal static class BatchEmitter
         string input = layer.Index == 1 ? "X" : "H" + Int(layer.Index - 1);
         string target = output && plan.OutputActivationPerSample ? "A" + k : "H" + k;
         writer.WriteLine($"// Layer {k} on a block: {target} = W{k} {input} + b{k} 1ᵀ, [{Int(layer.Outputs)}, columns]" + (target == "H" + k && layer.Activation != ActivationKind.Identity ? $", then H{k} = {MathName(layer.Activation)}(A{k}) in place." : "."));
-        writer.OpenBlock($"private void {GeneratedNames.ForwardBlockLayer(layer.Index)}(float[] block, int columns)");
+        writer.OpenBlock($"private void {GeneratedNames.ForwardBlockLayer(layer.Index)}({AlignedBuffer} block, int columns)");
         WriteParameters(writer, layer);
-        writer.WriteLine($"{ReadOnlySpan} {input} = {BlockSlice(ReadOnlySpan, layer.Index == 1 ? 0 : layout.Activations + plan.Below(layer)!.ActivationOffset, layer.Inputs)};");
-        writer.WriteLine($"{Span} {target} = {BlockSlice(Span, layout.Activations + layer.ActivationOffset, layer.Outputs)};");
+        writer.WriteLine($"{ReadOnlySpan} {input} = {BlockSlice(layer.Index == 1 ? 0 : layout.Activations + plan.Below(layer)!.ActivationOffset, layer.Inputs)};");
+        writer.WriteLine($"{Span} {target} = {BlockSlice(layout.Activations + layer.ActivationOffset, layer.Outputs)};");
         writer.WriteLine($"{BatchKernels}.MultiplyAdd(W{k}, {input}, b{k}, {target}, columns);");
         if (target == "H" + k && layer.Activation != ActivationKind.Identity)
         {
@@ -217,12 +217,12 @@ internal static class BatchEmitter
         }
 
         writer.WriteLine($"// ŷ = h{k} of each sample, one per row of y" + (plan.OutputActivationPerSample ? $": the pre-activations a{k} come out of the block and the {output.Activation} is applied sample by sample." : "."));
-        writer.OpenBlock($"private static void {GeneratedNames.OutputBlock}(float[] block, {Span} y, int n, int columns)");
+        writer.OpenBlock($"private static void {GeneratedNames.OutputBlock}({AlignedBuffer} block, {Span} y, int n, int columns)");
         string source = (plan.OutputActivationPerSample ? "A" : "H") + k;
-        writer.WriteLine($"{ReadOnlySpan} {source} = {BlockSlice(ReadOnlySpan, layout.Activations + output.ActivationOffset, output.Outputs)};");
+        writer.WriteLine($"{ReadOnlySpan} {source} = {BlockSlice(layout.Activations + output.ActivationOffset, output.Outputs)};");
         if (plan.KeepsLogits)
         {
-            writer.WriteLine($"{Span} a{k}Rows = new {Span}(block, {Int(layout.OutputRows)} * {BlockSize}, n * {GeneratedNames.OutputSize});");
+            writer.WriteLine($"{Span} a{k}Rows = block.Slice({Int(layout.OutputRows)} * {BlockSize}, n * {GeneratedNames.OutputSize});");
             writer.WriteLine($"{BatchKernels}.FromBlock({source}, columns, n, a{k}Rows);");
             writer.WriteLine($"a{k}Rows.CopyTo(y);");
         }
@@ -248,16 +248,16 @@ internal static class BatchEmitter
         LayerPlan output = plan.Output;
         string k = Int(output.Index);
         writer.WriteLine($"// Ŷ = softmax of each column of A{k}, for the whole block; then ŷ of each sample, one per row of y.");
-        writer.OpenBlock($"private static void {GeneratedNames.OutputBlock}(float[] block, {Span} y, int n, int columns)");
+        writer.OpenBlock($"private static void {GeneratedNames.OutputBlock}({AlignedBuffer} block, {Span} y, int n, int columns)");
         if (plan.KeepsLogits)
         {
-            writer.WriteLine($"{ReadOnlySpan} A{k} = {BlockSlice(ReadOnlySpan, layout.Activations + output.ActivationOffset, output.Outputs)};");
-            writer.WriteLine($"{Span} Y = {BlockSlice(Span, layout.OutputRows, output.Outputs)};");
+            writer.WriteLine($"{ReadOnlySpan} A{k} = {BlockSlice(layout.Activations + output.ActivationOffset, output.Outputs)};");
+            writer.WriteLine($"{Span} Y = {BlockSlice(layout.OutputRows, output.Outputs)};");
             writer.WriteLine($"{BatchKernels}.Softmax(A{k}, Y, columns);");
         }
         else
         {
-            writer.WriteLine($"{Span} Y = {BlockSlice(Span, layout.Activations + output.ActivationOffset, output.Outputs)};");
+            writer.WriteLine($"{Span} Y = {BlockSlice(layout.Activations + output.ActivationOffset, output.Outputs)};");
             writer.WriteLine($"{BatchKernels}.Softmax(Y, Y, columns);");
         }
 
@@ -277,11 +277,11 @@ internal static class BatchEmitter
         }
 
         writer.WriteLine($"// The loss of each sample and its gradient ∇a{k}, written one sample per row and then into the block as ∇A{k}.");
-        writer.OpenBlock($"private static float {GeneratedNames.LossBlock}(float[] block, {ReadOnlySpan} y, {ReadOnlySpan} targets, int n, int columns, float scale)");
-        writer.WriteLine($"{Span} dA{k}Rows = new {Span}(block, {Int(layout.DeltaRows)} * {BlockSize}, n * {size});");
+        writer.OpenBlock($"private static float {GeneratedNames.LossBlock}({AlignedBuffer} block, {ReadOnlySpan} y, {ReadOnlySpan} targets, int n, int columns, float scale)");
+        writer.WriteLine($"{Span} dA{k}Rows = block.Slice({Int(layout.DeltaRows)} * {BlockSize}, n * {size});");
         if (plan.KeepsLogits)
         {
-            writer.WriteLine($"{ReadOnlySpan} a{k}Rows = new {ReadOnlySpan}(block, {Int(layout.OutputRows)} * {BlockSize}, n * {size});");
+            writer.WriteLine($"{ReadOnlySpan} a{k}Rows = block.Slice({Int(layout.OutputRows)} * {BlockSize}, n * {size});");
         }
 
         writer.WriteLine("float loss = 0f;");
@@ -313,7 +313,7 @@ internal static class BatchEmitter
         writer.WriteLine($"{VectorOps}.Scale(dA{k}Rows, scale);");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"{BatchKernels}.ToBlock(dA{k}Rows, n, {BlockSlice(Span, layout.OutputDeltas, output.Outputs)}, columns);");
+        writer.WriteLine($"{BatchKernels}.ToBlock(dA{k}Rows, n, {BlockSlice(layout.OutputDeltas, output.Outputs)}, columns);");
         writer.WriteLine("return loss;");
         writer.CloseBlock();
     }
@@ -325,12 +325,12 @@ internal static class BatchEmitter
         string k = Int(output.Index);
         writer.WriteLine($"// The cross-entropy of the block's samples from the logits A{k} and the outputs Ŷ that OutputBlock left, and its");
         writer.WriteLine($"// gradient ∇A{k} = (Ŷ − T) · scale, for the whole block: the targets T go into the block as columns first.");
-        writer.OpenBlock($"private static float {GeneratedNames.LossBlock}(float[] block, {ReadOnlySpan} y, {ReadOnlySpan} targets, int n, int columns, float scale)");
-        writer.WriteLine($"{ReadOnlySpan} A{k} = {BlockSlice(ReadOnlySpan, layout.Activations + output.ActivationOffset, output.Outputs)};");
-        writer.WriteLine($"{ReadOnlySpan} Y = {BlockSlice(ReadOnlySpan, layout.OutputRows, output.Outputs)};");
-        writer.WriteLine($"{Span} T = {BlockSlice(Span, layout.DeltaRows, output.Outputs)};");
+        writer.OpenBlock($"private static float {GeneratedNames.LossBlock}({AlignedBuffer} block, {ReadOnlySpan} y, {ReadOnlySpan} targets, int n, int columns, float scale)");
+        writer.WriteLine($"{ReadOnlySpan} A{k} = {BlockSlice(layout.Activations + output.ActivationOffset, output.Outputs)};");
+        writer.WriteLine($"{ReadOnlySpan} Y = {BlockSlice(layout.OutputRows, output.Outputs)};");
+        writer.WriteLine($"{Span} T = {BlockSlice(layout.DeltaRows, output.Outputs)};");
         writer.WriteLine($"{BatchKernels}.ToBlock(targets, n, T, columns);");
-        writer.WriteLine($"return {BatchKernels}.SoftmaxCrossEntropy(A{k}, Y, T, n, {BlockSlice(Span, layout.OutputDeltas, output.Outputs)}, columns, scale);");
+        writer.WriteLine($"return {BatchKernels}.SoftmaxCrossEntropy(A{k}, Y, T, n, {BlockSlice(layout.OutputDeltas, output.Outputs)}, columns, scale);");
         writer.CloseBlock();
     }
 
@@ -342,26 +342,26 @@ internal static class BatchEmitter
         string rows = below is null ? "x" : $"h{previous}Rows";
         writer.WriteLine($"// Layer {k} on a block, backward: ∇W{k} += ∇A{k} {(below is null ? "X" : "H" + previous)}ᵀ, ∇b{k} += ∇A{k} 1" + (below is null ? "." : $", then ∇A{previous} = (W{k}ᵀ ∇A{k}) ⊙ {MathName(below.Activation)}'(A{previous})."));
         writer.OpenBlock(below is null
-            ? $"private void {GeneratedNames.BackwardBlockLayer(1)}(float[] block, {ReadOnlySpan} x, int n, int columns, bool add)"
-            : $"private void {GeneratedNames.BackwardBlockLayer(layer.Index)}(float[] block, int n, int columns, bool add)");
-        writer.WriteLine($"{ReadOnlySpan} dA{k} = {BlockSlice(ReadOnlySpan, layout.Deltas + layer.ActivationOffset, layer.Outputs)};");
+            ? $"private void {GeneratedNames.BackwardBlockLayer(1)}({AlignedBuffer} block, {ReadOnlySpan} x, int n, int columns, bool add)"
+            : $"private void {GeneratedNames.BackwardBlockLayer(layer.Index)}({AlignedBuffer} block, int n, int columns, bool add)");
+        writer.WriteLine($"{ReadOnlySpan} dA{k} = {BlockSlice(layout.Deltas + layer.ActivationOffset, layer.Outputs)};");
         if (below is not null)
         {
-            writer.WriteLine($"{ReadOnlySpan} H{previous} = {BlockSlice(ReadOnlySpan, layout.Activations + below.ActivationOffset, below.Outputs)};");
+            writer.WriteLine($"{ReadOnlySpan} H{previous} = {BlockSlice(layout.Activations + below.ActivationOffset, below.Outputs)};");
             writer.WriteLine($"// the samples' h{previous} one per row, as the weight gradient reads them");
-            writer.WriteLine($"{Span} {rows} = new {Span}(block, {Int(layout.Rows)} * {BlockSize}, n * {Int(below.Outputs)});");
+            writer.WriteLine($"{Span} {rows} = block.Slice({Int(layout.Rows)} * {BlockSize}, n * {Int(below.Outputs)});");
             writer.WriteLine($"{BatchKernels}.FromBlock(H{previous}, columns, n, {rows});");
         }
 
-        writer.WriteLine($"{Span} dW{k} = {Slice(Span, GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)};");
-        writer.WriteLine($"{Span} db{k} = {Slice(Span, GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)};");
+        writer.WriteLine($"{Span} dW{k} = {BufferSlice(GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)};");
+        writer.WriteLine($"{Span} db{k} = {BufferSlice(GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)};");
         writer.WriteLine($"{BatchKernels}.WeightGradient(dA{k}, columns, {rows}, n, dW{k}, add);");
         writer.WriteLine($"{BatchKernels}.BiasGradient(dA{k}, columns, n, db{k}, add);");
         if (below is not null)
         {
             writer.WriteLine($"// ∇H{previous} = W{k}ᵀ ∇A{k}, written into dA{previous}");
-            writer.WriteLine($"{Span} dA{previous} = {BlockSlice(Span, layout.Deltas + below.ActivationOffset, below.Outputs)};");
-            writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
+            writer.WriteLine($"{Span} dA{previous} = {BlockSlice(layout.Deltas + below.ActivationOffset, below.Outputs)};");
+            writer.WriteLine($"{ReadOnlySpan} W{k} = {BufferSlice(GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
             writer.WriteLine($"{BatchKernels}.MultiplyTransposed(W{k}, dA{k}, dA{previous}, columns);");
             if (below.Activation != ActivationKind.Identity)
             {
@@ -377,11 +377,11 @@ internal static class BatchEmitter
     private static void WriteParameters(SourceWriter writer, LayerPlan layer)
     {
         string k = Int(layer.Index);
-        writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
-        writer.WriteLine($"{ReadOnlySpan} b{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
+        writer.WriteLine($"{ReadOnlySpan} W{k} = {BufferSlice(GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
+        writer.WriteLine($"{ReadOnlySpan} b{k} = {BufferSlice(GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
     }
 
     /// <summary>A span over <paramref name="rows"/> block rows of <c>columns</c> floats each, from block row <paramref name="offset"/>.</summary>
-    private static string BlockSlice(string spanType, int offset, int rows) =>
-        $"new {spanType}(block, {(offset == 0 ? "0" : $"{Int(offset)} * {BlockSize}")}, {Int(rows)} * columns)";
+    private static string BlockSlice(int offset, int rows) =>
+        $"block.Slice({(offset == 0 ? "0" : $"{Int(offset)} * {BlockSize}")}, {Int(rows)} * columns)";
 }

@@ -76,6 +76,13 @@ internal static class Code
     public static string Slice(string spanType, string field, int offset, int count) =>
         $"new {spanType}({field}, {Int(offset)}, {Int(count)})";
 
+    /// <summary>
+    /// <paramref name="count"/> floats of an <c>AlignedBuffer</c> (the parameters, the gradients, the batch block), from
+    /// <paramref name="offset"/>: <c>_parameters.Slice(12, 4)</c>, a <c>Span&lt;float&gt;</c> (assignable to a read-only span).
+    /// </summary>
+    public static string BufferSlice(string buffer, int offset, int count) =>
+        $"{buffer}.Slice({Int(offset)}, {Int(count)})";
+
     /// <summary>How a layer's activation reads in a comment: <c>tanh</c>, <c>σ</c>, <c>relu</c>.</summary>
     public static string MathName(ActivationKind activation) => activation switch
     {

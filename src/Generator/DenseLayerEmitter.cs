@@ -36,8 +36,8 @@ internal static class DenseLayerEmitter
         WriteInputSpan(writer, plan, layer);
         if (!layer.ByRows)
         {
-            writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
-            writer.WriteLine($"{ReadOnlySpan} b{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
+            writer.WriteLine($"{ReadOnlySpan} W{k} = {BufferSlice(GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
+            writer.WriteLine($"{ReadOnlySpan} b{k} = {BufferSlice(GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
         }
 
         writer.WriteLine($"{Span} h{k} = {Slice(Span, GeneratedNames.ActivationsField, layer.ActivationOffset, layer.Outputs)};");
@@ -49,7 +49,7 @@ internal static class DenseLayerEmitter
         if (layer.ByRows)
         {
             // The straight-line pass's code, so that Forward and these methods agree bit for bit; then stored.
-            writer.WriteLine($"{ReadOnlySpan} p = new {ReadOnlySpan}({GeneratedNames.ParametersField}, 0, {GeneratedNames.ParameterCount});");
+            writer.WriteLine($"{ReadOnlySpan} p = {GeneratedNames.ParametersField}.Slice(0, {GeneratedNames.ParameterCount});");
             if (layer.Inputs != layer.RowLanes)
             {
                 WriteRegisterLoads(writer, input, layer.Inputs);
@@ -113,12 +113,12 @@ internal static class DenseLayerEmitter
         writer.OpenBlock(layer.Index == 1 ? $"private void {GeneratedNames.BackwardLayer(1)}({ReadOnlySpan} x)" : $"private void {GeneratedNames.BackwardLayer(layer.Index)}()");
         WriteInputSpan(writer, plan, layer);
         writer.WriteLine($"{ReadOnlySpan} dA{k} = {Slice(ReadOnlySpan, GeneratedNames.DeltasField, layer.ActivationOffset, layer.Outputs)};");
-        writer.WriteLine($"{Span} dW{k} = {Slice(Span, GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)};");
-        writer.WriteLine($"{Span} db{k} = {Slice(Span, GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)};");
+        writer.WriteLine($"{Span} dW{k} = {BufferSlice(GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)};");
+        writer.WriteLine($"{Span} db{k} = {BufferSlice(GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)};");
         LayerPlan? below = plan.Below(layer);
         if (below is not null)
         {
-            writer.WriteLine($"{ReadOnlySpan} W{k} = {Slice(ReadOnlySpan, GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
+            writer.WriteLine($"{ReadOnlySpan} W{k} = {BufferSlice(GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
             writer.WriteLine($"{Span} dA{previous} = {Slice(Span, GeneratedNames.DeltasField, below.ActivationOffset, below.Outputs)};");
         }
 
@@ -158,7 +158,7 @@ internal static class DenseLayerEmitter
     {
         if (!literals && plan.Layers.Any(l => l.Strategy == LayerStrategy.Unrolled))
         {
-            writer.WriteLine($"{ReadOnlySpan} p = new {ReadOnlySpan}({GeneratedNames.ParametersField}, 0, {GeneratedNames.ParameterCount}); // one range check; constant indices after it need none");
+            writer.WriteLine($"{ReadOnlySpan} p = {GeneratedNames.ParametersField}.Slice(0, {GeneratedNames.ParameterCount}); // one range check; constant indices after it need none");
         }
 
         bool inLocals = false;

@@ -134,13 +134,15 @@ internal static class Emitter
         if (plan.InferenceOnly)
         {
             writer.WriteLine("// The trained parameters, decoded from the compiled-in data once and shared, read-only, by every instance.");
-            writer.WriteLine($"private static readonly float[] {GeneratedNames.SharedParametersField} = {GeneratedNames.LoadParameters}();");
-            writer.WriteLine($"private readonly float[] {GeneratedNames.ParametersField} = {GeneratedNames.SharedParametersField};");
+            writer.WriteLine($"private static readonly {AlignedBuffer} {GeneratedNames.SharedParametersField} = {GeneratedNames.LoadParameters}();");
+            writer.WriteLine($"private readonly {AlignedBuffer} {GeneratedNames.ParametersField} = {GeneratedNames.SharedParametersField};");
         }
         else
         {
-            writer.WriteLine($"private readonly float[] {GeneratedNames.ParametersField} = new float[{GeneratedNames.ParameterCount}];");
-            writer.WriteLine($"private readonly float[] {GeneratedNames.GradientsField} = new float[{GeneratedNames.ParameterCount}];");
+            writer.WriteLine("// Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are");
+            writer.WriteLine("// whole multiples of 64 bytes then never straddle two lines.");
+            writer.WriteLine($"private readonly {AlignedBuffer} {GeneratedNames.ParametersField} = new({GeneratedNames.ParameterCount});");
+            writer.WriteLine($"private readonly {AlignedBuffer} {GeneratedNames.GradientsField} = new({GeneratedNames.ParameterCount});");
         }
 
         writer.WriteLine();
@@ -184,7 +186,7 @@ internal static class Emitter
         writer.WriteLine("/// <summary>Creates the network with weights initialised from <paramref name=\"seed\"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>");
         writer.WriteLine("/// <param name=\"seed\">The seed; equal seeds give equal weights.</param>");
         // With compiled-in weights the seed has no default, so that new Net() is plainly the trained network.
-        writer.WriteLine($"public {constructor}(int seed{(plan.Weights is null ? " = 0" : string.Empty)}) => {ParameterInitializer}.Initialize({GeneratedNames.ParametersField}, {GeneratedNames.LayersField}, seed);");
+        writer.WriteLine($"public {constructor}(int seed{(plan.Weights is null ? " = 0" : string.Empty)}) => {ParameterInitializer}.Initialize({GeneratedNames.ParametersField}.Span, {GeneratedNames.LayersField}, seed);");
         writer.WriteLine();
         writer.WriteLine("// A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.");
         writer.WriteLine($"private {constructor}({SharedParametersType} shared) => {GeneratedNames.ParametersField} = shared.Buffer;");
@@ -198,14 +200,14 @@ internal static class Emitter
         writer.WriteLine($"public static {ReadOnlySpanOf(LayerInfo)} {GeneratedNames.Layers} => {GeneratedNames.LayersField};");
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public {Span} {GeneratedNames.Parameters} => {GeneratedNames.ParametersField};");
+        writer.WriteLine($"public {Span} {GeneratedNames.Parameters} => {GeneratedNames.ParametersField}.Span;");
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public {Span} {GeneratedNames.Gradients} => {GeneratedNames.GradientsField};");
+        writer.WriteLine($"public {Span} {GeneratedNames.Gradients} => {GeneratedNames.GradientsField}.Span;");
         writer.WriteLine();
         WriteOutputAndShapeMembers(writer, plan);
         writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public void {GeneratedNames.ZeroGradients}() => {Array}.Clear({GeneratedNames.GradientsField});");
+        writer.WriteLine($"public void {GeneratedNames.ZeroGradients}() => {GeneratedNames.GradientsField}.Span.Clear();");
         writer.WriteLine();
     }
 
@@ -230,7 +232,7 @@ internal static class Emitter
         writer.WriteLine($"public static {ReadOnlySpanOf(LayerInfo)} {GeneratedNames.Layers} => {GeneratedNames.LayersField};");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Every weight and bias, read-only: W_k [out, in] row-major, then b_k, layer by layer.</summary>");
-        writer.WriteLine($"public {ReadOnlySpan} {GeneratedNames.Parameters} => {GeneratedNames.SharedParametersField};");
+        writer.WriteLine($"public {ReadOnlySpan} {GeneratedNames.Parameters} => {GeneratedNames.SharedParametersField}.Span;");
         writer.WriteLine();
         WriteOutputAndShapeMembers(writer, plan);
     }
@@ -358,7 +360,7 @@ internal static class Emitter
 
         if (plan.StraightLine)
         {
-            writer.WriteLine($"{Span} g = new {Span}({GeneratedNames.GradientsField}, 0, {GeneratedNames.ParameterCount});");
+            writer.WriteLine($"{Span} g = {GeneratedNames.GradientsField}.Slice(0, {GeneratedNames.ParameterCount});");
             if (!plan.LossInLocals)
             {
                 DenseLayerEmitter.WriteOutputDeltaInLocals(writer, plan);

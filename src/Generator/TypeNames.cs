@@ -30,6 +30,7 @@ internal static class TypeNames
     public const string Loss = "global::NetGen.Loss";
     public const string ShapeGuard = "global::NetGen.ShapeGuard";
     public const string SharedParametersType = "global::NetGen.SharedParameters";
+    public const string AlignedBuffer = "global::NetGen.AlignedBuffer";
     public const string ParameterInitializer = "global::NetGen.ParameterInitializer";
     public const string CompiledParameters = "global::NetGen.CompiledParameters";
     public const string ReadOnlySpanOfByte = "global::System.ReadOnlySpan<byte>";

@@ -50,7 +50,7 @@ internal static class WeightsEmitter
         writer.WriteLine($"/// <summary>Creates the network with the trained weights compiled in from '{DocumentationText(plan.Weights!.FileName)}'.</summary>");
         if (!UsesStrings(plan))
         {
-            writer.WriteLine($"public {constructor}() => {TypeNames.CompiledParameters}.Load({GeneratedNames.BakedParameters}, {GeneratedNames.ParametersField});");
+            writer.WriteLine($"public {constructor}() => {TypeNames.CompiledParameters}.Load({GeneratedNames.BakedParameters}, {GeneratedNames.ParametersField}.Span);");
             writer.WriteLine();
             return;
         }
@@ -65,15 +65,15 @@ internal static class WeightsEmitter
     public static void WriteLoader(SourceWriter writer, NetworkPlan plan)
     {
         writer.WriteLine($"// Decodes the {Code.Int(plan.ParameterCount)} parameters compiled in from '{OneLine(plan.Weights!.FileName)}'.");
-        writer.OpenBlock($"private static float[] {GeneratedNames.LoadParameters}()");
-        writer.WriteLine($"float[] parameters = new float[{GeneratedNames.ParameterCount}];");
+        writer.OpenBlock($"private static {TypeNames.AlignedBuffer} {GeneratedNames.LoadParameters}()");
+        writer.WriteLine($"{TypeNames.AlignedBuffer} parameters = new({GeneratedNames.ParameterCount});");
         if (UsesStrings(plan))
         {
             WriteLoads(writer, plan, "parameters");
         }
         else
         {
-            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({GeneratedNames.BakedParameters}, parameters);");
+            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({GeneratedNames.BakedParameters}, parameters.Span);");
         }
 
         writer.WriteLine("return parameters;");
@@ -81,13 +81,13 @@ internal static class WeightsEmitter
         writer.WriteLine();
     }
 
-    /// <summary>One load per string constant, each into its tensor's place in <paramref name="array"/>.</summary>
-    private static void WriteLoads(SourceWriter writer, NetworkPlan plan, string array)
+    /// <summary>One load per string constant, each into its tensor's place in <paramref name="buffer"/>.</summary>
+    private static void WriteLoads(SourceWriter writer, NetworkPlan plan, string buffer)
     {
         foreach (LayerPlan layer in plan.Layers)
         {
-            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({WeightConstant(layer.Index)}, {Code.Slice(TypeNames.Span, array, layer.WeightOffset, layer.WeightCount)});");
-            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({BiasConstant(layer.Index)}, {Code.Slice(TypeNames.Span, array, layer.BiasOffset, layer.Outputs)});");
+            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({WeightConstant(layer.Index)}, {Code.BufferSlice(buffer, layer.WeightOffset, layer.WeightCount)});");
+            writer.WriteLine($"{TypeNames.CompiledParameters}.Load({BiasConstant(layer.Index)}, {Code.BufferSlice(buffer, layer.BiasOffset, layer.Outputs)});");
         }
     }
 

@@ -13,9 +13,11 @@ public readonly struct SharedParameters
 {
     /// <summary>Wraps the buffer to share.</summary>
     /// <param name="buffer">The parameters of the network the worker is created from.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
-    public SharedParameters(float[] buffer) => Buffer = buffer ?? throw new ArgumentNullException(nameof(buffer));
+    /// <exception cref="ArgumentException"><paramref name="buffer"/> has not been allocated.</exception>
+    public SharedParameters(AlignedBuffer buffer) => Buffer = buffer.IsAllocated
+        ? buffer
+        : throw new ArgumentException("The parameters to share have not been allocated.", nameof(buffer));
 
     /// <summary>The shared buffer.</summary>
-    public float[] Buffer { get; }
+    public AlignedBuffer Buffer { get; }
 }

@@ -41,7 +41,7 @@ public sealed class WeightsEmitterTests
             .SelectMany(m => m.Groups[1].Value.TrimEnd(',').Split(", ").Select(byte.Parse))
             .ToArray();
         Assert.Equal(bytes, decoded);
-        Assert.Contains("public Net() => global::NetGen.CompiledParameters.Load(BakedParameters, _parameters);", source, StringComparison.Ordinal);
+        Assert.Contains("public Net() => global::NetGen.CompiledParameters.Load(BakedParameters, _parameters.Span);", source, StringComparison.Ordinal);
     }
 
     private static NetworkSpec Spec(int inputs, int outputs, byte[] weights) =>

@@ -32,15 +32,15 @@ namespace Samples
         };
 
         // The trained parameters, decoded from the compiled-in data once and shared, read-only, by every instance.
-        private static readonly float[] s_parameters = LoadParameters();
-        private readonly float[] _parameters = s_parameters;
+        private static readonly global::NetGen.AlignedBuffer s_parameters = LoadParameters();
+        private readonly global::NetGen.AlignedBuffer _parameters = s_parameters;
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 8), h2 at [8, 11).
         private readonly float[] _activations = new float[11];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
-        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
-        private float[]? _block;
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
+        private global::NetGen.AlignedBuffer _block;
 
         // The 67 parameters from 'relu_identity.safetensors', per tensor: each float's bits as two UTF-16 code units, low half first.
         // W1 [8, 4], b1 [8]
@@ -51,13 +51,13 @@ namespace Samples
         private const string Bakedb2 = "捆㸸鄜㶱瀉뷾";
 
         // Decodes the 67 parameters compiled in from 'relu_identity.safetensors'.
-        private static float[] LoadParameters()
+        private static global::NetGen.AlignedBuffer LoadParameters()
         {
-            float[] parameters = new float[ParameterCount];
-            global::NetGen.CompiledParameters.Load(BakedW1, new global::System.Span<float>(parameters, 0, 32));
-            global::NetGen.CompiledParameters.Load(Bakedb1, new global::System.Span<float>(parameters, 32, 8));
-            global::NetGen.CompiledParameters.Load(BakedW2, new global::System.Span<float>(parameters, 40, 24));
-            global::NetGen.CompiledParameters.Load(Bakedb2, new global::System.Span<float>(parameters, 64, 3));
+            global::NetGen.AlignedBuffer parameters = new(ParameterCount);
+            global::NetGen.CompiledParameters.Load(BakedW1, parameters.Slice(0, 32));
+            global::NetGen.CompiledParameters.Load(Bakedb1, parameters.Slice(32, 8));
+            global::NetGen.CompiledParameters.Load(BakedW2, parameters.Slice(40, 24));
+            global::NetGen.CompiledParameters.Load(Bakedb2, parameters.Slice(64, 3));
             return parameters;
         }
 
@@ -76,7 +76,7 @@ namespace Samples
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
 
         /// <summary>Every weight and bias, read-only: W_k [out, in] row-major, then b_k, layer by layer.</summary>
-        public global::System.ReadOnlySpan<float> Parameters => s_parameters;
+        public global::System.ReadOnlySpan<float> Parameters => s_parameters.Span;
 
         /// <inheritdoc/>
         public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 8, 3);
@@ -133,7 +133,7 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             // Layer 1: 4 → 8, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 32), b1 = p.Slice(32, 8);
             global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(input);
@@ -186,7 +186,7 @@ namespace Samples
         // The minibatch block by block: the forward pass and, with targets, the loss.
         private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count)
         {
-            float[] block = _block ??= new float[24 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            global::NetGen.AlignedBuffer block = _block.IsAllocated ? _block : (_block = new(24 * global::NetGen.Kernels.BatchKernels.BlockSize));
             double loss = 0;
             for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
             {
@@ -195,7 +195,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
                 // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
                 ForwardBlockLayer1(block, columns);
                 ForwardBlockLayer2(block, columns);
                 OutputBlock(block, y, n, columns);
@@ -209,37 +209,37 @@ namespace Samples
         }
 
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = relu(A1) in place.
-        private void ForwardBlockLayer1(float[] block, int columns)
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 32);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 32, 8);
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 4 * columns);
-            global::System.Span<float> H1 = new global::System.Span<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 32);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(32, 8);
+            global::System.ReadOnlySpan<float> X = block.Slice(0, 4 * columns);
+            global::System.Span<float> H1 = block.Slice(4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.ReLU(H1);
         }
 
         // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [3, columns].
-        private void ForwardBlockLayer2(float[] block, int columns)
+        private void ForwardBlockLayer2(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 24);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 64, 3);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::System.Span<float> H2 = new global::System.Span<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(40, 24);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(64, 3);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.Span<float> H2 = block.Slice(12 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
         }
 
         // ŷ = h2 of each sample, one per row of y.
-        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        private static void OutputBlock(global::NetGen.AlignedBuffer block, global::System.Span<float> y, int n, int columns)
         {
-            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> H2 = block.Slice(12 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
             global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, y);
         }
 
         // The loss of each sample and its gradient ∇a2, written one sample per row and then into the block as ∇A2.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+        private static float LossBlock(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.Span<float> dA2Rows = new global::System.Span<float>(block, 21 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            global::System.Span<float> dA2Rows = block.Slice(21 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             float loss = 0f;
             for (int s = 0; s < n; s++)
             {
@@ -253,7 +253,7 @@ namespace Samples
                 global::NetGen.Kernels.VectorOps.Scale(dA2Rows, scale);
             }
 
-            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, new global::System.Span<float>(block, 15 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns), columns);
+            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, block.Slice(15 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns), columns);
             return loss;
         }
     }

@@ -32,8 +32,8 @@ namespace Samples
         };
 
         // The trained parameters, decoded from the compiled-in data once and shared, read-only, by every instance.
-        private static readonly float[] s_parameters = LoadParameters();
-        private readonly float[] _parameters = s_parameters;
+        private static readonly global::NetGen.AlignedBuffer s_parameters = LoadParameters();
+        private readonly global::NetGen.AlignedBuffer _parameters = s_parameters;
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 7), h2 at [7, 11).
         private readonly float[] _activations = new float[11];
@@ -45,8 +45,8 @@ namespace Samples
         private readonly float[] _logits = new float[OutputSize];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
-        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
-        private float[]? _block;
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
+        private global::NetGen.AlignedBuffer _block;
 
         // The 74 parameters from 'sigmoid_softmax.onnx', per tensor: each float's bits as two UTF-16 code units, low half first.
         // W1 [7, 5], b1 [7]
@@ -57,13 +57,13 @@ namespace Samples
         private const string Bakedb2 = "穞㸉㯍뺧㶨썀뻮";
 
         // Decodes the 74 parameters compiled in from 'sigmoid_softmax.onnx'.
-        private static float[] LoadParameters()
+        private static global::NetGen.AlignedBuffer LoadParameters()
         {
-            float[] parameters = new float[ParameterCount];
-            global::NetGen.CompiledParameters.Load(BakedW1, new global::System.Span<float>(parameters, 0, 35));
-            global::NetGen.CompiledParameters.Load(Bakedb1, new global::System.Span<float>(parameters, 35, 7));
-            global::NetGen.CompiledParameters.Load(BakedW2, new global::System.Span<float>(parameters, 42, 28));
-            global::NetGen.CompiledParameters.Load(Bakedb2, new global::System.Span<float>(parameters, 70, 4));
+            global::NetGen.AlignedBuffer parameters = new(ParameterCount);
+            global::NetGen.CompiledParameters.Load(BakedW1, parameters.Slice(0, 35));
+            global::NetGen.CompiledParameters.Load(Bakedb1, parameters.Slice(35, 7));
+            global::NetGen.CompiledParameters.Load(BakedW2, parameters.Slice(42, 28));
+            global::NetGen.CompiledParameters.Load(Bakedb2, parameters.Slice(70, 4));
             return parameters;
         }
 
@@ -82,7 +82,7 @@ namespace Samples
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
 
         /// <summary>Every weight and bias, read-only: W_k [out, in] row-major, then b_k, layer by layer.</summary>
-        public global::System.ReadOnlySpan<float> Parameters => s_parameters;
+        public global::System.ReadOnlySpan<float> Parameters => s_parameters.Span;
 
         /// <inheritdoc/>
         public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 7, 4);
@@ -148,7 +148,7 @@ namespace Samples
         // The minibatch block by block: the forward pass and, with targets, the loss.
         private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count)
         {
-            float[] block = _block ??= new float[28 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            global::NetGen.AlignedBuffer block = _block.IsAllocated ? _block : (_block = new(28 * global::NetGen.Kernels.BatchKernels.BlockSize));
             double loss = 0;
             for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
             {
@@ -157,7 +157,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
                 // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
                 ForwardBlockLayer1(block, columns);
                 ForwardBlockLayer2(block, columns);
                 OutputBlock(block, y, n, columns);
@@ -171,52 +171,52 @@ namespace Samples
         }
 
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [7, columns], then H1 = σ(A1) in place.
-        private void ForwardBlockLayer1(float[] block, int columns)
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 35);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 35, 7);
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 5 * columns);
-            global::System.Span<float> H1 = new global::System.Span<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 7 * columns);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 35);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(35, 7);
+            global::System.ReadOnlySpan<float> X = block.Slice(0, 5 * columns);
+            global::System.Span<float> H1 = block.Slice(5 * global::NetGen.Kernels.BatchKernels.BlockSize, 7 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.Sigmoid(H1);
         }
 
         // Layer 2 on a block: A2 = W2 H1 + b2 1ᵀ, [4, columns].
-        private void ForwardBlockLayer2(float[] block, int columns)
+        private void ForwardBlockLayer2(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 42, 28);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 70, 4);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 7 * columns);
-            global::System.Span<float> A2 = new global::System.Span<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(42, 28);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(70, 4);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(5 * global::NetGen.Kernels.BatchKernels.BlockSize, 7 * columns);
+            global::System.Span<float> A2 = block.Slice(12 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, A2, columns);
         }
 
         // Ŷ = softmax of each column of A2, for the whole block; then ŷ of each sample, one per row of y.
-        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        private static void OutputBlock(global::NetGen.AlignedBuffer block, global::System.Span<float> y, int n, int columns)
         {
-            global::System.ReadOnlySpan<float> A2 = new global::System.ReadOnlySpan<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::System.Span<float> Y = new global::System.Span<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> A2 = block.Slice(12 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.Span<float> Y = block.Slice(20 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
             global::NetGen.Kernels.BatchKernels.Softmax(A2, Y, columns);
             global::NetGen.Kernels.BatchKernels.FromBlock(Y, columns, n, y);
         }
 
         // The cross-entropy of the block's samples from the logits A2 and the outputs Ŷ that OutputBlock left, and its
         // gradient ∇A2 = (Ŷ − T) · scale, for the whole block: the targets T go into the block as columns first.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+        private static float LossBlock(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.ReadOnlySpan<float> A2 = new global::System.ReadOnlySpan<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::System.ReadOnlySpan<float> Y = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::System.Span<float> T = new global::System.Span<float>(block, 24 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> A2 = block.Slice(12 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> Y = block.Slice(20 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.Span<float> T = block.Slice(24 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
             global::NetGen.Kernels.BatchKernels.ToBlock(targets, n, T, columns);
-            return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A2, Y, T, n, new global::System.Span<float>(block, 16 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns), columns, scale);
+            return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A2, Y, T, n, block.Slice(16 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns), columns, scale);
         }
 
         // Layer 1: 5 → 7, Sigmoid, SIMD.
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 35);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 35, 7);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 35);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(35, 7);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 7);
             // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
@@ -228,8 +228,8 @@ namespace Samples
         private void ForwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 7);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 42, 28);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 70, 4);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(42, 28);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(70, 4);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 7, 4);
             global::System.Span<float> a2 = new global::System.Span<float>(_logits, 0, 4);
             // a2 = W2 · h1 + b2

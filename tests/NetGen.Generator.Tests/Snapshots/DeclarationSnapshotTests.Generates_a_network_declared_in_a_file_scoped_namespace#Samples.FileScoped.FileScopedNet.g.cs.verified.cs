@@ -29,8 +29,10 @@ namespace Samples.FileScoped
             new global::NetGen.LayerInfo(3, 2, global::NetGen.Activation.ReLU, 0f, 0, 6),
         };
 
-        private readonly float[] _parameters = new float[ParameterCount];
-        private readonly float[] _gradients = new float[ParameterCount];
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
+        private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
+        private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 2).
         private readonly float[] _activations = new float[2];
@@ -39,12 +41,12 @@ namespace Samples.FileScoped
         private readonly float[] _deltas = new float[2];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
-        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
-        private float[]? _block;
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
+        private global::NetGen.AlignedBuffer _block;
 
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>
-        public FileScopedNet(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters, s_layers, seed);
+        public FileScopedNet(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters.Span, s_layers, seed);
 
         // A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.
         private FileScopedNet(global::NetGen.SharedParameters shared) => _parameters = shared.Buffer;
@@ -58,10 +60,10 @@ namespace Samples.FileScoped
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => _parameters.Span;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Gradients => _gradients;
+        public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
         public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 0, 2);
@@ -77,7 +79,7 @@ namespace Samples.FileScoped
         global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.IInferenceNetwork.Layers => s_layers;
 
         /// <inheritdoc/>
-        public void ZeroGradients() => global::System.Array.Clear(_gradients);
+        public void ZeroGradients() => _gradients.Span.Clear();
 
         /// <inheritdoc/>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -85,7 +87,7 @@ namespace Samples.FileScoped
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
             // Layer 1: 3 → 2, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
@@ -109,7 +111,7 @@ namespace Samples.FileScoped
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
             // Layer 1: 3 → 2, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
@@ -136,7 +138,7 @@ namespace Samples.FileScoped
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
             // Layer 1: 3 → 2, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 6), b1 = p.Slice(6, 2);
@@ -154,7 +156,7 @@ namespace Samples.FileScoped
             float difference_0 = h1_0 - y_0, difference_1 = h1_1 - y_1;
             float loss = 0.5f * (difference_0 * difference_0 + difference_1 * difference_1);
             float dA1_0 = difference_0 * global::NetGen.Kernels.Activations.ReLUDerivative(h1_0), dA1_1 = difference_1 * global::NetGen.Kernels.Activations.ReLUDerivative(h1_1);
-            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            global::System.Span<float> g = _gradients.Slice(0, ParameterCount);
             // Layer 1, backward: ∇W1 += ∇a1 xᵀ, ∇b1 += ∇a1.
             global::System.Span<float> dW1 = g.Slice(0, 6), db1 = g.Slice(6, 2);
             dW1[0] += dA1_0 * x_0;
@@ -209,7 +211,7 @@ namespace Samples.FileScoped
         // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
         private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
-            float[] block = _block ??= new float[11 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            global::NetGen.AlignedBuffer block = _block.IsAllocated ? _block : (_block = new(11 * global::NetGen.Kernels.BatchKernels.BlockSize));
             double loss = 0;
             for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
             {
@@ -218,7 +220,7 @@ namespace Samples.FileScoped
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
                 // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
                 ForwardBlockLayer1(block, columns);
                 OutputBlock(block, y, n, columns);
                 if (!targets.IsEmpty)
@@ -237,27 +239,27 @@ namespace Samples.FileScoped
         }
 
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [2, columns], then H1 = relu(A1) in place.
-        private void ForwardBlockLayer1(float[] block, int columns)
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 6);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 3 * columns);
-            global::System.Span<float> H1 = new global::System.Span<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 6);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(6, 2);
+            global::System.ReadOnlySpan<float> X = block.Slice(0, 3 * columns);
+            global::System.Span<float> H1 = block.Slice(3 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.ReLU(H1);
         }
 
         // ŷ = h1 of each sample, one per row of y.
-        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        private static void OutputBlock(global::NetGen.AlignedBuffer block, global::System.Span<float> y, int n, int columns)
         {
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(3 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, y);
         }
 
         // The loss of each sample and its gradient ∇a1, written one sample per row and then into the block as ∇A1.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+        private static float LossBlock(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.Span<float> dA1Rows = new global::System.Span<float>(block, 9 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            global::System.Span<float> dA1Rows = block.Slice(9 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             float loss = 0f;
             for (int s = 0; s < n; s++)
             {
@@ -273,16 +275,16 @@ namespace Samples.FileScoped
                 global::NetGen.Kernels.VectorOps.Scale(dA1Rows, scale);
             }
 
-            global::NetGen.Kernels.BatchKernels.ToBlock(dA1Rows, n, new global::System.Span<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns), columns);
+            global::NetGen.Kernels.BatchKernels.ToBlock(dA1Rows, n, block.Slice(5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns), columns);
             return loss;
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
+        private void BackwardBlockLayer1(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 6);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 6, 2);
+            global::System.ReadOnlySpan<float> dA1 = block.Slice(5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 6);
+            global::System.Span<float> db1 = _gradients.Slice(6, 2);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }

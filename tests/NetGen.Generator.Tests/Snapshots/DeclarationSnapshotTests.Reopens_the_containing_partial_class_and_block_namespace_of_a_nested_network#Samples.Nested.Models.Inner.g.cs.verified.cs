@@ -33,8 +33,10 @@ namespace Samples.Nested
                 new global::NetGen.LayerInfo(2, 1, global::NetGen.Activation.Identity, 0f, 6, 8),
             };
 
-            private readonly float[] _parameters = new float[ParameterCount];
-            private readonly float[] _gradients = new float[ParameterCount];
+            // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+            // whole multiples of 64 bytes then never straddle two lines.
+            private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
+            private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
             // The outputs h_k of every layer for the last sample: h1 at [0, 2), h2 at [2, 3).
             private readonly float[] _activations = new float[3];
@@ -43,12 +45,12 @@ namespace Samples.Nested
             private readonly float[] _deltas = new float[3];
 
             // The working buffer of the batched methods, allocated on their first call: blocks of samples held
-            // feature-major, [features, columns] with column s holding sample s (BatchKernels).
-            private float[]? _block;
+            // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
+            private global::NetGen.AlignedBuffer _block;
 
             /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
             /// <param name="seed">The seed; equal seeds give equal weights.</param>
-            public Inner(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters, s_layers, seed);
+            public Inner(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters.Span, s_layers, seed);
 
             // A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.
             private Inner(global::NetGen.SharedParameters shared) => _parameters = shared.Buffer;
@@ -62,10 +64,10 @@ namespace Samples.Nested
             public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
 
             /// <inheritdoc/>
-            public global::System.Span<float> Parameters => _parameters;
+            public global::System.Span<float> Parameters => _parameters.Span;
 
             /// <inheritdoc/>
-            public global::System.Span<float> Gradients => _gradients;
+            public global::System.Span<float> Gradients => _gradients.Span;
 
             /// <inheritdoc/>
             public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 2, 1);
@@ -81,7 +83,7 @@ namespace Samples.Nested
             global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.IInferenceNetwork.Layers => s_layers;
 
             /// <inheritdoc/>
-            public void ZeroGradients() => global::System.Array.Clear(_gradients);
+            public void ZeroGradients() => _gradients.Span.Clear();
 
             /// <inheritdoc/>
             public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -89,7 +91,7 @@ namespace Samples.Nested
                 global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
                 global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
                 // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
-                global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+                global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
                 float x_1 = input[1], x_0 = input[0];
                 // Layer 1: 2 → 2, unrolled by rows: h1 = tanh(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
                 global::System.ReadOnlySpan<float> W1 = p.Slice(0, 4), b1 = p.Slice(4, 2);
@@ -114,7 +116,7 @@ namespace Samples.Nested
                 global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
                 global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
                 global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-                global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+                global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
                 float x_1 = input[1], x_0 = input[0];
                 // Layer 1: 2 → 2, unrolled by rows: h1 = tanh(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
                 global::System.ReadOnlySpan<float> W1 = p.Slice(0, 4), b1 = p.Slice(4, 2);
@@ -142,7 +144,7 @@ namespace Samples.Nested
             {
                 global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
                 global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-                global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+                global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
                 float x_1 = input[1], x_0 = input[0];
                 // Layer 1: 2 → 2, unrolled by rows: h1 = tanh(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
                 global::System.ReadOnlySpan<float> W1 = p.Slice(0, 4), b1 = p.Slice(4, 2);
@@ -162,7 +164,7 @@ namespace Samples.Nested
                 float difference_0 = h2_0 - y_0;
                 float loss = 0.5f * (difference_0 * difference_0);
                 float dA2_0 = difference_0;
-                global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+                global::System.Span<float> g = _gradients.Slice(0, ParameterCount);
                 // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1).
                 global::System.Span<float> dW2 = g.Slice(6, 2), db2 = g.Slice(8, 1);
                 dW2[0] += dA2_0 * h1_0;
@@ -222,7 +224,7 @@ namespace Samples.Nested
             // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
             private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
             {
-                float[] block = _block ??= new float[12 * global::NetGen.Kernels.BatchKernels.BlockSize];
+                global::NetGen.AlignedBuffer block = _block.IsAllocated ? _block : (_block = new(12 * global::NetGen.Kernels.BatchKernels.BlockSize));
                 double loss = 0;
                 for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
                 {
@@ -231,7 +233,7 @@ namespace Samples.Nested
                     global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                     global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
                     // X: the block's samples as columns
-                    global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                    global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
                     ForwardBlockLayer1(block, columns);
                     ForwardBlockLayer2(block, columns);
                     OutputBlock(block, y, n, columns);
@@ -252,37 +254,37 @@ namespace Samples.Nested
             }
 
             // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [2, columns], then H1 = tanh(A1) in place.
-            private void ForwardBlockLayer1(float[] block, int columns)
+            private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
             {
-                global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 4);
-                global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 4, 2);
-                global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 2 * columns);
-                global::System.Span<float> H1 = new global::System.Span<float>(block, 2 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+                global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 4);
+                global::System.ReadOnlySpan<float> b1 = _parameters.Slice(4, 2);
+                global::System.ReadOnlySpan<float> X = block.Slice(0, 2 * columns);
+                global::System.Span<float> H1 = block.Slice(2 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
                 global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
                 global::NetGen.Kernels.Activations.Tanh(H1);
             }
 
             // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [1, columns].
-            private void ForwardBlockLayer2(float[] block, int columns)
+            private void ForwardBlockLayer2(global::NetGen.AlignedBuffer block, int columns)
             {
-                global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
-                global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 8, 1);
-                global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 2 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-                global::System.Span<float> H2 = new global::System.Span<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+                global::System.ReadOnlySpan<float> W2 = _parameters.Slice(6, 2);
+                global::System.ReadOnlySpan<float> b2 = _parameters.Slice(8, 1);
+                global::System.ReadOnlySpan<float> H1 = block.Slice(2 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+                global::System.Span<float> H2 = block.Slice(4 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
                 global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
             }
 
             // ŷ = h2 of each sample, one per row of y.
-            private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+            private static void OutputBlock(global::NetGen.AlignedBuffer block, global::System.Span<float> y, int n, int columns)
             {
-                global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+                global::System.ReadOnlySpan<float> H2 = block.Slice(4 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
                 global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, y);
             }
 
             // The loss of each sample and its gradient ∇a2, written one sample per row and then into the block as ∇A2.
-            private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+            private static float LossBlock(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
             {
-                global::System.Span<float> dA2Rows = new global::System.Span<float>(block, 11 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+                global::System.Span<float> dA2Rows = block.Slice(11 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
                 float loss = 0f;
                 for (int s = 0; s < n; s++)
                 {
@@ -296,36 +298,36 @@ namespace Samples.Nested
                     global::NetGen.Kernels.VectorOps.Scale(dA2Rows, scale);
                 }
 
-                global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, new global::System.Span<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
+                global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, block.Slice(7 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
                 return loss;
             }
 
             // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ tanh'(A1).
-            private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
+            private void BackwardBlockLayer2(global::NetGen.AlignedBuffer block, int n, int columns, bool add)
             {
-                global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-                global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 2 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+                global::System.ReadOnlySpan<float> dA2 = block.Slice(7 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+                global::System.ReadOnlySpan<float> H1 = block.Slice(2 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
                 // the samples' h1 one per row, as the weight gradient reads them
-                global::System.Span<float> h1Rows = new global::System.Span<float>(block, 8 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 2);
+                global::System.Span<float> h1Rows = block.Slice(8 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 2);
                 global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-                global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 6, 2);
-                global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 8, 1);
+                global::System.Span<float> dW2 = _gradients.Slice(6, 2);
+                global::System.Span<float> db2 = _gradients.Slice(8, 1);
                 global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
                 global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
                 // ∇H1 = W2ᵀ ∇A2, written into dA1
-                global::System.Span<float> dA1 = new global::System.Span<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-                global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 6, 2);
+                global::System.Span<float> dA1 = block.Slice(5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+                global::System.ReadOnlySpan<float> W2 = _parameters.Slice(6, 2);
                 global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
                 // ∇A1 = ∇H1 ⊙ tanh'(A1), from the outputs H1
                 global::NetGen.Kernels.Activations.MultiplyByTanhDerivative(dA1, H1);
             }
 
             // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-            private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
+            private void BackwardBlockLayer1(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
             {
-                global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-                global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 4);
-                global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 4, 2);
+                global::System.ReadOnlySpan<float> dA1 = block.Slice(5 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+                global::System.Span<float> dW1 = _gradients.Slice(0, 4);
+                global::System.Span<float> db1 = _gradients.Slice(4, 2);
                 global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
                 global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
             }

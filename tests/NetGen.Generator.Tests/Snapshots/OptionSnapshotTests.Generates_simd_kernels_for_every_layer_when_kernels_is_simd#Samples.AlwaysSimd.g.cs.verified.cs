@@ -31,8 +31,10 @@ namespace Samples
             new global::NetGen.LayerInfo(4, 1, global::NetGen.Activation.Sigmoid, 0f, 12, 16),
         };
 
-        private readonly float[] _parameters = new float[ParameterCount];
-        private readonly float[] _gradients = new float[ParameterCount];
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
+        private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
+        private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 4), h2 at [4, 5).
         private readonly float[] _activations = new float[5];
@@ -41,12 +43,12 @@ namespace Samples
         private readonly float[] _deltas = new float[5];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
-        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
-        private float[]? _block;
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
+        private global::NetGen.AlignedBuffer _block;
 
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>
-        public AlwaysSimd(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters, s_layers, seed);
+        public AlwaysSimd(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters.Span, s_layers, seed);
 
         // A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.
         private AlwaysSimd(global::NetGen.SharedParameters shared) => _parameters = shared.Buffer;
@@ -60,10 +62,10 @@ namespace Samples
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => _parameters.Span;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Gradients => _gradients;
+        public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
         public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 4, 1);
@@ -79,7 +81,7 @@ namespace Samples
         global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.IInferenceNetwork.Layers => s_layers;
 
         /// <inheritdoc/>
-        public void ZeroGradients() => global::System.Array.Clear(_gradients);
+        public void ZeroGradients() => _gradients.Span.Clear();
 
         /// <inheritdoc/>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -172,7 +174,7 @@ namespace Samples
         // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
         private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
-            float[] block = _block ??= new float[18 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            global::NetGen.AlignedBuffer block = _block.IsAllocated ? _block : (_block = new(18 * global::NetGen.Kernels.BatchKernels.BlockSize));
             double loss = 0;
             for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
             {
@@ -181,7 +183,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
                 // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
                 ForwardBlockLayer1(block, columns);
                 ForwardBlockLayer2(block, columns);
                 OutputBlock(block, y, n, columns);
@@ -202,38 +204,38 @@ namespace Samples
         }
 
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [4, columns], then H1 = tanh(A1) in place.
-        private void ForwardBlockLayer1(float[] block, int columns)
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 8);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 8, 4);
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 2 * columns);
-            global::System.Span<float> H1 = new global::System.Span<float>(block, 2 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 8);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(8, 4);
+            global::System.ReadOnlySpan<float> X = block.Slice(0, 2 * columns);
+            global::System.Span<float> H1 = block.Slice(2 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.Tanh(H1);
         }
 
         // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [1, columns], then H2 = σ(A2) in place.
-        private void ForwardBlockLayer2(float[] block, int columns)
+        private void ForwardBlockLayer2(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 1);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 2 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::System.Span<float> H2 = new global::System.Span<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(12, 4);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(16, 1);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(2 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.Span<float> H2 = block.Slice(6 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
             global::NetGen.Kernels.Activations.Sigmoid(H2);
         }
 
         // ŷ = h2 of each sample, one per row of y.
-        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        private static void OutputBlock(global::NetGen.AlignedBuffer block, global::System.Span<float> y, int n, int columns)
         {
-            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::System.ReadOnlySpan<float> H2 = block.Slice(6 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
             global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, y);
         }
 
         // The loss of each sample and its gradient ∇a2, written one sample per row and then into the block as ∇A2.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+        private static float LossBlock(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.Span<float> dA2Rows = new global::System.Span<float>(block, 17 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            global::System.Span<float> dA2Rows = block.Slice(17 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             float loss = 0f;
             for (int s = 0; s < n; s++)
             {
@@ -249,36 +251,36 @@ namespace Samples
                 global::NetGen.Kernels.VectorOps.Scale(dA2Rows, scale);
             }
 
-            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, new global::System.Span<float>(block, 11 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
+            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, block.Slice(11 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
             return loss;
         }
 
         // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ tanh'(A1).
-        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
+        private void BackwardBlockLayer2(global::NetGen.AlignedBuffer block, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 11 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 2 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> dA2 = block.Slice(11 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(2 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
             // the samples' h1 one per row, as the weight gradient reads them
-            global::System.Span<float> h1Rows = new global::System.Span<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 4);
+            global::System.Span<float> h1Rows = block.Slice(12 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 4);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 12, 4);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 16, 1);
+            global::System.Span<float> dW2 = _gradients.Slice(12, 4);
+            global::System.Span<float> db2 = _gradients.Slice(16, 1);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
-            global::System.Span<float> dA1 = new global::System.Span<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
+            global::System.Span<float> dA1 = block.Slice(7 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(12, 4);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
             // ∇A1 = ∇H1 ⊙ tanh'(A1), from the outputs H1
             global::NetGen.Kernels.Activations.MultiplyByTanhDerivative(dA1, H1);
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
+        private void BackwardBlockLayer1(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 8);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 8, 4);
+            global::System.ReadOnlySpan<float> dA1 = block.Slice(7 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 8);
+            global::System.Span<float> db1 = _gradients.Slice(8, 4);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
@@ -287,8 +289,8 @@ namespace Samples
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 8);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 8, 4);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 8);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(8, 4);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 4);
             // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
@@ -301,8 +303,8 @@ namespace Samples
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 4);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 8);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 8, 4);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 8);
+            global::System.Span<float> db1 = _gradients.Slice(8, 4);
             // ∇W1 += ∇a1 xᵀ
             global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA1, x, dW1);
             // ∇b1 += ∇a1
@@ -313,8 +315,8 @@ namespace Samples
         private void ForwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 1);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(12, 4);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(16, 1);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 4, 1);
             // a2 = W2 · h1 + b2, written into h2
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, h2);
@@ -327,9 +329,9 @@ namespace Samples
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 4, 1);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 12, 4);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 16, 1);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
+            global::System.Span<float> dW2 = _gradients.Slice(12, 4);
+            global::System.Span<float> db2 = _gradients.Slice(16, 1);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(12, 4);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 4);
             // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1), from the outputs h1, in one pass over W2 and ∇W2
             global::NetGen.Kernels.DenseKernels.BackpropagateTanh(W2, dA2, h1, dW2, dA1);

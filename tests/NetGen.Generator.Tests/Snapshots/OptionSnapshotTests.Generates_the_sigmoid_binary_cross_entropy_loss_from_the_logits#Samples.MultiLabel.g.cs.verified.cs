@@ -31,8 +31,10 @@ namespace Samples
             new global::NetGen.LayerInfo(4, 2, global::NetGen.Activation.Sigmoid, 0f, 16, 24),
         };
 
-        private readonly float[] _parameters = new float[ParameterCount];
-        private readonly float[] _gradients = new float[ParameterCount];
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
+        private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
+        private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 4), h2 at [4, 6).
         private readonly float[] _activations = new float[6];
@@ -44,12 +46,12 @@ namespace Samples
         private readonly float[] _logits = new float[OutputSize];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
-        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
-        private float[]? _block;
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
+        private global::NetGen.AlignedBuffer _block;
 
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>
-        public MultiLabel(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters, s_layers, seed);
+        public MultiLabel(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters.Span, s_layers, seed);
 
         // A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.
         private MultiLabel(global::NetGen.SharedParameters shared) => _parameters = shared.Buffer;
@@ -63,10 +65,10 @@ namespace Samples
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => _parameters.Span;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Gradients => _gradients;
+        public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
         public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 4, 2);
@@ -82,7 +84,7 @@ namespace Samples
         global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.IInferenceNetwork.Layers => s_layers;
 
         /// <inheritdoc/>
-        public void ZeroGradients() => global::System.Array.Clear(_gradients);
+        public void ZeroGradients() => _gradients.Span.Clear();
 
         /// <inheritdoc/>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -90,7 +92,7 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
             // Layer 1: 3 → 4, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 12), b1 = p.Slice(12, 4);
@@ -123,7 +125,7 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
             // Layer 1: 3 → 4, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 12), b1 = p.Slice(12, 4);
@@ -163,7 +165,7 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             float x_2 = input[2], x_1 = input[1], x_0 = input[0];
             // Layer 1: 3 → 4, unrolled by rows: h1 = relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 12), b1 = p.Slice(12, 4);
@@ -194,7 +196,7 @@ namespace Samples
             global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 2);
             // L = −Σ_j [y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)], from the logits a2; with the sigmoid it gives ∇a2 = ŷ − y.
             float loss = global::NetGen.Kernels.LossFunctions.SigmoidBinaryCrossEntropy(_logits, h2, target, dA2);
-            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            global::System.Span<float> g = _gradients.Slice(0, ParameterCount);
             float dA2_1 = dA2[1], dA2_0 = dA2[0];
             // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
             global::System.Span<float> dW2 = g.Slice(16, 8), db2 = g.Slice(24, 2);
@@ -263,7 +265,7 @@ namespace Samples
         // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
         private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
-            float[] block = _block ??= new float[23 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            global::NetGen.AlignedBuffer block = _block.IsAllocated ? _block : (_block = new(23 * global::NetGen.Kernels.BatchKernels.BlockSize));
             double loss = 0;
             for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
             {
@@ -272,7 +274,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
                 // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
                 ForwardBlockLayer1(block, columns);
                 ForwardBlockLayer2(block, columns);
                 OutputBlock(block, y, n, columns);
@@ -293,41 +295,41 @@ namespace Samples
         }
 
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [4, columns], then H1 = relu(A1) in place.
-        private void ForwardBlockLayer1(float[] block, int columns)
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 12);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 12, 4);
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 3 * columns);
-            global::System.Span<float> H1 = new global::System.Span<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 12);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(12, 4);
+            global::System.ReadOnlySpan<float> X = block.Slice(0, 3 * columns);
+            global::System.Span<float> H1 = block.Slice(3 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.ReLU(H1);
         }
 
         // Layer 2 on a block: A2 = W2 H1 + b2 1ᵀ, [2, columns].
-        private void ForwardBlockLayer2(float[] block, int columns)
+        private void ForwardBlockLayer2(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 8);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 24, 2);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::System.Span<float> A2 = new global::System.Span<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(16, 8);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(24, 2);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(3 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.Span<float> A2 = block.Slice(7 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, A2, columns);
         }
 
         // ŷ = h2 of each sample, one per row of y: the pre-activations a2 come out of the block and the Sigmoid is applied sample by sample.
-        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        private static void OutputBlock(global::NetGen.AlignedBuffer block, global::System.Span<float> y, int n, int columns)
         {
-            global::System.ReadOnlySpan<float> A2 = new global::System.ReadOnlySpan<float>(block, 7 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-            global::System.Span<float> a2Rows = new global::System.Span<float>(block, 19 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            global::System.ReadOnlySpan<float> A2 = block.Slice(7 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::System.Span<float> a2Rows = block.Slice(19 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             global::NetGen.Kernels.BatchKernels.FromBlock(A2, columns, n, a2Rows);
             a2Rows.CopyTo(y);
             global::NetGen.Kernels.Activations.Sigmoid(y);
         }
 
         // The loss of each sample and its gradient ∇a2, written one sample per row and then into the block as ∇A2.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+        private static float LossBlock(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.Span<float> dA2Rows = new global::System.Span<float>(block, 21 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
-            global::System.ReadOnlySpan<float> a2Rows = new global::System.ReadOnlySpan<float>(block, 19 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            global::System.Span<float> dA2Rows = block.Slice(21 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            global::System.ReadOnlySpan<float> a2Rows = block.Slice(19 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             float loss = 0f;
             for (int s = 0; s < n; s++)
             {
@@ -341,36 +343,36 @@ namespace Samples
                 global::NetGen.Kernels.VectorOps.Scale(dA2Rows, scale);
             }
 
-            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, new global::System.Span<float>(block, 13 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns), columns);
+            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, block.Slice(13 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns), columns);
             return loss;
         }
 
         // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ relu'(A1).
-        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
+        private void BackwardBlockLayer2(global::NetGen.AlignedBuffer block, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 13 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 3 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> dA2 = block.Slice(13 * global::NetGen.Kernels.BatchKernels.BlockSize, 2 * columns);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(3 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
             // the samples' h1 one per row, as the weight gradient reads them
-            global::System.Span<float> h1Rows = new global::System.Span<float>(block, 15 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 4);
+            global::System.Span<float> h1Rows = block.Slice(15 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 4);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 16, 8);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 24, 2);
+            global::System.Span<float> dW2 = _gradients.Slice(16, 8);
+            global::System.Span<float> db2 = _gradients.Slice(24, 2);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
-            global::System.Span<float> dA1 = new global::System.Span<float>(block, 9 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 16, 8);
+            global::System.Span<float> dA1 = block.Slice(9 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(16, 8);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
             // ∇A1 = ∇H1 ⊙ relu'(A1), from the outputs H1
             global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA1, H1);
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
+        private void BackwardBlockLayer1(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 9 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 12);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 12, 4);
+            global::System.ReadOnlySpan<float> dA1 = block.Slice(9 * global::NetGen.Kernels.BatchKernels.BlockSize, 4 * columns);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 12);
+            global::System.Span<float> db1 = _gradients.Slice(12, 4);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }

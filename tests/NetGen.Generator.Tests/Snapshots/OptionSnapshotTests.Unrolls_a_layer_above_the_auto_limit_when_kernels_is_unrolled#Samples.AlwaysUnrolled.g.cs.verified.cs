@@ -31,8 +31,10 @@ namespace Samples
             new global::NetGen.LayerInfo(16, 1, global::NetGen.Activation.Identity, 0f, 336, 352),
         };
 
-        private readonly float[] _parameters = new float[ParameterCount];
-        private readonly float[] _gradients = new float[ParameterCount];
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
+        private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
+        private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 16), h2 at [16, 17).
         private readonly float[] _activations = new float[17];
@@ -41,12 +43,12 @@ namespace Samples
         private readonly float[] _deltas = new float[17];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
-        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
-        private float[]? _block;
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
+        private global::NetGen.AlignedBuffer _block;
 
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>
-        public AlwaysUnrolled(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters, s_layers, seed);
+        public AlwaysUnrolled(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters.Span, s_layers, seed);
 
         // A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.
         private AlwaysUnrolled(global::NetGen.SharedParameters shared) => _parameters = shared.Buffer;
@@ -60,10 +62,10 @@ namespace Samples
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => _parameters.Span;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Gradients => _gradients;
+        public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
         public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 16, 1);
@@ -79,7 +81,7 @@ namespace Samples
         global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.IInferenceNetwork.Layers => s_layers;
 
         /// <inheritdoc/>
-        public void ZeroGradients() => global::System.Array.Clear(_gradients);
+        public void ZeroGradients() => _gradients.Span.Clear();
 
         /// <inheritdoc/>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -87,7 +89,7 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             float x_19 = input[19], x_18 = input[18], x_17 = input[17], x_16 = input[16], x_15 = input[15], x_14 = input[14], x_13 = input[13], x_12 = input[12];
             float x_11 = input[11], x_10 = input[10], x_9 = input[9], x_8 = input[8], x_7 = input[7], x_6 = input[6], x_5 = input[5], x_4 = input[4];
             float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
@@ -158,7 +160,7 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             float x_19 = input[19], x_18 = input[18], x_17 = input[17], x_16 = input[16], x_15 = input[15], x_14 = input[14], x_13 = input[13], x_12 = input[12];
             float x_11 = input[11], x_10 = input[10], x_9 = input[9], x_8 = input[8], x_7 = input[7], x_6 = input[6], x_5 = input[5], x_4 = input[4];
             float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
@@ -232,7 +234,7 @@ namespace Samples
         {
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             float x_19 = input[19], x_18 = input[18], x_17 = input[17], x_16 = input[16], x_15 = input[15], x_14 = input[14], x_13 = input[13], x_12 = input[12];
             float x_11 = input[11], x_10 = input[10], x_9 = input[9], x_8 = input[8], x_7 = input[7], x_6 = input[6], x_5 = input[5], x_4 = input[4];
             float x_3 = input[3], x_2 = input[2], x_1 = input[1], x_0 = input[0];
@@ -298,7 +300,7 @@ namespace Samples
             float difference_0 = h2_0 - y_0;
             float loss = 0.5f * (difference_0 * difference_0);
             float dA2_0 = difference_0;
-            global::System.Span<float> g = new global::System.Span<float>(_gradients, 0, ParameterCount);
+            global::System.Span<float> g = _gradients.Slice(0, ParameterCount);
             // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
             global::System.Span<float> dW2 = g.Slice(336, 16), db2 = g.Slice(352, 1);
             dW2[0] += dA2_0 * h1_0;
@@ -716,7 +718,7 @@ namespace Samples
         // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
         private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
-            float[] block = _block ??= new float[72 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            global::NetGen.AlignedBuffer block = _block.IsAllocated ? _block : (_block = new(72 * global::NetGen.Kernels.BatchKernels.BlockSize));
             double loss = 0;
             for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
             {
@@ -725,7 +727,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
                 // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
                 ForwardBlockLayer1(block, columns);
                 ForwardBlockLayer2(block, columns);
                 OutputBlock(block, y, n, columns);
@@ -746,37 +748,37 @@ namespace Samples
         }
 
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [16, columns], then H1 = relu(A1) in place.
-        private void ForwardBlockLayer1(float[] block, int columns)
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 320);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 320, 16);
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 20 * columns);
-            global::System.Span<float> H1 = new global::System.Span<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 320);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(320, 16);
+            global::System.ReadOnlySpan<float> X = block.Slice(0, 20 * columns);
+            global::System.Span<float> H1 = block.Slice(20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.ReLU(H1);
         }
 
         // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [1, columns].
-        private void ForwardBlockLayer2(float[] block, int columns)
+        private void ForwardBlockLayer2(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 336, 16);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 352, 1);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
-            global::System.Span<float> H2 = new global::System.Span<float>(block, 36 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(336, 16);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(352, 1);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
+            global::System.Span<float> H2 = block.Slice(36 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
         }
 
         // ŷ = h2 of each sample, one per row of y.
-        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        private static void OutputBlock(global::NetGen.AlignedBuffer block, global::System.Span<float> y, int n, int columns)
         {
-            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 36 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::System.ReadOnlySpan<float> H2 = block.Slice(36 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
             global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, y);
         }
 
         // The loss of each sample and its gradient ∇a2, written one sample per row and then into the block as ∇A2.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+        private static float LossBlock(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.Span<float> dA2Rows = new global::System.Span<float>(block, 71 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            global::System.Span<float> dA2Rows = block.Slice(71 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             float loss = 0f;
             for (int s = 0; s < n; s++)
             {
@@ -790,36 +792,36 @@ namespace Samples
                 global::NetGen.Kernels.VectorOps.Scale(dA2Rows, scale);
             }
 
-            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, new global::System.Span<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
+            global::NetGen.Kernels.BatchKernels.ToBlock(dA2Rows, n, block.Slice(53 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
             return loss;
         }
 
         // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ relu'(A1).
-        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
+        private void BackwardBlockLayer2(global::NetGen.AlignedBuffer block, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
+            global::System.ReadOnlySpan<float> dA2 = block.Slice(53 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(20 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
             // the samples' h1 one per row, as the weight gradient reads them
-            global::System.Span<float> h1Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 16);
+            global::System.Span<float> h1Rows = block.Slice(54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 16);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 336, 16);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 352, 1);
+            global::System.Span<float> dW2 = _gradients.Slice(336, 16);
+            global::System.Span<float> db2 = _gradients.Slice(352, 1);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
-            global::System.Span<float> dA1 = new global::System.Span<float>(block, 37 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 336, 16);
+            global::System.Span<float> dA1 = block.Slice(37 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(336, 16);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
             // ∇A1 = ∇H1 ⊙ relu'(A1), from the outputs H1
             global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA1, H1);
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
+        private void BackwardBlockLayer1(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 37 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 320);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 320, 16);
+            global::System.ReadOnlySpan<float> dA1 = block.Slice(37 * global::NetGen.Kernels.BatchKernels.BlockSize, 16 * columns);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 320);
+            global::System.Span<float> db1 = _gradients.Slice(320, 16);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }

@@ -33,8 +33,10 @@ namespace Samples
             new global::NetGen.LayerInfo(40, 1, global::NetGen.Activation.Identity, 0f, 400, 440),
         };
 
-        private readonly float[] _parameters = new float[ParameterCount];
-        private readonly float[] _gradients = new float[ParameterCount];
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
+        private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
+        private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 8), h2 at [8, 48), h3 at [48, 49).
         private readonly float[] _activations = new float[49];
@@ -43,12 +45,12 @@ namespace Samples
         private readonly float[] _deltas = new float[49];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
-        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
-        private float[]? _block;
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
+        private global::NetGen.AlignedBuffer _block;
 
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>
-        public Leaky(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters, s_layers, seed);
+        public Leaky(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters.Span, s_layers, seed);
 
         // A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.
         private Leaky(global::NetGen.SharedParameters shared) => _parameters = shared.Buffer;
@@ -62,10 +64,10 @@ namespace Samples
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => _parameters.Span;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Gradients => _gradients;
+        public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
         public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 48, 1);
@@ -81,7 +83,7 @@ namespace Samples
         global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.IInferenceNetwork.Layers => s_layers;
 
         /// <inheritdoc/>
-        public void ZeroGradients() => global::System.Array.Clear(_gradients);
+        public void ZeroGradients() => _gradients.Span.Clear();
 
         /// <inheritdoc/>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -89,7 +91,7 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             // Layer 1: 4 → 8, unrolled by rows: h1 = leaky_relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 32), b1 = p.Slice(32, 8);
             global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(input);
@@ -197,7 +199,7 @@ namespace Samples
         // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
         private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
-            float[] block = _block ??= new float[144 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            global::NetGen.AlignedBuffer block = _block.IsAllocated ? _block : (_block = new(144 * global::NetGen.Kernels.BatchKernels.BlockSize));
             double loss = 0;
             for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
             {
@@ -206,7 +208,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
                 // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
                 ForwardBlockLayer1(block, columns);
                 ForwardBlockLayer2(block, columns);
                 ForwardBlockLayer3(block, columns);
@@ -229,48 +231,48 @@ namespace Samples
         }
 
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = leaky_relu(A1) in place.
-        private void ForwardBlockLayer1(float[] block, int columns)
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 32);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 32, 8);
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 4 * columns);
-            global::System.Span<float> H1 = new global::System.Span<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 32);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(32, 8);
+            global::System.ReadOnlySpan<float> X = block.Slice(0, 4 * columns);
+            global::System.Span<float> H1 = block.Slice(4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.LeakyReLU(H1, 0.2f);
         }
 
         // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [40, columns], then H2 = leaky_relu(A2) in place.
-        private void ForwardBlockLayer2(float[] block, int columns)
+        private void ForwardBlockLayer2(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 320);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 360, 40);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::System.Span<float> H2 = new global::System.Span<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(40, 320);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(360, 40);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.Span<float> H2 = block.Slice(12 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
             global::NetGen.Kernels.Activations.LeakyReLU(H2, 0.05f);
         }
 
         // Layer 3 on a block: H3 = W3 H2 + b3 1ᵀ, [1, columns].
-        private void ForwardBlockLayer3(float[] block, int columns)
+        private void ForwardBlockLayer3(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 400, 40);
-            global::System.ReadOnlySpan<float> b3 = new global::System.ReadOnlySpan<float>(_parameters, 440, 1);
-            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
-            global::System.Span<float> H3 = new global::System.Span<float>(block, 52 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::System.ReadOnlySpan<float> W3 = _parameters.Slice(400, 40);
+            global::System.ReadOnlySpan<float> b3 = _parameters.Slice(440, 1);
+            global::System.ReadOnlySpan<float> H2 = block.Slice(12 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
+            global::System.Span<float> H3 = block.Slice(52 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W3, H2, b3, H3, columns);
         }
 
         // ŷ = h3 of each sample, one per row of y.
-        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        private static void OutputBlock(global::NetGen.AlignedBuffer block, global::System.Span<float> y, int n, int columns)
         {
-            global::System.ReadOnlySpan<float> H3 = new global::System.ReadOnlySpan<float>(block, 52 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::System.ReadOnlySpan<float> H3 = block.Slice(52 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
             global::NetGen.Kernels.BatchKernels.FromBlock(H3, columns, n, y);
         }
 
         // The loss of each sample and its gradient ∇a3, written one sample per row and then into the block as ∇A3.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+        private static float LossBlock(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.Span<float> dA3Rows = new global::System.Span<float>(block, 143 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
+            global::System.Span<float> dA3Rows = block.Slice(143 * global::NetGen.Kernels.BatchKernels.BlockSize, n * OutputSize);
             float loss = 0f;
             for (int s = 0; s < n; s++)
             {
@@ -284,56 +286,56 @@ namespace Samples
                 global::NetGen.Kernels.VectorOps.Scale(dA3Rows, scale);
             }
 
-            global::NetGen.Kernels.BatchKernels.ToBlock(dA3Rows, n, new global::System.Span<float>(block, 101 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
+            global::NetGen.Kernels.BatchKernels.ToBlock(dA3Rows, n, block.Slice(101 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns), columns);
             return loss;
         }
 
         // Layer 3 on a block, backward: ∇W3 += ∇A3 H2ᵀ, ∇b3 += ∇A3 1, then ∇A2 = (W3ᵀ ∇A3) ⊙ leaky_relu'(A2).
-        private void BackwardBlockLayer3(float[] block, int n, int columns, bool add)
+        private void BackwardBlockLayer3(global::NetGen.AlignedBuffer block, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(block, 101 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
-            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 12 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
+            global::System.ReadOnlySpan<float> dA3 = block.Slice(101 * global::NetGen.Kernels.BatchKernels.BlockSize, 1 * columns);
+            global::System.ReadOnlySpan<float> H2 = block.Slice(12 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
             // the samples' h2 one per row, as the weight gradient reads them
-            global::System.Span<float> h2Rows = new global::System.Span<float>(block, 102 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 40);
+            global::System.Span<float> h2Rows = block.Slice(102 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 40);
             global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, h2Rows);
-            global::System.Span<float> dW3 = new global::System.Span<float>(_gradients, 400, 40);
-            global::System.Span<float> db3 = new global::System.Span<float>(_gradients, 440, 1);
+            global::System.Span<float> dW3 = _gradients.Slice(400, 40);
+            global::System.Span<float> db3 = _gradients.Slice(440, 1);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA3, columns, h2Rows, n, dW3, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA3, columns, n, db3, add);
             // ∇H2 = W3ᵀ ∇A3, written into dA2
-            global::System.Span<float> dA2 = new global::System.Span<float>(block, 61 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
-            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 400, 40);
+            global::System.Span<float> dA2 = block.Slice(61 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
+            global::System.ReadOnlySpan<float> W3 = _parameters.Slice(400, 40);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W3, dA3, dA2, columns);
             // ∇A2 = ∇H2 ⊙ leaky_relu'(A2), from the outputs H2
             global::NetGen.Kernels.Activations.MultiplyByLeakyReLUDerivative(dA2, H2, 0.05f);
         }
 
         // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ leaky_relu'(A1).
-        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
+        private void BackwardBlockLayer2(global::NetGen.AlignedBuffer block, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 61 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> dA2 = block.Slice(61 * global::NetGen.Kernels.BatchKernels.BlockSize, 40 * columns);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             // the samples' h1 one per row, as the weight gradient reads them
-            global::System.Span<float> h1Rows = new global::System.Span<float>(block, 102 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
+            global::System.Span<float> h1Rows = block.Slice(102 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 40, 320);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 360, 40);
+            global::System.Span<float> dW2 = _gradients.Slice(40, 320);
+            global::System.Span<float> db2 = _gradients.Slice(360, 40);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
-            global::System.Span<float> dA1 = new global::System.Span<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 320);
+            global::System.Span<float> dA1 = block.Slice(53 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(40, 320);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
             // ∇A1 = ∇H1 ⊙ leaky_relu'(A1), from the outputs H1
             global::NetGen.Kernels.Activations.MultiplyByLeakyReLUDerivative(dA1, H1, 0.2f);
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
+        private void BackwardBlockLayer1(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 53 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 32);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 32, 8);
+            global::System.ReadOnlySpan<float> dA1 = block.Slice(53 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 32);
+            global::System.Span<float> db1 = _gradients.Slice(32, 8);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
@@ -343,7 +345,7 @@ namespace Samples
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 8);
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount);
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount);
             // Layer 1: 4 → 8, unrolled by rows: h1 = leaky_relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 32), b1 = p.Slice(32, 8);
             global::System.Runtime.Intrinsics.Vector128<float> vx = global::System.Runtime.Intrinsics.Vector128.Create(x);
@@ -371,8 +373,8 @@ namespace Samples
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 8);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 32);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 32, 8);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 32);
+            global::System.Span<float> db1 = _gradients.Slice(32, 8);
             float dA1_7 = dA1[7], dA1_6 = dA1[6], dA1_5 = dA1[5], dA1_4 = dA1[4], dA1_3 = dA1[3], dA1_2 = dA1[2], dA1_1 = dA1[1], dA1_0 = dA1[0];
             float x_3 = x[3], x_2 = x[2], x_1 = x[1], x_0 = x[0];
             // ∇W1 += ∇a1 xᵀ, that is ∇W1[j, i] += ∇a1[j] · x[i]
@@ -423,8 +425,8 @@ namespace Samples
         private void ForwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 320);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 360, 40);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(40, 320);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(360, 40);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 8, 40);
             // a2 = W2 · h1 + b2, written into h2
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, h2);
@@ -437,9 +439,9 @@ namespace Samples
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 8, 40);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 40, 320);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 360, 40);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 40, 320);
+            global::System.Span<float> dW2 = _gradients.Slice(40, 320);
+            global::System.Span<float> db2 = _gradients.Slice(360, 40);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(40, 320);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 8);
             // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ leaky_relu'(a1), from the outputs h1, in one pass over W2 and ∇W2
             global::NetGen.Kernels.DenseKernels.BackpropagateLeakyReLU(W2, dA2, h1, dW2, dA1, 0.2f);
@@ -451,8 +453,8 @@ namespace Samples
         private void ForwardLayer3()
         {
             global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 40);
-            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 400, 40);
-            global::System.ReadOnlySpan<float> b3 = new global::System.ReadOnlySpan<float>(_parameters, 440, 1);
+            global::System.ReadOnlySpan<float> W3 = _parameters.Slice(400, 40);
+            global::System.ReadOnlySpan<float> b3 = _parameters.Slice(440, 1);
             global::System.Span<float> h3 = new global::System.Span<float>(_activations, 48, 1);
             // a3 = W3 · h2 + b3, written into h3
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W3, h2, b3, h3);
@@ -463,9 +465,9 @@ namespace Samples
         {
             global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 40);
             global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(_deltas, 48, 1);
-            global::System.Span<float> dW3 = new global::System.Span<float>(_gradients, 400, 40);
-            global::System.Span<float> db3 = new global::System.Span<float>(_gradients, 440, 1);
-            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 400, 40);
+            global::System.Span<float> dW3 = _gradients.Slice(400, 40);
+            global::System.Span<float> db3 = _gradients.Slice(440, 1);
+            global::System.ReadOnlySpan<float> W3 = _parameters.Slice(400, 40);
             global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 8, 40);
             // ∇W3 += ∇a3 h2ᵀ and ∇a2 = (W3ᵀ ∇a3) ⊙ leaky_relu'(a2), from the outputs h2, in one pass over W3 and ∇W3
             global::NetGen.Kernels.DenseKernels.BackpropagateLeakyReLU(W3, dA3, h2, dW3, dA2, 0.05f);

@@ -35,8 +35,10 @@ namespace Samples
             new global::NetGen.LayerInfo(5, 3, global::NetGen.Activation.Softmax, 0f, 173, 188),
         };
 
-        private readonly float[] _parameters = new float[ParameterCount];
-        private readonly float[] _gradients = new float[ParameterCount];
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
+        private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
+        private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 8), h2 at [8, 16), h3 at [16, 21), h4 at [21, 24).
         private readonly float[] _activations = new float[24];
@@ -48,12 +50,12 @@ namespace Samples
         private readonly float[] _logits = new float[OutputSize];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
-        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
-        private float[]? _block;
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
+        private global::NetGen.AlignedBuffer _block;
 
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>
-        public Deep(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters, s_layers, seed);
+        public Deep(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters.Span, s_layers, seed);
 
         // A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.
         private Deep(global::NetGen.SharedParameters shared) => _parameters = shared.Buffer;
@@ -67,10 +69,10 @@ namespace Samples
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => _parameters.Span;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Gradients => _gradients;
+        public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
         public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 21, 3);
@@ -86,7 +88,7 @@ namespace Samples
         global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.IInferenceNetwork.Layers => s_layers;
 
         /// <inheritdoc/>
-        public void ZeroGradients() => global::System.Array.Clear(_gradients);
+        public void ZeroGradients() => _gradients.Span.Clear();
 
         /// <inheritdoc/>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -94,7 +96,7 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount); // one range check; constant indices after it need none
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             ForwardLayer1(input);
             ForwardLayer2();
             ForwardLayer3();
@@ -204,7 +206,7 @@ namespace Samples
         // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
         private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
-            float[] block = _block ??= new float[68 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            global::NetGen.AlignedBuffer block = _block.IsAllocated ? _block : (_block = new(68 * global::NetGen.Kernels.BatchKernels.BlockSize));
             double loss = 0;
             for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
             {
@@ -213,7 +215,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
                 // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
                 ForwardBlockLayer1(block, columns);
                 ForwardBlockLayer2(block, columns);
                 ForwardBlockLayer3(block, columns);
@@ -238,134 +240,134 @@ namespace Samples
         }
 
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = tanh(A1) in place.
-        private void ForwardBlockLayer1(float[] block, int columns)
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 48);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 48, 8);
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 6 * columns);
-            global::System.Span<float> H1 = new global::System.Span<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 48);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(48, 8);
+            global::System.ReadOnlySpan<float> X = block.Slice(0, 6 * columns);
+            global::System.Span<float> H1 = block.Slice(6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.Tanh(H1);
         }
 
         // Layer 2 on a block: H2 = W2 H1 + b2 1ᵀ, [8, columns], then H2 = relu(A2) in place.
-        private void ForwardBlockLayer2(float[] block, int columns)
+        private void ForwardBlockLayer2(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 56, 64);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 120, 8);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::System.Span<float> H2 = new global::System.Span<float>(block, 14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(56, 64);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(120, 8);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.Span<float> H2 = block.Slice(14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, H2, columns);
             global::NetGen.Kernels.Activations.ReLU(H2);
         }
 
         // Layer 3 on a block: H3 = W3 H2 + b3 1ᵀ, [5, columns], then H3 = σ(A3) in place.
-        private void ForwardBlockLayer3(float[] block, int columns)
+        private void ForwardBlockLayer3(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 128, 40);
-            global::System.ReadOnlySpan<float> b3 = new global::System.ReadOnlySpan<float>(_parameters, 168, 5);
-            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::System.Span<float> H3 = new global::System.Span<float>(block, 22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            global::System.ReadOnlySpan<float> W3 = _parameters.Slice(128, 40);
+            global::System.ReadOnlySpan<float> b3 = _parameters.Slice(168, 5);
+            global::System.ReadOnlySpan<float> H2 = block.Slice(14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.Span<float> H3 = block.Slice(22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W3, H2, b3, H3, columns);
             global::NetGen.Kernels.Activations.Sigmoid(H3);
         }
 
         // Layer 4 on a block: A4 = W4 H3 + b4 1ᵀ, [3, columns].
-        private void ForwardBlockLayer4(float[] block, int columns)
+        private void ForwardBlockLayer4(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W4 = new global::System.ReadOnlySpan<float>(_parameters, 173, 15);
-            global::System.ReadOnlySpan<float> b4 = new global::System.ReadOnlySpan<float>(_parameters, 188, 3);
-            global::System.ReadOnlySpan<float> H3 = new global::System.ReadOnlySpan<float>(block, 22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
-            global::System.Span<float> A4 = new global::System.Span<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> W4 = _parameters.Slice(173, 15);
+            global::System.ReadOnlySpan<float> b4 = _parameters.Slice(188, 3);
+            global::System.ReadOnlySpan<float> H3 = block.Slice(22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            global::System.Span<float> A4 = block.Slice(27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W4, H3, b4, A4, columns);
         }
 
         // Ŷ = softmax of each column of A4, for the whole block; then ŷ of each sample, one per row of y.
-        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        private static void OutputBlock(global::NetGen.AlignedBuffer block, global::System.Span<float> y, int n, int columns)
         {
-            global::System.ReadOnlySpan<float> A4 = new global::System.ReadOnlySpan<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::System.Span<float> Y = new global::System.Span<float>(block, 62 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> A4 = block.Slice(27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.Span<float> Y = block.Slice(62 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
             global::NetGen.Kernels.BatchKernels.Softmax(A4, Y, columns);
             global::NetGen.Kernels.BatchKernels.FromBlock(Y, columns, n, y);
         }
 
         // The cross-entropy of the block's samples from the logits A4 and the outputs Ŷ that OutputBlock left, and its
         // gradient ∇A4 = (Ŷ − T) · scale, for the whole block: the targets T go into the block as columns first.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+        private static float LossBlock(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.ReadOnlySpan<float> A4 = new global::System.ReadOnlySpan<float>(block, 27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::System.ReadOnlySpan<float> Y = new global::System.ReadOnlySpan<float>(block, 62 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::System.Span<float> T = new global::System.Span<float>(block, 65 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> A4 = block.Slice(27 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> Y = block.Slice(62 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.Span<float> T = block.Slice(65 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
             global::NetGen.Kernels.BatchKernels.ToBlock(targets, n, T, columns);
-            return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A4, Y, T, n, new global::System.Span<float>(block, 51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns), columns, scale);
+            return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A4, Y, T, n, block.Slice(51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns), columns, scale);
         }
 
         // Layer 4 on a block, backward: ∇W4 += ∇A4 H3ᵀ, ∇b4 += ∇A4 1, then ∇A3 = (W4ᵀ ∇A4) ⊙ σ'(A3).
-        private void BackwardBlockLayer4(float[] block, int n, int columns, bool add)
+        private void BackwardBlockLayer4(global::NetGen.AlignedBuffer block, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA4 = new global::System.ReadOnlySpan<float>(block, 51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::System.ReadOnlySpan<float> H3 = new global::System.ReadOnlySpan<float>(block, 22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            global::System.ReadOnlySpan<float> dA4 = block.Slice(51 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
+            global::System.ReadOnlySpan<float> H3 = block.Slice(22 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
             // the samples' h3 one per row, as the weight gradient reads them
-            global::System.Span<float> h3Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 5);
+            global::System.Span<float> h3Rows = block.Slice(54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 5);
             global::NetGen.Kernels.BatchKernels.FromBlock(H3, columns, n, h3Rows);
-            global::System.Span<float> dW4 = new global::System.Span<float>(_gradients, 173, 15);
-            global::System.Span<float> db4 = new global::System.Span<float>(_gradients, 188, 3);
+            global::System.Span<float> dW4 = _gradients.Slice(173, 15);
+            global::System.Span<float> db4 = _gradients.Slice(188, 3);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA4, columns, h3Rows, n, dW4, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA4, columns, n, db4, add);
             // ∇H3 = W4ᵀ ∇A4, written into dA3
-            global::System.Span<float> dA3 = new global::System.Span<float>(block, 46 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
-            global::System.ReadOnlySpan<float> W4 = new global::System.ReadOnlySpan<float>(_parameters, 173, 15);
+            global::System.Span<float> dA3 = block.Slice(46 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            global::System.ReadOnlySpan<float> W4 = _parameters.Slice(173, 15);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W4, dA4, dA3, columns);
             // ∇A3 = ∇H3 ⊙ σ'(A3), from the outputs H3
             global::NetGen.Kernels.Activations.MultiplyBySigmoidDerivative(dA3, H3);
         }
 
         // Layer 3 on a block, backward: ∇W3 += ∇A3 H2ᵀ, ∇b3 += ∇A3 1, then ∇A2 = (W3ᵀ ∇A3) ⊙ relu'(A2).
-        private void BackwardBlockLayer3(float[] block, int n, int columns, bool add)
+        private void BackwardBlockLayer3(global::NetGen.AlignedBuffer block, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(block, 46 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
-            global::System.ReadOnlySpan<float> H2 = new global::System.ReadOnlySpan<float>(block, 14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> dA3 = block.Slice(46 * global::NetGen.Kernels.BatchKernels.BlockSize, 5 * columns);
+            global::System.ReadOnlySpan<float> H2 = block.Slice(14 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             // the samples' h2 one per row, as the weight gradient reads them
-            global::System.Span<float> h2Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
+            global::System.Span<float> h2Rows = block.Slice(54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
             global::NetGen.Kernels.BatchKernels.FromBlock(H2, columns, n, h2Rows);
-            global::System.Span<float> dW3 = new global::System.Span<float>(_gradients, 128, 40);
-            global::System.Span<float> db3 = new global::System.Span<float>(_gradients, 168, 5);
+            global::System.Span<float> dW3 = _gradients.Slice(128, 40);
+            global::System.Span<float> db3 = _gradients.Slice(168, 5);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA3, columns, h2Rows, n, dW3, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA3, columns, n, db3, add);
             // ∇H2 = W3ᵀ ∇A3, written into dA2
-            global::System.Span<float> dA2 = new global::System.Span<float>(block, 38 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 128, 40);
+            global::System.Span<float> dA2 = block.Slice(38 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> W3 = _parameters.Slice(128, 40);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W3, dA3, dA2, columns);
             // ∇A2 = ∇H2 ⊙ relu'(A2), from the outputs H2
             global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA2, H2);
         }
 
         // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ tanh'(A1).
-        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
+        private void BackwardBlockLayer2(global::NetGen.AlignedBuffer block, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 38 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> dA2 = block.Slice(38 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(6 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
             // the samples' h1 one per row, as the weight gradient reads them
-            global::System.Span<float> h1Rows = new global::System.Span<float>(block, 54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
+            global::System.Span<float> h1Rows = block.Slice(54 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 8);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 56, 64);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 120, 8);
+            global::System.Span<float> dW2 = _gradients.Slice(56, 64);
+            global::System.Span<float> db2 = _gradients.Slice(120, 8);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
-            global::System.Span<float> dA1 = new global::System.Span<float>(block, 30 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 56, 64);
+            global::System.Span<float> dA1 = block.Slice(30 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(56, 64);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
             // ∇A1 = ∇H1 ⊙ tanh'(A1), from the outputs H1
             global::NetGen.Kernels.Activations.MultiplyByTanhDerivative(dA1, H1);
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
+        private void BackwardBlockLayer1(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 30 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 48);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 48, 8);
+            global::System.ReadOnlySpan<float> dA1 = block.Slice(30 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 48);
+            global::System.Span<float> db1 = _gradients.Slice(48, 8);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
@@ -374,8 +376,8 @@ namespace Samples
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 48);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 48, 8);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 48);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(48, 8);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 8);
             // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
@@ -388,8 +390,8 @@ namespace Samples
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 8);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 48);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 48, 8);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 48);
+            global::System.Span<float> db1 = _gradients.Slice(48, 8);
             // ∇W1 += ∇a1 xᵀ
             global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA1, x, dW1);
             // ∇b1 += ∇a1
@@ -400,8 +402,8 @@ namespace Samples
         private void ForwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 56, 64);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 120, 8);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(56, 64);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(120, 8);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 8, 8);
             // a2 = W2 · h1 + b2, written into h2
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, h2);
@@ -414,9 +416,9 @@ namespace Samples
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 8, 8);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 56, 64);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 120, 8);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 56, 64);
+            global::System.Span<float> dW2 = _gradients.Slice(56, 64);
+            global::System.Span<float> db2 = _gradients.Slice(120, 8);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(56, 64);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 8);
             // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1), from the outputs h1, in one pass over W2 and ∇W2
             global::NetGen.Kernels.DenseKernels.BackpropagateTanh(W2, dA2, h1, dW2, dA1);
@@ -428,8 +430,8 @@ namespace Samples
         private void ForwardLayer3()
         {
             global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 8);
-            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 128, 40);
-            global::System.ReadOnlySpan<float> b3 = new global::System.ReadOnlySpan<float>(_parameters, 168, 5);
+            global::System.ReadOnlySpan<float> W3 = _parameters.Slice(128, 40);
+            global::System.ReadOnlySpan<float> b3 = _parameters.Slice(168, 5);
             global::System.Span<float> h3 = new global::System.Span<float>(_activations, 16, 5);
             // a3 = W3 · h2 + b3, written into h3
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W3, h2, b3, h3);
@@ -442,9 +444,9 @@ namespace Samples
         {
             global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 8);
             global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(_deltas, 16, 5);
-            global::System.Span<float> dW3 = new global::System.Span<float>(_gradients, 128, 40);
-            global::System.Span<float> db3 = new global::System.Span<float>(_gradients, 168, 5);
-            global::System.ReadOnlySpan<float> W3 = new global::System.ReadOnlySpan<float>(_parameters, 128, 40);
+            global::System.Span<float> dW3 = _gradients.Slice(128, 40);
+            global::System.Span<float> db3 = _gradients.Slice(168, 5);
+            global::System.ReadOnlySpan<float> W3 = _parameters.Slice(128, 40);
             global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 8, 8);
             // ∇W3 += ∇a3 h2ᵀ and ∇a2 = (W3ᵀ ∇a3) ⊙ relu'(a2), from the outputs h2, in one pass over W3 and ∇W3
             global::NetGen.Kernels.DenseKernels.BackpropagateReLU(W3, dA3, h2, dW3, dA2);
@@ -458,7 +460,7 @@ namespace Samples
             global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 16, 5);
             global::System.Span<float> h4 = new global::System.Span<float>(_activations, 21, 3);
             global::System.Span<float> a4 = new global::System.Span<float>(_logits, 0, 3);
-            global::System.ReadOnlySpan<float> p = new global::System.ReadOnlySpan<float>(_parameters, 0, ParameterCount);
+            global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount);
             float h3_4 = h3[4], h3_3 = h3[3], h3_2 = h3[2], h3_1 = h3[1], h3_0 = h3[0];
             // Layer 4: 5 → 3, unrolled by rows: h4 = softmax(a4), a4_j = W4[j, :] · h3 + b4_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W4 = p.Slice(173, 15), b4 = p.Slice(188, 3);
@@ -485,9 +487,9 @@ namespace Samples
         {
             global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 16, 5);
             global::System.ReadOnlySpan<float> dA4 = new global::System.ReadOnlySpan<float>(_deltas, 21, 3);
-            global::System.Span<float> dW4 = new global::System.Span<float>(_gradients, 173, 15);
-            global::System.Span<float> db4 = new global::System.Span<float>(_gradients, 188, 3);
-            global::System.ReadOnlySpan<float> W4 = new global::System.ReadOnlySpan<float>(_parameters, 173, 15);
+            global::System.Span<float> dW4 = _gradients.Slice(173, 15);
+            global::System.Span<float> db4 = _gradients.Slice(188, 3);
+            global::System.ReadOnlySpan<float> W4 = _parameters.Slice(173, 15);
             global::System.Span<float> dA3 = new global::System.Span<float>(_deltas, 16, 5);
             float dA4_2 = dA4[2], dA4_1 = dA4[1], dA4_0 = dA4[0];
             float h3_4 = h3[4], h3_3 = h3[3], h3_2 = h3[2], h3_1 = h3[1], h3_0 = h3[0];

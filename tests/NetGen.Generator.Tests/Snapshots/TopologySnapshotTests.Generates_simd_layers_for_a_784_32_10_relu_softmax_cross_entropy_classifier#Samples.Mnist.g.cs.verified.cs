@@ -31,8 +31,10 @@ namespace Samples
             new global::NetGen.LayerInfo(32, 10, global::NetGen.Activation.Softmax, 0f, 25120, 25440),
         };
 
-        private readonly float[] _parameters = new float[ParameterCount];
-        private readonly float[] _gradients = new float[ParameterCount];
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
+        private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
+        private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 32), h2 at [32, 42).
         private readonly float[] _activations = new float[42];
@@ -44,12 +46,12 @@ namespace Samples
         private readonly float[] _logits = new float[OutputSize];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
-        // feature-major, [features, columns] with column s holding sample s (BatchKernels).
-        private float[]? _block;
+        // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
+        private global::NetGen.AlignedBuffer _block;
 
         /// <summary>Creates the network with weights initialised from <paramref name="seed"/> (He uniform for ReLU-family layers, Xavier uniform for the others) and zero biases.</summary>
         /// <param name="seed">The seed; equal seeds give equal weights.</param>
-        public Mnist(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters, s_layers, seed);
+        public Mnist(int seed = 0) => global::NetGen.ParameterInitializer.Initialize(_parameters.Span, s_layers, seed);
 
         // A worker: the parameters of another instance (in place of its own), its own gradients and working buffers.
         private Mnist(global::NetGen.SharedParameters shared) => _parameters = shared.Buffer;
@@ -63,10 +65,10 @@ namespace Samples
         public static global::System.ReadOnlySpan<global::NetGen.LayerInfo> Layers => s_layers;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => _parameters.Span;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Gradients => _gradients;
+        public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
         public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 32, 10);
@@ -82,7 +84,7 @@ namespace Samples
         global::System.ReadOnlySpan<global::NetGen.LayerInfo> global::NetGen.IInferenceNetwork.Layers => s_layers;
 
         /// <inheritdoc/>
-        public void ZeroGradients() => global::System.Array.Clear(_gradients);
+        public void ZeroGradients() => _gradients.Span.Clear();
 
         /// <inheritdoc/>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -173,7 +175,7 @@ namespace Samples
         // times scale (applied to the output error terms), added to Gradients, or with replace written over them by the first block.
         private float RunBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> outputs, int count, bool backward, float scale, bool replace)
         {
-            float[] block = _block ??= new float[920 * global::NetGen.Kernels.BatchKernels.BlockSize];
+            global::NetGen.AlignedBuffer block = _block.IsAllocated ? _block : (_block = new(920 * global::NetGen.Kernels.BatchKernels.BlockSize));
             double loss = 0;
             for (int start = 0; start < count; start += global::NetGen.Kernels.BatchKernels.BlockSize)
             {
@@ -182,7 +184,7 @@ namespace Samples
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
                 // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, new global::System.Span<float>(block, 0, InputSize * columns), columns);
+                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
                 ForwardBlockLayer1(block, columns);
                 ForwardBlockLayer2(block, columns);
                 OutputBlock(block, y, n, columns);
@@ -203,72 +205,72 @@ namespace Samples
         }
 
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [32, columns], then H1 = relu(A1) in place.
-        private void ForwardBlockLayer1(float[] block, int columns)
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 25088);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 25088, 32);
-            global::System.ReadOnlySpan<float> X = new global::System.ReadOnlySpan<float>(block, 0, 784 * columns);
-            global::System.Span<float> H1 = new global::System.Span<float>(block, 784 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 25088);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(25088, 32);
+            global::System.ReadOnlySpan<float> X = block.Slice(0, 784 * columns);
+            global::System.Span<float> H1 = block.Slice(784 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
             global::NetGen.Kernels.Activations.ReLU(H1);
         }
 
         // Layer 2 on a block: A2 = W2 H1 + b2 1ᵀ, [10, columns].
-        private void ForwardBlockLayer2(float[] block, int columns)
+        private void ForwardBlockLayer2(global::NetGen.AlignedBuffer block, int columns)
         {
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 25120, 320);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 25440, 10);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 784 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
-            global::System.Span<float> A2 = new global::System.Span<float>(block, 816 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(25120, 320);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(25440, 10);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(784 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
+            global::System.Span<float> A2 = block.Slice(816 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
             global::NetGen.Kernels.BatchKernels.MultiplyAdd(W2, H1, b2, A2, columns);
         }
 
         // Ŷ = softmax of each column of A2, for the whole block; then ŷ of each sample, one per row of y.
-        private static void OutputBlock(float[] block, global::System.Span<float> y, int n, int columns)
+        private static void OutputBlock(global::NetGen.AlignedBuffer block, global::System.Span<float> y, int n, int columns)
         {
-            global::System.ReadOnlySpan<float> A2 = new global::System.ReadOnlySpan<float>(block, 816 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
-            global::System.Span<float> Y = new global::System.Span<float>(block, 900 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::System.ReadOnlySpan<float> A2 = block.Slice(816 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::System.Span<float> Y = block.Slice(900 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
             global::NetGen.Kernels.BatchKernels.Softmax(A2, Y, columns);
             global::NetGen.Kernels.BatchKernels.FromBlock(Y, columns, n, y);
         }
 
         // The cross-entropy of the block's samples from the logits A2 and the outputs Ŷ that OutputBlock left, and its
         // gradient ∇A2 = (Ŷ − T) · scale, for the whole block: the targets T go into the block as columns first.
-        private static float LossBlock(float[] block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
+        private static float LossBlock(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> targets, int n, int columns, float scale)
         {
-            global::System.ReadOnlySpan<float> A2 = new global::System.ReadOnlySpan<float>(block, 816 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
-            global::System.ReadOnlySpan<float> Y = new global::System.ReadOnlySpan<float>(block, 900 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
-            global::System.Span<float> T = new global::System.Span<float>(block, 910 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::System.ReadOnlySpan<float> A2 = block.Slice(816 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::System.ReadOnlySpan<float> Y = block.Slice(900 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::System.Span<float> T = block.Slice(910 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
             global::NetGen.Kernels.BatchKernels.ToBlock(targets, n, T, columns);
-            return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A2, Y, T, n, new global::System.Span<float>(block, 858 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns), columns, scale);
+            return global::NetGen.Kernels.BatchKernels.SoftmaxCrossEntropy(A2, Y, T, n, block.Slice(858 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns), columns, scale);
         }
 
         // Layer 2 on a block, backward: ∇W2 += ∇A2 H1ᵀ, ∇b2 += ∇A2 1, then ∇A1 = (W2ᵀ ∇A2) ⊙ relu'(A1).
-        private void BackwardBlockLayer2(float[] block, int n, int columns, bool add)
+        private void BackwardBlockLayer2(global::NetGen.AlignedBuffer block, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(block, 858 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
-            global::System.ReadOnlySpan<float> H1 = new global::System.ReadOnlySpan<float>(block, 784 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
+            global::System.ReadOnlySpan<float> dA2 = block.Slice(858 * global::NetGen.Kernels.BatchKernels.BlockSize, 10 * columns);
+            global::System.ReadOnlySpan<float> H1 = block.Slice(784 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
             // the samples' h1 one per row, as the weight gradient reads them
-            global::System.Span<float> h1Rows = new global::System.Span<float>(block, 868 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 32);
+            global::System.Span<float> h1Rows = block.Slice(868 * global::NetGen.Kernels.BatchKernels.BlockSize, n * 32);
             global::NetGen.Kernels.BatchKernels.FromBlock(H1, columns, n, h1Rows);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 25120, 320);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 25440, 10);
+            global::System.Span<float> dW2 = _gradients.Slice(25120, 320);
+            global::System.Span<float> db2 = _gradients.Slice(25440, 10);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA2, columns, h1Rows, n, dW2, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA2, columns, n, db2, add);
             // ∇H1 = W2ᵀ ∇A2, written into dA1
-            global::System.Span<float> dA1 = new global::System.Span<float>(block, 826 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 25120, 320);
+            global::System.Span<float> dA1 = block.Slice(826 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(25120, 320);
             global::NetGen.Kernels.BatchKernels.MultiplyTransposed(W2, dA2, dA1, columns);
             // ∇A1 = ∇H1 ⊙ relu'(A1), from the outputs H1
             global::NetGen.Kernels.Activations.MultiplyByReLUDerivative(dA1, H1);
         }
 
         // Layer 1 on a block, backward: ∇W1 += ∇A1 Xᵀ, ∇b1 += ∇A1 1.
-        private void BackwardBlockLayer1(float[] block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
+        private void BackwardBlockLayer1(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> x, int n, int columns, bool add)
         {
-            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(block, 826 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 25088);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 25088, 32);
+            global::System.ReadOnlySpan<float> dA1 = block.Slice(826 * global::NetGen.Kernels.BatchKernels.BlockSize, 32 * columns);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 25088);
+            global::System.Span<float> db1 = _gradients.Slice(25088, 32);
             global::NetGen.Kernels.BatchKernels.WeightGradient(dA1, columns, x, n, dW1, add);
             global::NetGen.Kernels.BatchKernels.BiasGradient(dA1, columns, n, db1, add);
         }
@@ -277,8 +279,8 @@ namespace Samples
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> W1 = new global::System.ReadOnlySpan<float>(_parameters, 0, 25088);
-            global::System.ReadOnlySpan<float> b1 = new global::System.ReadOnlySpan<float>(_parameters, 25088, 32);
+            global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 25088);
+            global::System.ReadOnlySpan<float> b1 = _parameters.Slice(25088, 32);
             global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 32);
             // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
@@ -291,8 +293,8 @@ namespace Samples
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 32);
-            global::System.Span<float> dW1 = new global::System.Span<float>(_gradients, 0, 25088);
-            global::System.Span<float> db1 = new global::System.Span<float>(_gradients, 25088, 32);
+            global::System.Span<float> dW1 = _gradients.Slice(0, 25088);
+            global::System.Span<float> db1 = _gradients.Slice(25088, 32);
             // ∇W1 += ∇a1 xᵀ
             global::NetGen.Kernels.DenseKernels.AddOuterProduct(dA1, x, dW1);
             // ∇b1 += ∇a1
@@ -303,8 +305,8 @@ namespace Samples
         private void ForwardLayer2()
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 32);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 25120, 320);
-            global::System.ReadOnlySpan<float> b2 = new global::System.ReadOnlySpan<float>(_parameters, 25440, 10);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(25120, 320);
+            global::System.ReadOnlySpan<float> b2 = _parameters.Slice(25440, 10);
             global::System.Span<float> h2 = new global::System.Span<float>(_activations, 32, 10);
             global::System.Span<float> a2 = new global::System.Span<float>(_logits, 0, 10);
             // a2 = W2 · h1 + b2
@@ -319,9 +321,9 @@ namespace Samples
         {
             global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 32);
             global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 32, 10);
-            global::System.Span<float> dW2 = new global::System.Span<float>(_gradients, 25120, 320);
-            global::System.Span<float> db2 = new global::System.Span<float>(_gradients, 25440, 10);
-            global::System.ReadOnlySpan<float> W2 = new global::System.ReadOnlySpan<float>(_parameters, 25120, 320);
+            global::System.Span<float> dW2 = _gradients.Slice(25120, 320);
+            global::System.Span<float> db2 = _gradients.Slice(25440, 10);
+            global::System.ReadOnlySpan<float> W2 = _parameters.Slice(25120, 320);
             global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 32);
             // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1), from the outputs h1, in one pass over W2 and ∇W2
             global::NetGen.Kernels.DenseKernels.BackpropagateReLU(W2, dA2, h1, dW2, dA1);
