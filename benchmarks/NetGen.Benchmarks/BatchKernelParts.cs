@@ -33,6 +33,18 @@ public class BatchKernelParts
     [Benchmark]
     public void MultiplyAdd_128x784_by_784x64() => BatchKernels.MultiplyAdd(_w1, _block, _b1, _a1, Columns);
 
+    /// <summary>The same product read from the samples in place (sample-major): the transpose and the product in one.</summary>
+    [Benchmark]
+    public void MultiplyAddRows_128x784_by_64x784() => BatchKernels.MultiplyAddRows(_w1, _samples, Columns, _b1, _a1, Columns);
+
+    /// <summary>What <see cref="MultiplyAddRows_128x784_by_64x784"/> replaces: the transpose into the block, then the product.</summary>
+    [Benchmark]
+    public void ToBlock_then_MultiplyAdd_128x784()
+    {
+        BatchKernels.ToBlock(_samples, Columns, _block, Columns);
+        BatchKernels.MultiplyAdd(_w1, _block, _b1, _a1, Columns);
+    }
+
     [Benchmark]
     public void WeightGradient_128x784_over_32() =>
         BatchKernels.WeightGradient(_deltas, Minibatch, _samples.AsSpan(0, Minibatch * Inputs), Minibatch, _gradient, add: false);
