@@ -248,31 +248,82 @@ public static partial class BatchKernels
         }
 
         // Rows 0 to 3 of each sample, then rows 4 and 5 of both: [Σc04, Σc05, Σc14, Σc15].
-        int tail = (int)vectorEnd;
-        Vector128<float> first = Sum4<TSimd, TVector>(c00, c01, c02, c03);
-        Vector128<float> second = m > 1 ? Sum4<TSimd, TVector>(c10, c11, c12, c13) : default;
-        Vector128<float> last = n > 4 ? Sum4<TSimd, TVector>(c04, c05, c14, c15) : default;
-        for (int j = 0; j < n; j++)
+        ref float bias = ref Unsafe.Add(ref p.Bias, r);
+        Vector128<float> biases = n >= 4
+            ? Vector128.LoadUnsafe(ref bias)
+            : Vector128.Create(bias, n > 1 ? Unsafe.Add(ref bias, 1) : 0f, n > 2 ? Unsafe.Add(ref bias, 2) : 0f, 0f);
+        int columns = p.Columns;
+        ref float a = ref Unsafe.Add(ref p.A, (r * columns) + s);
+        StoreColumn<TRows>(Sum4<TSimd, TVector>(c00, c01, c02, c03) + biases, ref a, columns);
+        if (m > 1)
         {
-            float bias = Unsafe.Add(ref p.Bias, r + j);
-            Put(ref p, tail, s, r + j, bias + (j < 4 ? first.GetElement(j) : last.GetElement(j - 4)));
+            StoreColumn<TRows>(Sum4<TSimd, TVector>(c10, c11, c12, c13) + biases, ref Unsafe.Add(ref a, 1), columns);
+        }
+
+        if (n > 4)
+        {
+            float b4 = Unsafe.Add(ref bias, 4), b5 = n > 5 ? Unsafe.Add(ref bias, 5) : 0f;
+            Vector128<float> last = Sum4<TSimd, TVector>(c04, c05, c14, c15) + Vector128.Create(b4, b5, b4, b5);
+            ref float a4 = ref Unsafe.Add(ref a, 4 * columns);
+            a4 = last.GetElement(0);
+            if (n > 5)
+            {
+                Unsafe.Add(ref a4, columns) = last.GetElement(1);
+            }
+
             if (m > 1)
             {
-                Put(ref p, tail, s + 1, r + j, bias + (j < 4 ? second.GetElement(j) : last.GetElement(j - 2)));
+                Unsafe.Add(ref a4, 1) = last.GetElement(2);
+                if (n > 5)
+                {
+                    Unsafe.Add(ref a4, columns + 1) = last.GetElement(3);
+                }
             }
+        }
+
+        if (vectorEnd < inputs)
+        {
+            AddTail(ref p, (int)vectorEnd, s, m, r, n);
         }
     }
 
-    /// <summary><c>A[j, s] = value</c> plus the steps of <c>k</c> from <paramref name="tail"/> on.</summary>
+    /// <summary>The first <c>min(4, TRows)</c> rows of one sample's column of <c>A</c> from <paramref name="sums"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put(ref RowsProduct p, int tail, int s, int j, float value)
+    private static void StoreColumn<TRows>(Vector128<float> sums, ref float a, int columns)
+        where TRows : struct, ITileRows
     {
-        if (tail < p.Inputs)
+        int n = TRows.Count;
+        a = sums.ToScalar();
+        if (n > 1)
         {
-            value += TailDot(ref p, tail, s, j);
+            Unsafe.Add(ref a, columns) = sums.GetElement(1);
         }
 
-        Unsafe.Add(ref p.A, (j * p.Columns) + s) = value;
+        if (n > 2)
+        {
+            Unsafe.Add(ref a, 2 * columns) = sums.GetElement(2);
+        }
+
+        if (n > 3)
+        {
+            Unsafe.Add(ref a, 3 * columns) = sums.GetElement(3);
+        }
+    }
+
+    /// <summary>
+    /// Adds to a tile's sums in <c>A</c> the steps of <c>k</c> from <paramref name="from"/> on, past the last whole
+    /// register: out of the tile's method, so that the common case (no tail) keeps its sums in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddTail(ref RowsProduct p, int from, int s, int samples, int r, int rows)
+    {
+        for (int j = r; j < r + rows; j++)
+        {
+            for (int i = s; i < s + samples; i++)
+            {
+                Unsafe.Add(ref p.A, (j * p.Columns) + i) += TailDot(ref p, from, i, j);
+            }
+        }
     }
 
     private static void RowsTile<TSimd, TVector, TRows>(int samples, ref RowsProduct p, int s, int r)
@@ -400,9 +451,8 @@ public static partial class BatchKernels
         }
 
         ref float bias = ref Unsafe.Add(ref p.Bias, r);
-        ref float a = ref Unsafe.Add(ref p.A, (r * p.Columns) + s);
         int columns = p.Columns;
-        int tail = (int)vectorEnd;
+        ref float a = ref Unsafe.Add(ref p.A, (r * columns) + s);
         if (typeof(TVector) == typeof(Vector512<float>) && Avx512F.IsSupported)
         {
             // The sixteen sums in one register: 128-bit lane J holds row J of samples 0 to 3.
@@ -411,63 +461,57 @@ public static partial class BatchKernels
                 Sum4x4(As512(c10), As512(c11), As512(c12), As512(c13)),
                 Sum4x4(As512(c20), As512(c21), As512(c22), As512(c23)),
                 Sum4x4(As512(c30), As512(c31), As512(c32), As512(c33)));
-            StoreRow<TSamples>(sums.GetLower().GetLower(), ref p, 0, s, r, tail, ref bias, ref a);
+            StoreRow<TSamples>(sums.GetLower().GetLower() + Vector128.Create(bias), ref a);
             if (n > 1)
             {
-                StoreRow<TSamples>(sums.GetLower().GetUpper(), ref p, 1, s, r, tail, ref bias, ref a);
+                StoreRow<TSamples>(sums.GetLower().GetUpper() + Vector128.Create(Unsafe.Add(ref bias, 1)), ref Unsafe.Add(ref a, columns));
             }
 
             if (n > 2)
             {
-                StoreRow<TSamples>(sums.GetUpper().GetLower(), ref p, 2, s, r, tail, ref bias, ref a);
+                StoreRow<TSamples>(sums.GetUpper().GetLower() + Vector128.Create(Unsafe.Add(ref bias, 2)), ref Unsafe.Add(ref a, 2 * columns));
             }
 
             if (n > 3)
             {
-                StoreRow<TSamples>(sums.GetUpper().GetUpper(), ref p, 3, s, r, tail, ref bias, ref a);
+                StoreRow<TSamples>(sums.GetUpper().GetUpper() + Vector128.Create(Unsafe.Add(ref bias, 3)), ref Unsafe.Add(ref a, 3 * columns));
+            }
+        }
+        else
+        {
+            // Otherwise one register per sample holding its rows 0 to 3.
+            Vector128<float> biases = n == 4
+                ? Vector128.LoadUnsafe(ref bias)
+                : Vector128.Create(bias, n > 1 ? Unsafe.Add(ref bias, 1) : 0f, n > 2 ? Unsafe.Add(ref bias, 2) : 0f, 0f);
+            StoreColumn<TRows>(Sum4<TSimd, TVector>(c00, c01, c02, c03) + biases, ref a, columns);
+            if (m > 1)
+            {
+                StoreColumn<TRows>(Sum4<TSimd, TVector>(c10, c11, c12, c13) + biases, ref Unsafe.Add(ref a, 1), columns);
             }
 
-            return;
+            if (m > 2)
+            {
+                StoreColumn<TRows>(Sum4<TSimd, TVector>(c20, c21, c22, c23) + biases, ref Unsafe.Add(ref a, 2), columns);
+            }
+
+            if (m > 3)
+            {
+                StoreColumn<TRows>(Sum4<TSimd, TVector>(c30, c31, c32, c33) + biases, ref Unsafe.Add(ref a, 3), columns);
+            }
         }
 
-        // Otherwise one register per sample holding its rows 0 to 3.
-        Vector128<float> biases = n == 4
-            ? Vector128.LoadUnsafe(ref bias)
-            : Vector128.Create(bias, n > 1 ? Unsafe.Add(ref bias, 1) : 0f, n > 2 ? Unsafe.Add(ref bias, 2) : 0f, 0f);
-        StoreSample<TRows>(Sum4<TSimd, TVector>(c00, c01, c02, c03) + biases, ref p, 0, s, r, tail, ref a);
-        if (m > 1)
+        if (vectorEnd < inputs)
         {
-            StoreSample<TRows>(Sum4<TSimd, TVector>(c10, c11, c12, c13) + biases, ref p, 1, s, r, tail, ref Unsafe.Add(ref a, 1));
-        }
-
-        if (m > 2)
-        {
-            StoreSample<TRows>(Sum4<TSimd, TVector>(c20, c21, c22, c23) + biases, ref p, 2, s, r, tail, ref Unsafe.Add(ref a, 2));
-        }
-
-        if (m > 3)
-        {
-            StoreSample<TRows>(Sum4<TSimd, TVector>(c30, c31, c32, c33) + biases, ref p, 3, s, r, tail, ref Unsafe.Add(ref a, 3));
+            AddTail(ref p, (int)vectorEnd, s, m, r, n);
         }
     }
 
-    /// <summary>Row <paramref name="j"/> of a tile, the sums of its samples in <paramref name="sums"/>, plus the bias and the tail of <c>k</c>, into <c>A</c>.</summary>
+    /// <summary>One row of <c>A</c> across a tile's first <c>TSamples</c> samples, from <paramref name="sums"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow<TSamples>(Vector128<float> sums, ref RowsProduct p, int j, int s, int r, int tail, ref float bias, ref float a)
+    private static void StoreRow<TSamples>(Vector128<float> sums, ref float row)
         where TSamples : struct, ITileRows
     {
         int m = TSamples.Count;
-        sums += Vector128.Create(Unsafe.Add(ref bias, j));
-        if (tail < p.Inputs)
-        {
-            sums += Vector128.Create(
-                TailDot(ref p, tail, s, r + j),
-                m > 1 ? TailDot(ref p, tail, s + 1, r + j) : 0f,
-                m > 2 ? TailDot(ref p, tail, s + 2, r + j) : 0f,
-                m > 3 ? TailDot(ref p, tail, s + 3, r + j) : 0f);
-        }
-
-        ref float row = ref Unsafe.Add(ref a, j * p.Columns);
         if (m == 4)
         {
             sums.StoreUnsafe(ref row);
@@ -483,38 +527,6 @@ public static partial class BatchKernels
         if (m > 2)
         {
             Unsafe.Add(ref row, 2) = sums.GetElement(2);
-        }
-    }
-
-    /// <summary>Sample <paramref name="i"/> of a tile, its rows' sums and biases in <paramref name="sums"/>, plus the tail of <c>k</c>, into column <paramref name="a"/> of <c>A</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreSample<TRows>(Vector128<float> sums, ref RowsProduct p, int i, int s, int r, int tail, ref float a)
-        where TRows : struct, ITileRows
-    {
-        int n = TRows.Count, columns = p.Columns;
-        if (tail < p.Inputs)
-        {
-            sums += Vector128.Create(
-                TailDot(ref p, tail, s + i, r),
-                n > 1 ? TailDot(ref p, tail, s + i, r + 1) : 0f,
-                n > 2 ? TailDot(ref p, tail, s + i, r + 2) : 0f,
-                n > 3 ? TailDot(ref p, tail, s + i, r + 3) : 0f);
-        }
-
-        a = sums.ToScalar();
-        if (n > 1)
-        {
-            Unsafe.Add(ref a, columns) = sums.GetElement(1);
-        }
-
-        if (n > 2)
-        {
-            Unsafe.Add(ref a, 2 * columns) = sums.GetElement(2);
-        }
-
-        if (n > 3)
-        {
-            Unsafe.Add(ref a, 3 * columns) = sums.GetElement(3);
         }
     }
 
