@@ -92,198 +92,32 @@ public static partial class BatchKernels
     /// <summary>
     /// The product in dot-product tiles: each step over <c>k</c> loads one register of each of the tile's samples and
     /// weight rows (both contiguous in <c>k</c>) and issues one fused multiply-add per pair into that pair's
-    /// accumulator, whose lanes are summed once, at the end of <c>k</c>. The tiles are shaped for the register file
-    /// the JIT compiles for. With 32 registers (AVX-512, ARM64), four samples by four rows: sixteen accumulators,
-    /// four sample registers and one weight register; the four samples (12 KiB at 784 inputs) stay in L1 while the
-    /// row tiles stream the weights past them. With 16 (AVX2, SSE), two samples by six rows: twelve accumulators,
-    /// two sample registers and one weight register, fifteen in all (with sixteen the JIT spills accumulators in
-    /// the loop); the six weight rows stay in L1 while the sample tiles stream past them, so the operand read from
-    /// L2 is the one each load of which feeds six multiply-adds. Rows a whole tile does not cover share the last
-    /// tile evenly (<see cref="TileHeight"/>), and the last samples go in a narrower tile.
+    /// accumulator, whose lanes are summed once, at the end of <c>k</c>. A tile is four rows of <c>W</c> by four
+    /// samples where there are 32 registers (AVX-512, ARM64: sixteen accumulators, four sample registers and one
+    /// weight register) and by three where there are 16 (AVX2, SSE: twelve accumulators, three sample registers and
+    /// one weight register, all sixteen). The four weight rows (12 KiB at 784 inputs) stay in L1 while the sample
+    /// tiles stream past them from L2. The samples a whole tile does not cover share the last tiles evenly
+    /// (<see cref="TileHeight"/>: 64 samples in three-sample tiles are 20 × 3 + 2 + 2), and the last rows go in
+    /// one shorter tile.
     /// </summary>
     private static void MultiplyRows<TSimd, TVector>(ref RowsProduct p)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
-        if (TSimd.Count == Vector512<float>.Count || AdvSimd.Arm64.IsSupported)
+        int tileSamples = TSimd.Count == Vector512<float>.Count || AdvSimd.Arm64.IsSupported ? 4 : 3;
+        for (int r = 0; r < p.Rows; r += 4)
         {
-            int rowEnd = p.Rows & ~3;
             for (int s = 0, width; s < p.Count; s += width)
             {
-                width = Math.Min(4, p.Count - s);
-                for (int r = 0; r < rowEnd; r += 4)
+                width = TileHeight(p.Count - s, tileSamples);
+                switch (Math.Min(4, p.Rows - r))
                 {
-                    RowsTile<TSimd, TVector, FourRows>(width, ref p, s, r);
-                }
-
-                switch (p.Rows - rowEnd)
-                {
-                    case 3: RowsTile<TSimd, TVector, ThreeRows>(width, ref p, s, rowEnd); break;
-                    case 2: RowsTile<TSimd, TVector, TwoRows>(width, ref p, s, rowEnd); break;
-                    case 1: RowsTile<TSimd, TVector, OneRow>(width, ref p, s, rowEnd); break;
-                    default: break;
+                    case 4: RowsTile<TSimd, TVector, FourRows>(width, ref p, s, r); break;
+                    case 3: RowsTile<TSimd, TVector, ThreeRows>(width, ref p, s, r); break;
+                    case 2: RowsTile<TSimd, TVector, TwoRows>(width, ref p, s, r); break;
+                    default: RowsTile<TSimd, TVector, OneRow>(width, ref p, s, r); break;
                 }
             }
-
-            return;
-        }
-
-        for (int r = 0, height; r < p.Rows; r += height)
-        {
-            height = TileHeight(p.Rows - r, 6);
-            for (int s = 0; s < p.Count; s += 2)
-            {
-                if (p.Count - s >= 2)
-                {
-                    RowsPairTile<TSimd, TVector, TwoRows>(height, ref p, s, r);
-                }
-                else
-                {
-                    RowsPairTile<TSimd, TVector, OneRow>(height, ref p, s, r);
-                }
-            }
-        }
-    }
-
-    private static void RowsPairTile<TSimd, TVector, TSamples>(int rows, ref RowsProduct p, int s, int r)
-        where TSimd : struct, ISimd<TVector>
-        where TVector : struct
-        where TSamples : struct, ITileRows
-    {
-        switch (rows)
-        {
-            case 6: RowsPairTile<TSimd, TVector, TSamples, SixRows>(ref p, s, r); break;
-            case 5: RowsPairTile<TSimd, TVector, TSamples, FiveRows>(ref p, s, r); break;
-            case 4: RowsPairTile<TSimd, TVector, TSamples, FourRows>(ref p, s, r); break;
-            case 3: RowsPairTile<TSimd, TVector, TSamples, ThreeRows>(ref p, s, r); break;
-            case 2: RowsPairTile<TSimd, TVector, TSamples, TwoRows>(ref p, s, r); break;
-            default: RowsPairTile<TSimd, TVector, TSamples, OneRow>(ref p, s, r); break;
-        }
-    }
-
-    /// <summary>
-    /// One tile of the 16-register shape of <see cref="MultiplyRows"/>: <typeparamref name="TSamples"/> (one or two)
-    /// samples from <paramref name="s"/> by <typeparamref name="TRows"/> (up to six) rows of <c>W</c> from
-    /// <paramref name="r"/>, accumulator <c>cIJ</c> for sample <c>I</c> and row <c>J</c>.
-    /// </summary>
-    private static void RowsPairTile<TSimd, TVector, TSamples, TRows>(ref RowsProduct p, int s, int r)
-        where TSimd : struct, ISimd<TVector>
-        where TVector : struct
-        where TSamples : struct, ITileRows
-        where TRows : struct, ITileRows
-    {
-        int m = TSamples.Count, n = TRows.Count, inputs = p.Inputs;
-        nint vectorEnd = inputs - (inputs % TSimd.Count);
-        ref float x0 = ref Unsafe.Add(ref p.X, s * inputs);
-        ref float x1 = ref m > 1 ? ref Unsafe.Add(ref x0, inputs) : ref x0;
-        ref float w0 = ref Unsafe.Add(ref p.W, r * inputs);
-        ref float w1 = ref n > 1 ? ref Unsafe.Add(ref w0, inputs) : ref w0;
-        ref float w2 = ref n > 2 ? ref Unsafe.Add(ref w0, 2 * inputs) : ref w0;
-        ref float w3 = ref n > 3 ? ref Unsafe.Add(ref w0, 3 * inputs) : ref w0;
-        ref float w4 = ref n > 4 ? ref Unsafe.Add(ref w0, 4 * inputs) : ref w0;
-        ref float w5 = ref n > 5 ? ref Unsafe.Add(ref w0, 5 * inputs) : ref w0;
-        TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c02 = TSimd.Zero, c03 = TSimd.Zero, c04 = TSimd.Zero, c05 = TSimd.Zero;
-        TVector c10 = TSimd.Zero, c11 = TSimd.Zero, c12 = TSimd.Zero, c13 = TSimd.Zero, c14 = TSimd.Zero, c15 = TSimd.Zero;
-        for (nint k = 0; k < vectorEnd; k += TSimd.Count)
-        {
-            TVector a0 = TSimd.Load(ref Unsafe.Add(ref x0, k));
-            TVector a1 = m > 1 ? TSimd.Load(ref Unsafe.Add(ref x1, k)) : a0;
-
-            TVector w = TSimd.Load(ref Unsafe.Add(ref w0, k));
-            c00 = TSimd.MultiplyAdd(a0, w, c00);
-            if (m > 1)
-            {
-                c10 = TSimd.MultiplyAdd(a1, w, c10);
-            }
-
-            if (n > 1)
-            {
-                w = TSimd.Load(ref Unsafe.Add(ref w1, k));
-                c01 = TSimd.MultiplyAdd(a0, w, c01);
-                if (m > 1)
-                {
-                    c11 = TSimd.MultiplyAdd(a1, w, c11);
-                }
-            }
-
-            if (n > 2)
-            {
-                w = TSimd.Load(ref Unsafe.Add(ref w2, k));
-                c02 = TSimd.MultiplyAdd(a0, w, c02);
-                if (m > 1)
-                {
-                    c12 = TSimd.MultiplyAdd(a1, w, c12);
-                }
-            }
-
-            if (n > 3)
-            {
-                w = TSimd.Load(ref Unsafe.Add(ref w3, k));
-                c03 = TSimd.MultiplyAdd(a0, w, c03);
-                if (m > 1)
-                {
-                    c13 = TSimd.MultiplyAdd(a1, w, c13);
-                }
-            }
-
-            if (n > 4)
-            {
-                w = TSimd.Load(ref Unsafe.Add(ref w4, k));
-                c04 = TSimd.MultiplyAdd(a0, w, c04);
-                if (m > 1)
-                {
-                    c14 = TSimd.MultiplyAdd(a1, w, c14);
-                }
-            }
-
-            if (n > 5)
-            {
-                w = TSimd.Load(ref Unsafe.Add(ref w5, k));
-                c05 = TSimd.MultiplyAdd(a0, w, c05);
-                if (m > 1)
-                {
-                    c15 = TSimd.MultiplyAdd(a1, w, c15);
-                }
-            }
-        }
-
-        // Rows 0 to 3 of each sample, then rows 4 and 5 of both: [Σc04, Σc05, Σc14, Σc15].
-        ref float bias = ref Unsafe.Add(ref p.Bias, r);
-        Vector128<float> biases = n >= 4
-            ? Vector128.LoadUnsafe(ref bias)
-            : Vector128.Create(bias, n > 1 ? Unsafe.Add(ref bias, 1) : 0f, n > 2 ? Unsafe.Add(ref bias, 2) : 0f, 0f);
-        int columns = p.Columns;
-        ref float a = ref Unsafe.Add(ref p.A, (r * columns) + s);
-        StoreColumn<TRows>(Sum4<TSimd, TVector>(c00, c01, c02, c03) + biases, ref a, columns);
-        if (m > 1)
-        {
-            StoreColumn<TRows>(Sum4<TSimd, TVector>(c10, c11, c12, c13) + biases, ref Unsafe.Add(ref a, 1), columns);
-        }
-
-        if (n > 4)
-        {
-            float b4 = Unsafe.Add(ref bias, 4), b5 = n > 5 ? Unsafe.Add(ref bias, 5) : 0f;
-            Vector128<float> last = Sum4<TSimd, TVector>(c04, c05, c14, c15) + Vector128.Create(b4, b5, b4, b5);
-            ref float a4 = ref Unsafe.Add(ref a, 4 * columns);
-            a4 = last.GetElement(0);
-            if (n > 5)
-            {
-                Unsafe.Add(ref a4, columns) = last.GetElement(1);
-            }
-
-            if (m > 1)
-            {
-                Unsafe.Add(ref a4, 1) = last.GetElement(2);
-                if (n > 5)
-                {
-                    Unsafe.Add(ref a4, columns + 1) = last.GetElement(3);
-                }
-            }
-        }
-
-        if (vectorEnd < inputs)
-        {
-            AddTail(ref p, (int)vectorEnd, s, m, r, n);
         }
     }
 
