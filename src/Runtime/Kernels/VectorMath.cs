@@ -34,9 +34,11 @@ internal static class VectorMath
     private const float ExpLow = -104f;
     private const float ExpHigh = 89f;
 
-    // tanh: the rational approximation's coefficients (P's odd ones, Q's even ones), its clamp (from which the result
-    // is ±1), and the magnitude below which tanh x is x to within float rounding.
-    private const float TanhClamp = 7.99881172180175781f;
+    // tanh: the rational approximation's coefficients (P's odd ones, Q's even ones), its clamp, and the magnitude below
+    // which tanh x is x to within float rounding. The clamp is the first float at which the rational, evaluated with or
+    // without fused multiply-adds, gives exactly 1 (tanh of it is 1 − 2.0·10⁻⁷); the coefficients were fitted up to 7.99881,
+    // and between the two the rational is within 2.0·10⁻⁷ of tanh.
+    private const float TanhClamp = 8.05207920074462890625f;
     private const float TanhTiny = 0.0004f;
     private const float A0 = 4.89352455891786e-03f;
     private const float A1 = 6.37261928875436e-04f;
@@ -79,19 +81,30 @@ internal static class VectorMath
     }
 
     /// <summary>
-    /// <c>tanh x</c> per lane: the rational <c>x·P(x²) / Q(x²)</c> of degrees 13 and 6 on <c>|x|</c> clamped to
-    /// <see cref="TanhClamp"/> (the coefficients Eigen and XLA use), with <c>P</c> and <c>Q</c> in Estrin form so the
-    /// dependency chain is two squarings, three multiply-adds and one division; <c>x</c> itself below
-    /// <see cref="TanhTiny"/>, exactly ±1 from the clamp on, the sign of <c>x</c>, NaN for NaN.
+    /// <c>tanh x</c> per lane: the rational <c>t·P(t²) / Q(t²)</c> of degrees 13 and 6 (the coefficients Eigen and XLA
+    /// use) on <c>t</c>, <c>x</c> with its magnitude clamped to <see cref="TanhClamp"/>, where the rational is exactly 1;
+    /// <c>P</c> and <c>Q</c> in Estrin form, so the dependency chain is two squarings, three multiply-adds and one
+    /// division. <c>x</c> itself below <see cref="TanhTiny"/> and for NaN; exactly ±1 from the clamp on.
     /// </summary>
+    /// <remarks>
+    /// The rational is odd and each of its operations rounds symmetrically, so computing it on the signed <c>t</c> gives
+    /// the sign with no masking afterwards, and the clamp to where it is exactly 1 leaves no select for the saturated
+    /// lanes: one select remains (the tiny and NaN lanes). The magnitude is clamped by an integer minimum on its bits;
+    /// the float minimum, the selects and the multiply-adds all issue to the same two of Zen 4's four vector pipes, the
+    /// integer minimum and the bitwise operations to any of them. With 16 registers (AVX2) the former form, with a
+    /// select for each end and the sign restored after the division, also kept more constants live than fit, and the
+    /// loop reloaded them on every register: tanh of 4,096 floats took 1.72 µs there, this form 1.45 µs (Zen 4 with
+    /// AVX-512 disabled, both in one process; with AVX-512, 1.12 and 1.05 µs).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Tanh<TSimd, TVector>(TVector x)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
-        TVector sign = TSimd.And(x, TSimd.Broadcast(-0f));
         TVector ax = TSimd.Abs(x);
-        TVector t = TSimd.Min(ax, TSimd.Broadcast(TanhClamp));
+
+        // A NaN's bits exceed the clamp's, so its lane computes tanh of the clamp; the select below returns the NaN.
+        TVector t = TSimd.Or(TSimd.MinInt32(ax, TSimd.Broadcast(TanhClamp)), TSimd.And(x, TSimd.Broadcast(-0f)));
         TVector y = TSimd.Multiply(t, t);
         TVector y2 = TSimd.Multiply(y, y);
 
@@ -100,11 +113,9 @@ internal static class VectorMath
         TVector p = TSimd.MultiplyAdd(TSimd.MultiplyAdd(high, y, TSimd.Broadcast(A2)), y2, TSimd.MultiplyAdd(TSimd.Broadcast(A1), y, TSimd.Broadcast(A0)));
         TVector q = TSimd.MultiplyAdd(TSimd.MultiplyAdd(TSimd.Broadcast(B3), y, TSimd.Broadcast(B2)), y2, TSimd.MultiplyAdd(TSimd.Broadcast(B1), y, TSimd.Broadcast(B0)));
         TVector r = TSimd.Divide(TSimd.Multiply(t, p), q);
-        r = TSimd.ConditionalSelect(TSimd.CompareGreaterThanOrEqual(ax, TSimd.Broadcast(TanhClamp)), TSimd.Broadcast(1f), r);
 
-        // Below the tiny bound, and for NaN (every comparison with it is false), the magnitude itself.
-        r = TSimd.ConditionalSelect(TSimd.CompareGreaterThanOrEqual(ax, TSimd.Broadcast(TanhTiny)), r, ax);
-        return TSimd.Or(r, sign);
+        // Below the tiny bound, and for NaN (every comparison with it is false), x itself.
+        return TSimd.ConditionalSelect(TSimd.CompareGreaterThanOrEqual(ax, TSimd.Broadcast(TanhTiny)), r, x);
     }
 
     /// <summary><c>1 / (1 + e^−x)</c> per lane.</summary>
