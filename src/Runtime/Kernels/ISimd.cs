@@ -95,7 +95,8 @@ internal interface ISimd<TVector>
 
     /// <summary>
     /// The lane-wise minimum of the lanes' bits as signed 32-bit integers: for two floats with the sign bit clear, the
-    /// smaller one (a NaN counts as larger than +∞), computed where the integer units are, not the multipliers.
+    /// smaller one, a NaN counting as larger than +∞. Cheaper than <see cref="Min"/> where that competes with the
+    /// multiply-adds for their pipes (Zen 4 issues the integer minimum to any of its four vector pipes).
     /// </summary>
     static abstract TVector MinInt32(TVector a, TVector b);
 

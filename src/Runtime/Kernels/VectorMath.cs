@@ -89,12 +89,11 @@ internal static class VectorMath
     /// <remarks>
     /// The rational is odd and each of its operations rounds symmetrically, so computing it on the signed <c>t</c> gives
     /// the sign with no masking afterwards, and the clamp to where it is exactly 1 leaves no select for the saturated
-    /// lanes: one select remains (the tiny and NaN lanes). The magnitude is clamped by an integer minimum on its bits;
-    /// the float minimum, the selects and the multiply-adds all issue to the same two of Zen 4's four vector pipes, the
-    /// integer minimum and the bitwise operations to any of them. With 16 registers (AVX2) the former form, with a
-    /// select for each end and the sign restored after the division, also kept more constants live than fit, and the
-    /// loop reloaded them on every register: tanh of 4,096 floats took 1.72 µs there, this form 1.45 µs (Zen 4 with
-    /// AVX-512 disabled, both in one process; with AVX-512, 1.12 and 1.05 µs).
+    /// lanes: one select remains (the tiny and NaN lanes). The magnitude is clamped by an integer minimum on its bits:
+    /// on Zen 4 the float minimum and the selects issue to the same two vector pipes as the multiply-adds, the integer
+    /// minimum and the bitwise operations to any of the four. Fewer selects also leave fewer constants live, which with
+    /// 16 registers (AVX2) the loop had reloaded on every register. docs/kernel-strategy.md ("Tanh on AVX2") has the
+    /// measurements.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Tanh<TSimd, TVector>(TVector x)
