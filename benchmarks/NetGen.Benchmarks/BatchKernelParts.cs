@@ -33,41 +33,6 @@ public class BatchKernelParts
     [Benchmark]
     public void MultiplyAdd_128x784_by_784x64() => BatchKernels.MultiplyAdd(_w1, _block, _b1, _a1, Columns);
 
-    /// <summary>The same product read from the samples in place (sample-major): the transpose and the product in one.</summary>
-    [Benchmark]
-    public void MultiplyAddRows_128x784_by_64x784() => BatchKernels.MultiplyAddRows(_w1, _samples, Columns, _b1, _a1, Columns);
-
-    /// <summary>What <see cref="MultiplyAddRows_128x784_by_64x784"/> replaces: the transpose into the block, then the product.</summary>
-    [Benchmark]
-    public void ToBlock_then_MultiplyAdd_128x784()
-    {
-        BatchKernels.ToBlock(_samples, Columns, _block, Columns);
-        BatchKernels.MultiplyAdd(_w1, _block, _b1, _a1, Columns);
-    }
-
-    /// <summary>The two forms with 256 and 64 inputs (the first rows of the same weights and samples), for the width at which reading the samples in place starts to pay.</summary>
-    [Benchmark]
-    public void MultiplyAddRows_128x256_by_64x256() =>
-        BatchKernels.MultiplyAddRows(_w1.AsSpan(0, Hidden * 256), _samples.AsSpan(0, Columns * 256), Columns, _b1, _a1, Columns);
-
-    [Benchmark]
-    public void ToBlock_then_MultiplyAdd_128x256()
-    {
-        BatchKernels.ToBlock(_samples.AsSpan(0, Columns * 256), Columns, _block.AsSpan(0, 256 * Columns), Columns);
-        BatchKernels.MultiplyAdd(_w1.AsSpan(0, Hidden * 256), _block.AsSpan(0, 256 * Columns), _b1, _a1, Columns);
-    }
-
-    [Benchmark]
-    public void MultiplyAddRows_128x64_by_64x64() =>
-        BatchKernels.MultiplyAddRows(_w1.AsSpan(0, Hidden * 64), _samples.AsSpan(0, Columns * 64), Columns, _b1, _a1, Columns);
-
-    [Benchmark]
-    public void ToBlock_then_MultiplyAdd_128x64()
-    {
-        BatchKernels.ToBlock(_samples.AsSpan(0, Columns * 64), Columns, _block.AsSpan(0, 64 * Columns), Columns);
-        BatchKernels.MultiplyAdd(_w1.AsSpan(0, Hidden * 64), _block.AsSpan(0, 64 * Columns), _b1, _a1, Columns);
-    }
-
     [Benchmark]
     public void WeightGradient_128x784_over_32() =>
         BatchKernels.WeightGradient(_deltas, Minibatch, _samples.AsSpan(0, Minibatch * Inputs), Minibatch, _gradient, add: false);

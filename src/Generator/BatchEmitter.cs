@@ -149,11 +149,11 @@ internal static class BatchEmitter
         writer.WriteLine($"int columns = {BatchKernels}.Columns(n);");
         writer.WriteLine($"{ReadOnlySpan} x = inputs.Slice(start * {GeneratedNames.InputSize}, n * {GeneratedNames.InputSize});");
         writer.WriteLine($"{Span} y = outputs.Slice(start * {GeneratedNames.OutputSize}, n * {GeneratedNames.OutputSize});");
-        writer.WriteLine($"// X: the block's samples as columns");
-        writer.WriteLine($"{BatchKernels}.ToBlock(x, n, block.Slice(0, {GeneratedNames.InputSize} * columns), columns);");
         foreach (LayerPlan layer in plan.Layers)
         {
-            writer.WriteLine($"{GeneratedNames.ForwardBlockLayer(layer.Index)}(block, columns);");
+            writer.WriteLine(layer.Index == 1
+                ? $"{GeneratedNames.ForwardBlockLayer(1)}(block, x, n, columns);"
+                : $"{GeneratedNames.ForwardBlockLayer(layer.Index)}(block, columns);");
         }
 
         writer.WriteLine($"{GeneratedNames.OutputBlock}(block, y, n, columns);");
@@ -193,11 +193,22 @@ internal static class BatchEmitter
         string input = layer.Index == 1 ? "X" : "H" + Int(layer.Index - 1);
         string target = output && plan.OutputActivationPerSample ? "A" + k : "H" + k;
         writer.WriteLine($"// Layer {k} on a block: {target} = W{k} {input} + b{k} 1ᵀ, [{Int(layer.Outputs)}, columns]" + (target == "H" + k && layer.Activation != ActivationKind.Identity ? $", then H{k} = {MathName(layer.Activation)}(A{k}) in place." : "."));
-        writer.OpenBlock($"private void {GeneratedNames.ForwardBlockLayer(layer.Index)}({AlignedBuffer} block, int columns)");
+        if (layer.Index == 1)
+        {
+            writer.WriteLine("// x holds the n samples one per row; X, their block, is written only where the kernel transposes them first.");
+            writer.OpenBlock($"private void {GeneratedNames.ForwardBlockLayer(1)}({AlignedBuffer} block, {ReadOnlySpan} x, int n, int columns)");
+        }
+        else
+        {
+            writer.OpenBlock($"private void {GeneratedNames.ForwardBlockLayer(layer.Index)}({AlignedBuffer} block, int columns)");
+        }
+
         WriteParameters(writer, layer);
-        writer.WriteLine($"{ReadOnlySpan} {input} = {BlockSlice(layer.Index == 1 ? 0 : layout.Activations + plan.Below(layer)!.ActivationOffset, layer.Inputs)};");
+        writer.WriteLine($"{(layer.Index == 1 ? Span : ReadOnlySpan)} {input} = {BlockSlice(layer.Index == 1 ? 0 : layout.Activations + plan.Below(layer)!.ActivationOffset, layer.Inputs)};");
         writer.WriteLine($"{Span} {target} = {BlockSlice(layout.Activations + layer.ActivationOffset, layer.Outputs)};");
-        writer.WriteLine($"{BatchKernels}.MultiplyAdd(W{k}, {input}, b{k}, {target}, columns);");
+        writer.WriteLine(layer.Index == 1
+            ? $"{BatchKernels}.MultiplyAddSamples(W1, x, n, b1, {input}, {target}, columns);"
+            : $"{BatchKernels}.MultiplyAdd(W{k}, {input}, b{k}, {target}, columns);");
         if (target == "H" + k && layer.Activation != ActivationKind.Identity)
         {
             writer.WriteLine(ApplyInPlace(layer, target) + ";");

@@ -24,3 +24,13 @@ public partial class UnrolledWideRow;
 [Dense(32, Activation.Tanh)]
 [Dense(16, Activation.Tanh)]
 public partial class UnrolledSquare;
+
+/// <summary>
+/// A first layer whose batched product reads the samples in place where 512-bit registers are accelerated
+/// (<c>BatchKernels.InPlaceMinimumInputs</c>), with an input width that leaves a tail past every register width and
+/// a row count that no tile covers whole.
+/// </summary>
+[Network(515, Loss = Loss.MeanSquaredError)]
+[Dense(7, Activation.Tanh)]
+[Dense(3, Activation.Identity)]
+public partial class WideInputNet;

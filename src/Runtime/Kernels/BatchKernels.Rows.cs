@@ -11,6 +11,43 @@ namespace NetGen.Kernels;
 public static partial class BatchKernels
 {
     /// <summary>
+    /// The fewest inputs from which <see cref="MultiplyAddSamples"/> reads the samples in place. Each tile of the
+    /// in-place product ends in a horizontal reduction whose cost is fixed, while the transpose it saves grows with the
+    /// inputs; on Zen 4 with 32 registers the in-place product measured faster from 512 inputs and slower at 256
+    /// (docs/kernel-strategy.md, "The first product in place"), and with 16 registers slower at every width.
+    /// </summary>
+    public const int InPlaceMinimumInputs = 512;
+
+    /// <summary>
+    /// <c>output = weights · samplesᵀ + bias 1ᵀ</c>, a first layer's pre-activations for a block of samples held one
+    /// per row, by whichever form measured faster for the register file and the width: read in place
+    /// (<see cref="MultiplyAddRows"/>) with 32 vector registers and at least <see cref="InPlaceMinimumInputs"/>
+    /// inputs, else transposed into <paramref name="block"/> (<see cref="ToBlock"/>) and multiplied there
+    /// (<see cref="MultiplyAdd"/>). The output is the same block either way, up to the order of the sums.
+    /// </summary>
+    /// <param name="weights">The matrix <c>W</c>, <c>[bias.Length, inputs]</c> row-major.</param>
+    /// <param name="samples">The samples <c>X</c>, sample-major <c>[count, inputs]</c>.</param>
+    /// <param name="count">The number of samples.</param>
+    /// <param name="bias">The bias <c>b</c>.</param>
+    /// <param name="block">Room for the samples as a block, <c>[inputs, columns]</c>; written only by the transposing form.</param>
+    /// <param name="output">Receives <c>A</c>, feature-major <c>[bias.Length, columns]</c>.</param>
+    /// <param name="columns">The block's column count, a multiple of <see cref="ColumnMultiple"/>.</param>
+    /// <exception cref="ArgumentException">The lengths do not agree.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyAddSamples(ReadOnlySpan<float> weights, ReadOnlySpan<float> samples, int count, ReadOnlySpan<float> bias, Span<float> block, Span<float> output, int columns)
+    {
+        if (Vector512.IsHardwareAccelerated && bias.Length > 0 && weights.Length >= InPlaceMinimumInputs * bias.Length)
+        {
+            MultiplyAddRows(weights, samples, count, bias, output, columns);
+        }
+        else
+        {
+            ToBlock(samples, count, block, columns);
+            MultiplyAdd(weights, block, bias, output, columns);
+        }
+    }
+
+    /// <summary>
     /// <c>output = weights · samplesᵀ + bias 1ᵀ</c>, a first layer's pre-activations for a block read from the samples
     /// as the caller holds them (one sample per row): <c>A[j, s] = Σ_i W[j, i] X[s, i] + b[j]</c> for
     /// <c>s &lt; count</c>, and <c>A[j, s] = b[j]</c> in the padding columns, the same block

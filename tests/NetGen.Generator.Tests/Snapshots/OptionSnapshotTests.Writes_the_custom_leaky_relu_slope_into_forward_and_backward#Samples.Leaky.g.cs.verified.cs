@@ -207,9 +207,7 @@ namespace Samples
                 int columns = global::NetGen.Kernels.BatchKernels.Columns(n);
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
-                // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
-                ForwardBlockLayer1(block, columns);
+                ForwardBlockLayer1(block, x, n, columns);
                 ForwardBlockLayer2(block, columns);
                 ForwardBlockLayer3(block, columns);
                 OutputBlock(block, y, n, columns);
@@ -231,13 +229,14 @@ namespace Samples
         }
 
         // Layer 1 on a block: H1 = W1 X + b1 1ᵀ, [8, columns], then H1 = leaky_relu(A1) in place.
-        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
+        // x holds the n samples one per row; X, their block, is written only where the kernel transposes them first.
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> x, int n, int columns)
         {
             global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 32);
             global::System.ReadOnlySpan<float> b1 = _parameters.Slice(32, 8);
-            global::System.ReadOnlySpan<float> X = block.Slice(0, 4 * columns);
+            global::System.Span<float> X = block.Slice(0, 4 * columns);
             global::System.Span<float> H1 = block.Slice(4 * global::NetGen.Kernels.BatchKernels.BlockSize, 8 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, H1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAddSamples(W1, x, n, b1, X, H1, columns);
             global::NetGen.Kernels.Activations.LeakyReLU(H1, 0.2f);
         }
 

@@ -240,9 +240,7 @@ namespace Samples
                 int columns = global::NetGen.Kernels.BatchKernels.Columns(n);
                 global::System.ReadOnlySpan<float> x = inputs.Slice(start * InputSize, n * InputSize);
                 global::System.Span<float> y = outputs.Slice(start * OutputSize, n * OutputSize);
-                // X: the block's samples as columns
-                global::NetGen.Kernels.BatchKernels.ToBlock(x, n, block.Slice(0, InputSize * columns), columns);
-                ForwardBlockLayer1(block, columns);
+                ForwardBlockLayer1(block, x, n, columns);
                 OutputBlock(block, y, n, columns);
                 if (!targets.IsEmpty)
                 {
@@ -260,13 +258,14 @@ namespace Samples
         }
 
         // Layer 1 on a block: A1 = W1 X + b1 1ᵀ, [3, columns].
-        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, int columns)
+        // x holds the n samples one per row; X, their block, is written only where the kernel transposes them first.
+        private void ForwardBlockLayer1(global::NetGen.AlignedBuffer block, global::System.ReadOnlySpan<float> x, int n, int columns)
         {
             global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 9);
             global::System.ReadOnlySpan<float> b1 = _parameters.Slice(9, 3);
-            global::System.ReadOnlySpan<float> X = block.Slice(0, 3 * columns);
+            global::System.Span<float> X = block.Slice(0, 3 * columns);
             global::System.Span<float> A1 = block.Slice(3 * global::NetGen.Kernels.BatchKernels.BlockSize, 3 * columns);
-            global::NetGen.Kernels.BatchKernels.MultiplyAdd(W1, X, b1, A1, columns);
+            global::NetGen.Kernels.BatchKernels.MultiplyAddSamples(W1, x, n, b1, X, A1, columns);
         }
 
         // Ŷ = softmax of each column of A1, for the whole block; then ŷ of each sample, one per row of y.

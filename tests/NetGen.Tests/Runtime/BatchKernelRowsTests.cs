@@ -85,6 +85,55 @@ public class BatchKernelRowsTests
         }
     }
 
+    /// <summary>
+    /// <see cref="BatchKernels.MultiplyAddSamples"/> on both sides of <see cref="BatchKernels.InPlaceMinimumInputs"/>:
+    /// the same product as the reference either way, the block written (as <see cref="BatchKernels.ToBlock"/> writes
+    /// it) exactly where the kernel transposes, that is below the threshold or without 512-bit registers.
+    /// </summary>
+    [Theory]
+    [InlineData(BatchKernels.InPlaceMinimumInputs - 1)]
+    [InlineData(BatchKernels.InPlaceMinimumInputs)]
+    [InlineData(784)]
+    public void MultiplyAddSamples_transposes_only_where_reading_in_place_measured_slower(int inputs)
+    {
+        const int Rows = 9, Count = 13;
+        int columns = BatchKernels.Columns(Count);
+        var random = new Random(inputs);
+        float[] w = Random(random, Rows * inputs), x = Random(random, Count * inputs), b = Random(random, Rows);
+        float[] a = new float[Rows * columns], block = new float[inputs * columns];
+        block.AsSpan().Fill(float.NaN);
+
+        BatchKernels.MultiplyAddSamples(w, x, Count, b, block, a, columns);
+
+        for (int j = 0; j < Rows; j++)
+        {
+            for (int s = 0; s < columns; s++)
+            {
+                double expected = b[j], magnitude = Math.Abs(b[j]);
+                for (int i = 0; s < Count && i < inputs; i++)
+                {
+                    double term = (double)w[(j * inputs) + i] * x[(s * inputs) + i];
+                    expected += term;
+                    magnitude += Math.Abs(term);
+                }
+
+                Assert.Equal(expected, a[(j * columns) + s], Tolerance(magnitude));
+            }
+        }
+
+        bool inPlace = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && inputs >= BatchKernels.InPlaceMinimumInputs;
+        if (inPlace)
+        {
+            Assert.All(block, value => Assert.True(float.IsNaN(value), "the block is not written when the samples are read in place"));
+        }
+        else
+        {
+            float[] transposed = new float[inputs * columns];
+            BatchKernels.ToBlock(x, Count, transposed, columns);
+            Assert.Equal(transposed, block);
+        }
+    }
+
     [Fact]
     public void MultiplyAddRows_rejects_shapes_that_do_not_agree()
     {
