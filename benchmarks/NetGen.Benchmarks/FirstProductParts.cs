@@ -20,7 +20,7 @@ public class FirstProductParts
     private float[] _bias = [], _samples = [];
 
     /// <summary>The input width.</summary>
-    [Params(256, 512, 784, 1024)]
+    [Params(256, 512, 576, 784, 1024)]
     public int Inputs { get; set; }
 
     [GlobalSetup]

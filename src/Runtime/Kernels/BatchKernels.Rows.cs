@@ -13,10 +13,11 @@ public static partial class BatchKernels
     /// <summary>
     /// The fewest inputs from which <see cref="MultiplyAddSamples"/> reads the samples in place. Each tile of the
     /// in-place product ends in a horizontal reduction whose cost is fixed, while the transpose it saves grows with the
-    /// inputs; on Zen 4 with 32 registers the in-place product measured faster from 512 inputs and slower at 256
-    /// (docs/kernel-strategy.md, "The first product in place"), and with 16 registers slower at every width.
+    /// inputs. On Zen 4 with 32 registers it measured 3% faster from 576 inputs through 1,024 (5% at 784), 2% slower at
+    /// 512 and 9% at 256 (docs/kernel-strategy.md, "The first product from the samples in place"); with 16 registers
+    /// it was slower at every width measured.
     /// </summary>
-    public const int InPlaceMinimumInputs = 512;
+    public const int InPlaceMinimumInputs = 576;
 
     /// <summary>
     /// <c>output = weights · samplesᵀ + bias 1ᵀ</c>, a first layer's pre-activations for a block of samples held one

@@ -167,7 +167,7 @@ public class BatchTests
 
     /// <summary>
     /// Networks whose batched first product reads the samples in place where 512-bit registers are accelerated (784
-    /// and 515 inputs; CI reruns this with AVX-512 off, where the samples are transposed first): outputs as
+    /// and 579 inputs; CI reruns this with AVX-512 off, where the samples are transposed first): outputs as
     /// <c>Forward</c> gives them and gradients as the sum of <c>Backward</c>'s, for partial blocks of every remainder of
     /// the sample tiles, whole blocks and several blocks.
     /// </summary>
