@@ -68,7 +68,11 @@ public readonly struct AlignedBuffer
             ThrowOutOfRange(start, length, Length);
         }
 
-        return new(_array, _start + start, length);
+        // Checked against Length, which the array exceeds by the slack: no second check. An unallocated buffer has
+        // Length 0, so only an empty slice gets here without an array.
+        return length == 0
+            ? default
+            : MemoryMarshal.CreateSpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_array!), _start + start), length);
     }
 
     /// <summary>The index of the array's first element whose address is a multiple of <see cref="Alignment"/>.</summary>

@@ -118,6 +118,8 @@ public class AlignedBufferTests
 
         Assert.False(buffer.IsAllocated);
         Assert.Equal(0, buffer.Span.Length);
+        Assert.Equal(0, buffer.Slice(0, 0).Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => buffer.Slice(0, 1));
         Assert.True(new AlignedBuffer(0).IsAllocated);
         Assert.Throws<ArgumentException>(() => new SharedParameters(buffer));
     }
