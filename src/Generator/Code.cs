@@ -72,8 +72,12 @@ internal static class Code
 
     private static uint SingleBits(float value) => System.BitConverter.ToUInt32(System.BitConverter.GetBytes(value), 0);
 
+    /// <summary>A span over <paramref name="count"/> elements of a buffer field, from <paramref name="offset"/>.</summary>
+    public static string Slice(string spanType, string field, int offset, int count) =>
+        $"new {spanType}({field}, {Int(offset)}, {Int(count)})";
+
     /// <summary>
-    /// <paramref name="count"/> floats of one of the generated class's buffers (each an <c>AlignedBuffer</c>), from
+    /// <paramref name="count"/> floats of an <c>AlignedBuffer</c> (the parameters, the gradients, the batch block), from
     /// <paramref name="offset"/>: <c>_parameters.Slice(12, 4)</c>, a <c>Span&lt;float&gt;</c> (assignable to a read-only span).
     /// </summary>
     public static string BufferSlice(string buffer, int offset, int count) =>

@@ -40,10 +40,10 @@ internal static class DenseLayerEmitter
             writer.WriteLine($"{ReadOnlySpan} b{k} = {BufferSlice(GeneratedNames.ParametersField, layer.BiasOffset, layer.Outputs)};");
         }
 
-        writer.WriteLine($"{Span} h{k} = {BufferSlice(GeneratedNames.ActivationsField, layer.ActivationOffset, layer.Outputs)};");
+        writer.WriteLine($"{Span} h{k} = {Slice(Span, GeneratedNames.ActivationsField, layer.ActivationOffset, layer.Outputs)};");
         if (keepsLogits)
         {
-            writer.WriteLine($"{Span} a{k} = {BufferSlice(GeneratedNames.LogitsField, 0, layer.Outputs)};");
+            writer.WriteLine($"{Span} a{k} = {Slice(Span, GeneratedNames.LogitsField, 0, layer.Outputs)};");
         }
 
         if (layer.ByRows)
@@ -112,14 +112,14 @@ internal static class DenseLayerEmitter
         writer.WriteLine($"// Layer {k}, backward: ∇W{k} += ∇a{k} {input}ᵀ, ∇b{k} += ∇a{k}" + (propagates ? $", then ∇a{previous} = (W{k}ᵀ ∇a{k}) ⊙ {MathName(plan.Below(layer)!.Activation)}'(a{previous})." : "."));
         writer.OpenBlock(layer.Index == 1 ? $"private void {GeneratedNames.BackwardLayer(1)}({ReadOnlySpan} x)" : $"private void {GeneratedNames.BackwardLayer(layer.Index)}()");
         WriteInputSpan(writer, plan, layer);
-        writer.WriteLine($"{ReadOnlySpan} dA{k} = {BufferSlice(GeneratedNames.DeltasField, layer.ActivationOffset, layer.Outputs)};");
+        writer.WriteLine($"{ReadOnlySpan} dA{k} = {Slice(ReadOnlySpan, GeneratedNames.DeltasField, layer.ActivationOffset, layer.Outputs)};");
         writer.WriteLine($"{Span} dW{k} = {BufferSlice(GeneratedNames.GradientsField, layer.WeightOffset, layer.WeightCount)};");
         writer.WriteLine($"{Span} db{k} = {BufferSlice(GeneratedNames.GradientsField, layer.BiasOffset, layer.Outputs)};");
         LayerPlan? below = plan.Below(layer);
         if (below is not null)
         {
             writer.WriteLine($"{ReadOnlySpan} W{k} = {BufferSlice(GeneratedNames.ParametersField, layer.WeightOffset, layer.WeightCount)};");
-            writer.WriteLine($"{Span} dA{previous} = {BufferSlice(GeneratedNames.DeltasField, below.ActivationOffset, below.Outputs)};");
+            writer.WriteLine($"{Span} dA{previous} = {Slice(Span, GeneratedNames.DeltasField, below.ActivationOffset, below.Outputs)};");
         }
 
         if (layer.Strategy == LayerStrategy.Unrolled)
@@ -173,7 +173,7 @@ internal static class DenseLayerEmitter
                 string span = below is null ? "input" : input;
                 if (!inLocals && below is not null)
                 {
-                    writer.WriteLine($"{ReadOnlySpan} {input} = {BufferSlice(GeneratedNames.ActivationsField, below.ActivationOffset, below.Outputs)};");
+                    writer.WriteLine($"{ReadOnlySpan} {input} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, below.ActivationOffset, below.Outputs)};");
                 }
 
                 if (!inLocals && !wholeRegister)
@@ -197,7 +197,7 @@ internal static class DenseLayerEmitter
             if (inLocals)
             {
                 writer.WriteLine($"// {input}, where the SIMD layer {Int(layer.Index)} reads it");
-                writer.WriteLine($"{Span} {input} = {BufferSlice(GeneratedNames.ActivationsField, below!.ActivationOffset, below.Outputs)};");
+                writer.WriteLine($"{Span} {input} = {Slice(Span, GeneratedNames.ActivationsField, below!.ActivationOffset, below.Outputs)};");
                 WriteStore(writer, below, input, input);
             }
 
@@ -618,7 +618,7 @@ internal static class DenseLayerEmitter
         else
         {
             LayerPlan below = plan.Below(layer)!;
-            writer.WriteLine($"{ReadOnlySpan} h{Int(below.Index)} = {BufferSlice(GeneratedNames.ActivationsField, below.ActivationOffset, below.Outputs)};");
+            writer.WriteLine($"{ReadOnlySpan} h{Int(below.Index)} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, below.ActivationOffset, below.Outputs)};");
         }
     }
 

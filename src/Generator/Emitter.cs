@@ -131,8 +131,6 @@ internal static class Emitter
 
         writer.CloseBlock(";");
         writer.WriteLine();
-        writer.WriteLine("// Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole");
-        writer.WriteLine("// multiples of 64 bytes then never straddle two lines.");
         if (plan.InferenceOnly)
         {
             writer.WriteLine("// The trained parameters, decoded from the compiled-in data once and shared, read-only, by every instance.");
@@ -141,26 +139,28 @@ internal static class Emitter
         }
         else
         {
+            writer.WriteLine("// Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are");
+            writer.WriteLine("// whole multiples of 64 bytes then never straddle two lines.");
             writer.WriteLine($"private readonly {AlignedBuffer} {GeneratedNames.ParametersField} = new({GeneratedNames.ParameterCount});");
             writer.WriteLine($"private readonly {AlignedBuffer} {GeneratedNames.GradientsField} = new({GeneratedNames.ParameterCount});");
         }
 
         writer.WriteLine();
         writer.WriteLine("// The outputs h_k of every layer for the last sample: " + string.Join(", ", plan.Layers.Select(l => $"h{Int(l.Index)} at [{Int(l.ActivationOffset)}, {Int(l.ActivationOffset + l.Outputs)})")) + ".");
-        writer.WriteLine($"private readonly {AlignedBuffer} {GeneratedNames.ActivationsField} = new({Int(plan.ActivationCount)});");
+        writer.WriteLine($"private readonly float[] {GeneratedNames.ActivationsField} = new float[{Int(plan.ActivationCount)}];");
         if (plan.ErrorTermCount > 0)
         {
             writer.WriteLine();
             writer.WriteLine(plan.InferenceOnly
                 ? $"// ∇a{Int(plan.Output.Index)} = ∂L/∂a{Int(plan.Output.Index)}, which the loss kernels write as they compute the loss and Evaluate discards."
                 : "// The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.");
-            writer.WriteLine($"private readonly {AlignedBuffer} {GeneratedNames.DeltasField} = new({Int(plan.ErrorTermCount)});");
+            writer.WriteLine($"private readonly float[] {GeneratedNames.DeltasField} = new float[{Int(plan.ErrorTermCount)}];");
         }
         if (plan.KeepsLogits)
         {
             writer.WriteLine();
             writer.WriteLine($"// The output layer's pre-activation a{Int(plan.Output.Index)} (the logits), which the loss is computed from.");
-            writer.WriteLine($"private readonly {AlignedBuffer} {GeneratedNames.LogitsField} = new({GeneratedNames.OutputSize});");
+            writer.WriteLine($"private readonly float[] {GeneratedNames.LogitsField} = new float[{GeneratedNames.OutputSize}];");
         }
 
         writer.WriteLine();
@@ -241,7 +241,7 @@ internal static class Emitter
     private static void WriteOutputAndShapeMembers(SourceWriter writer, NetworkPlan plan)
     {
         writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"public {ReadOnlySpan} {GeneratedNames.Output} => {BufferSlice(GeneratedNames.ActivationsField, plan.Output.ActivationOffset, plan.Outputs)};");
+        writer.WriteLine($"public {ReadOnlySpan} {GeneratedNames.Output} => {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, plan.Output.ActivationOffset, plan.Outputs)};");
         writer.WriteLine();
         writer.WriteLine($"int {InferenceNetworkInterface}.InputSize => InputSize;");
         writer.WriteLine();
@@ -280,12 +280,12 @@ internal static class Emitter
         {
             writer.WriteLine($"// ŷ = h{k}, into output and, for Output, into the activations");
             DenseLayerEmitter.WriteStore(writer, output, $"h{k}", "output");
-            writer.WriteLine($"{Span} y = {BufferSlice(GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)};");
+            writer.WriteLine($"{Span} y = {Slice(Span, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)};");
             DenseLayerEmitter.WriteStore(writer, output, $"h{k}", "y");
         }
         else
         {
-            writer.WriteLine($"{BufferSlice(GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)}.CopyTo(output); // ŷ = h{k}");
+            writer.WriteLine($"{Slice(ReadOnlySpan, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)}.CopyTo(output); // ŷ = h{k}");
         }
 
         writer.CloseBlock();
@@ -405,11 +405,11 @@ internal static class Emitter
         DenseLayerEmitter.WriteForwardPass(writer, plan, keepLogits: plan.KeepsLogits);
         if (plan.KeepsLogits && !plan.LossInLocals)
         {
-            writer.WriteLine($"{Span} logits = {GeneratedNames.LogitsField}.Span;");
+            writer.WriteLine($"{Span} logits = new {Span}({GeneratedNames.LogitsField}, 0, {GeneratedNames.OutputSize});");
             DenseLayerEmitter.WriteStore(writer, output, $"a{k}", "logits");
         }
 
-        writer.WriteLine($"{Span} y = {BufferSlice(GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)};");
+        writer.WriteLine($"{Span} y = {Slice(Span, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)};");
         DenseLayerEmitter.WriteStore(writer, output, $"h{k}", "y");
     }
 
@@ -418,18 +418,18 @@ internal static class Emitter
     {
         LayerPlan output = plan.Output;
         string k = Int(output.Index);
-        writer.WriteLine($"{ReadOnlySpan} h{k} = {BufferSlice(GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)};");
-        writer.WriteLine($"{Span} dA{k} = {BufferSlice(GeneratedNames.DeltasField, plan.OutputErrorTermOffset, output.Outputs)};");
+        writer.WriteLine($"{ReadOnlySpan} h{k} = {Slice(ReadOnlySpan, GeneratedNames.ActivationsField, output.ActivationOffset, output.Outputs)};");
+        writer.WriteLine($"{Span} dA{k} = {Slice(Span, GeneratedNames.DeltasField, plan.OutputErrorTermOffset, output.Outputs)};");
         string suffix = note is null ? string.Empty : $" ({note})";
         switch (plan.Loss)
         {
             case LossKind.CrossEntropy:
                 writer.WriteLine($"// L = −Σ_c y_c log ŷ_c, from the logits a{k} by log-sum-exp; with the softmax it gives ∇a{k} = ŷ − y{suffix}.");
-                writer.WriteLine($"float loss = {LossFunctions}.SoftmaxCrossEntropy({GeneratedNames.LogitsField}.Span, h{k}, target, dA{k});");
+                writer.WriteLine($"float loss = {LossFunctions}.SoftmaxCrossEntropy({GeneratedNames.LogitsField}, h{k}, target, dA{k});");
                 break;
             case LossKind.BinaryCrossEntropy:
                 writer.WriteLine($"// L = −Σ_j [y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)], from the logits a{k}; with the sigmoid it gives ∇a{k} = ŷ − y{suffix}.");
-                writer.WriteLine($"float loss = {LossFunctions}.SigmoidBinaryCrossEntropy({GeneratedNames.LogitsField}.Span, h{k}, target, dA{k});");
+                writer.WriteLine($"float loss = {LossFunctions}.SigmoidBinaryCrossEntropy({GeneratedNames.LogitsField}, h{k}, target, dA{k});");
                 break;
             default:
                 writer.WriteLine($"// L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y{suffix}.");

@@ -31,16 +31,16 @@ namespace Samples
             new global::NetGen.LayerInfo(5, 3, global::NetGen.Activation.Identity, 0f, 25, 40),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
         private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
         private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 5), h2 at [5, 8).
-        private readonly global::NetGen.AlignedBuffer _activations = new(8);
+        private readonly float[] _activations = new float[8];
 
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(8);
+        private readonly float[] _deltas = new float[8];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -85,7 +85,7 @@ namespace Samples
         public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(5, 3);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 5, 3);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -131,7 +131,7 @@ namespace Samples
             output[2] = h2_2;
             output[1] = h2_1;
             output[0] = h2_0;
-            global::System.Span<float> y = _activations.Slice(5, 3);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 5, 3);
             y[2] = h2_2;
             y[1] = h2_1;
             y[0] = h2_0;
@@ -164,7 +164,7 @@ namespace Samples
             global::System.Runtime.Intrinsics.Vector256<float> W2_2 = global::System.Runtime.Intrinsics.Vector256.Create(W2[10], W2[11], W2[12], W2[13], W2[14], 0f, 0f, 0f);
             global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, W2_2 * vh1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], b2[2], 0f);
             float h2_0 = vh2[0], h2_1 = vh2[1], h2_2 = vh2[2];
-            global::System.Span<float> y = _activations.Slice(5, 3);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 5, 3);
             y[2] = h2_2;
             y[1] = h2_1;
             y[0] = h2_0;
@@ -204,7 +204,7 @@ namespace Samples
             global::System.Runtime.Intrinsics.Vector256<float> W2_2 = global::System.Runtime.Intrinsics.Vector256.Create(W2[10], W2[11], W2[12], W2[13], W2[14], 0f, 0f, 0f);
             global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, W2_2 * vh1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], b2[2], 0f);
             float h2_0 = vh2[0], h2_1 = vh2[1], h2_2 = vh2[2];
-            global::System.Span<float> y = _activations.Slice(5, 3);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 5, 3);
             y[2] = h2_2;
             y[1] = h2_1;
             y[0] = h2_0;

@@ -31,14 +31,12 @@ namespace Samples
             new global::NetGen.LayerInfo(8, 3, global::NetGen.Activation.Identity, 0f, 40, 64),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
         // The trained parameters, decoded from the compiled-in data once and shared, read-only, by every instance.
         private static readonly global::NetGen.AlignedBuffer s_parameters = LoadParameters();
         private readonly global::NetGen.AlignedBuffer _parameters = s_parameters;
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 8), h2 at [8, 11).
-        private readonly global::NetGen.AlignedBuffer _activations = new(11);
+        private readonly float[] _activations = new float[11];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -81,7 +79,7 @@ namespace Samples
         public global::System.ReadOnlySpan<float> Parameters => s_parameters.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(8, 3);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 8, 3);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -123,7 +121,7 @@ namespace Samples
             output[2] = h2_2;
             output[1] = h2_1;
             output[0] = h2_0;
-            global::System.Span<float> y = _activations.Slice(8, 3);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 8, 3);
             y[2] = h2_2;
             y[1] = h2_1;
             y[0] = h2_0;
@@ -156,7 +154,7 @@ namespace Samples
             global::System.Runtime.Intrinsics.Vector256<float> W2_2 = global::System.Runtime.Intrinsics.Vector256.Create(W2.Slice(16, 8));
             global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.UnrolledKernels.SumEach(W2_0 * vh1, W2_1 * vh1, W2_2 * vh1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b2[0], b2[1], b2[2], 0f);
             float h2_0 = vh2[0], h2_1 = vh2[1], h2_2 = vh2[2];
-            global::System.Span<float> y = _activations.Slice(8, 3);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 8, 3);
             y[2] = h2_2;
             y[1] = h2_1;
             y[0] = h2_0;

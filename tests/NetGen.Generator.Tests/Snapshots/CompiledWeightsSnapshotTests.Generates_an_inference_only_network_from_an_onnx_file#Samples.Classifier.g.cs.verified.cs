@@ -31,20 +31,18 @@ namespace Samples
             new global::NetGen.LayerInfo(7, 4, global::NetGen.Activation.Softmax, 0f, 42, 70),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
         // The trained parameters, decoded from the compiled-in data once and shared, read-only, by every instance.
         private static readonly global::NetGen.AlignedBuffer s_parameters = LoadParameters();
         private readonly global::NetGen.AlignedBuffer _parameters = s_parameters;
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 7), h2 at [7, 11).
-        private readonly global::NetGen.AlignedBuffer _activations = new(11);
+        private readonly float[] _activations = new float[11];
 
         // ∇a2 = ∂L/∂a2, which the loss kernels write as they compute the loss and Evaluate discards.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(4);
+        private readonly float[] _deltas = new float[4];
 
         // The output layer's pre-activation a2 (the logits), which the loss is computed from.
-        private readonly global::NetGen.AlignedBuffer _logits = new(OutputSize);
+        private readonly float[] _logits = new float[OutputSize];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -87,7 +85,7 @@ namespace Samples
         public global::System.ReadOnlySpan<float> Parameters => s_parameters.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(7, 4);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 7, 4);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -107,7 +105,7 @@ namespace Samples
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output).
             ForwardLayer1(input);
             ForwardLayer2();
-            _activations.Slice(7, 4).CopyTo(output); // ŷ = h2
+            new global::System.ReadOnlySpan<float>(_activations, 7, 4).CopyTo(output); // ŷ = h2
         }
 
         // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept.
@@ -124,10 +122,10 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(7, 4);
-            global::System.Span<float> dA2 = _deltas.Slice(0, 4);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 7, 4);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 0, 4);
             // L = −Σ_c y_c log ŷ_c, from the logits a2 by log-sum-exp; with the softmax it gives ∇a2 = ŷ − y (scratch here).
-            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits.Span, h2, target, dA2);
+            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits, h2, target, dA2);
             h2.CopyTo(output);
             return loss;
         }
@@ -218,7 +216,7 @@ namespace Samples
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 35);
             global::System.ReadOnlySpan<float> b1 = _parameters.Slice(35, 7);
-            global::System.Span<float> h1 = _activations.Slice(0, 7);
+            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 7);
             // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
             // h1 = σ(a1), in place
@@ -228,11 +226,11 @@ namespace Samples
         // Layer 2: 7 → 4, Softmax, SIMD.
         private void ForwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 7);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 7);
             global::System.ReadOnlySpan<float> W2 = _parameters.Slice(42, 28);
             global::System.ReadOnlySpan<float> b2 = _parameters.Slice(70, 4);
-            global::System.Span<float> h2 = _activations.Slice(7, 4);
-            global::System.Span<float> a2 = _logits.Slice(0, 4);
+            global::System.Span<float> h2 = new global::System.Span<float>(_activations, 7, 4);
+            global::System.Span<float> a2 = new global::System.Span<float>(_logits, 0, 4);
             // a2 = W2 · h1 + b2
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, a2);
             // h2 = softmax(a2)

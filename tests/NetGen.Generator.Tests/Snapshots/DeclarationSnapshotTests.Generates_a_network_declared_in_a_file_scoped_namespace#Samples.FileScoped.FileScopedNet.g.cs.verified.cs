@@ -29,16 +29,16 @@ namespace Samples.FileScoped
             new global::NetGen.LayerInfo(3, 2, global::NetGen.Activation.ReLU, 0f, 0, 6),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
         private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
         private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 2).
-        private readonly global::NetGen.AlignedBuffer _activations = new(2);
+        private readonly float[] _activations = new float[2];
 
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(2);
+        private readonly float[] _deltas = new float[2];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -66,7 +66,7 @@ namespace Samples.FileScoped
         public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(0, 2);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 0, 2);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -100,7 +100,7 @@ namespace Samples.FileScoped
             // ŷ = h1, into output and, for Output, into the activations
             output[1] = h1_1;
             output[0] = h1_0;
-            global::System.Span<float> y = _activations.Slice(0, 2);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
             y[1] = h1_1;
             y[0] = h1_0;
         }
@@ -121,7 +121,7 @@ namespace Samples.FileScoped
             global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
             global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], 0f, 0f));
             float h1_0 = vh1[0], h1_1 = vh1[1];
-            global::System.Span<float> y = _activations.Slice(0, 2);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
             y[1] = h1_1;
             y[0] = h1_0;
             float y_1 = target[1], y_0 = target[0];
@@ -148,7 +148,7 @@ namespace Samples.FileScoped
             global::System.Runtime.Intrinsics.Vector128<float> W1_1 = global::System.Runtime.Intrinsics.Vector128.Create(W1[3], W1[4], W1[5], 0f);
             global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.Activations.ReLU(global::NetGen.Kernels.UnrolledKernels.SumEach(W1_0 * vx, W1_1 * vx, global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + global::System.Runtime.Intrinsics.Vector128.Create(b1[0], b1[1], 0f, 0f));
             float h1_0 = vh1[0], h1_1 = vh1[1];
-            global::System.Span<float> y = _activations.Slice(0, 2);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 2);
             y[1] = h1_1;
             y[0] = h1_0;
             float y_1 = target[1], y_0 = target[0];

@@ -27,16 +27,16 @@ partial class GlobalNet : global::NetGen.INetwork
         new global::NetGen.LayerInfo(2, 1, global::NetGen.Activation.Sigmoid, 0f, 0, 2),
     };
 
-    // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-    // multiples of 64 bytes then never straddle two lines.
+    // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+    // whole multiples of 64 bytes then never straddle two lines.
     private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
     private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
     // The outputs h_k of every layer for the last sample: h1 at [0, 1).
-    private readonly global::NetGen.AlignedBuffer _activations = new(1);
+    private readonly float[] _activations = new float[1];
 
     // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-    private readonly global::NetGen.AlignedBuffer _deltas = new(1);
+    private readonly float[] _deltas = new float[1];
 
     // The working buffer of the batched methods, allocated on their first call: blocks of samples held
     // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -64,7 +64,7 @@ partial class GlobalNet : global::NetGen.INetwork
     public global::System.Span<float> Gradients => _gradients.Span;
 
     /// <inheritdoc/>
-    public global::System.ReadOnlySpan<float> Output => _activations.Slice(0, 1);
+    public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 0, 1);
 
     int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -92,7 +92,7 @@ partial class GlobalNet : global::NetGen.INetwork
         float h1_0 = global::NetGen.Kernels.Activations.Sigmoid(W1[0] * x_0 + W1[1] * x_1 + b1[0]);
         // ŷ = h1, into output and, for Output, into the activations
         output[0] = h1_0;
-        global::System.Span<float> y = _activations.Slice(0, 1);
+        global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 1);
         y[0] = h1_0;
     }
 
@@ -107,7 +107,7 @@ partial class GlobalNet : global::NetGen.INetwork
         // Layer 1: 2 → 1, unrolled: h1 = σ(a1), a1 = W1 x + b1
         global::System.ReadOnlySpan<float> W1 = p.Slice(0, 2), b1 = p.Slice(2, 1);
         float h1_0 = global::NetGen.Kernels.Activations.Sigmoid(W1[0] * x_0 + W1[1] * x_1 + b1[0]);
-        global::System.Span<float> y = _activations.Slice(0, 1);
+        global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 1);
         y[0] = h1_0;
         float y_0 = target[0];
         // L = ½ Σ_j (ŷ_j − y_j)²
@@ -127,7 +127,7 @@ partial class GlobalNet : global::NetGen.INetwork
         // Layer 1: 2 → 1, unrolled: h1 = σ(a1), a1 = W1 x + b1
         global::System.ReadOnlySpan<float> W1 = p.Slice(0, 2), b1 = p.Slice(2, 1);
         float h1_0 = global::NetGen.Kernels.Activations.Sigmoid(W1[0] * x_0 + W1[1] * x_1 + b1[0]);
-        global::System.Span<float> y = _activations.Slice(0, 1);
+        global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 1);
         y[0] = h1_0;
         float y_0 = target[0];
         // L = ½ Σ_j (ŷ_j − y_j)², ∇a1 = (ŷ − y) ⊙ σ'(a1), from the outputs h1

@@ -33,16 +33,16 @@ namespace Samples.Nested
                 new global::NetGen.LayerInfo(2, 1, global::NetGen.Activation.Identity, 0f, 6, 8),
             };
 
-            // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-            // multiples of 64 bytes then never straddle two lines.
+            // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+            // whole multiples of 64 bytes then never straddle two lines.
             private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
             private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
             // The outputs h_k of every layer for the last sample: h1 at [0, 2), h2 at [2, 3).
-            private readonly global::NetGen.AlignedBuffer _activations = new(3);
+            private readonly float[] _activations = new float[3];
 
             // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-            private readonly global::NetGen.AlignedBuffer _deltas = new(3);
+            private readonly float[] _deltas = new float[3];
 
             // The working buffer of the batched methods, allocated on their first call: blocks of samples held
             // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -70,7 +70,7 @@ namespace Samples.Nested
             public global::System.Span<float> Gradients => _gradients.Span;
 
             /// <inheritdoc/>
-            public global::System.ReadOnlySpan<float> Output => _activations.Slice(2, 1);
+            public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 2, 1);
 
             int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -106,7 +106,7 @@ namespace Samples.Nested
                 float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + b2[0];
                 // ŷ = h2, into output and, for Output, into the activations
                 output[0] = h2_0;
-                global::System.Span<float> y = _activations.Slice(2, 1);
+                global::System.Span<float> y = new global::System.Span<float>(_activations, 2, 1);
                 y[0] = h2_0;
             }
 
@@ -129,7 +129,7 @@ namespace Samples.Nested
                 // Layer 2: 2 → 1, unrolled: h2 = a2 = W2 h1 + b2
                 global::System.ReadOnlySpan<float> W2 = p.Slice(6, 2), b2 = p.Slice(8, 1);
                 float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + b2[0];
-                global::System.Span<float> y = _activations.Slice(2, 1);
+                global::System.Span<float> y = new global::System.Span<float>(_activations, 2, 1);
                 y[0] = h2_0;
                 float y_0 = target[0];
                 // L = ½ Σ_j (ŷ_j − y_j)²
@@ -157,7 +157,7 @@ namespace Samples.Nested
                 // Layer 2: 2 → 1, unrolled: h2 = a2 = W2 h1 + b2
                 global::System.ReadOnlySpan<float> W2 = p.Slice(6, 2), b2 = p.Slice(8, 1);
                 float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + b2[0];
-                global::System.Span<float> y = _activations.Slice(2, 1);
+                global::System.Span<float> y = new global::System.Span<float>(_activations, 2, 1);
                 y[0] = h2_0;
                 float y_0 = target[0];
                 // L = ½ Σ_j (ŷ_j − y_j)², ∇a2 = ŷ − y

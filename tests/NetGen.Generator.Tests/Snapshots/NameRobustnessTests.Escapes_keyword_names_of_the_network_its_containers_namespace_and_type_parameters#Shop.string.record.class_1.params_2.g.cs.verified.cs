@@ -33,16 +33,16 @@ namespace Shop.@string.@record
                 new global::NetGen.LayerInfo(3, 1, global::NetGen.Activation.Sigmoid, 0f, 9, 12),
             };
 
-            // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-            // multiples of 64 bytes then never straddle two lines.
+            // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+            // whole multiples of 64 bytes then never straddle two lines.
             private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
             private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
             // The outputs h_k of every layer for the last sample: h1 at [0, 3), h2 at [3, 4).
-            private readonly global::NetGen.AlignedBuffer _activations = new(4);
+            private readonly float[] _activations = new float[4];
 
             // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-            private readonly global::NetGen.AlignedBuffer _deltas = new(4);
+            private readonly float[] _deltas = new float[4];
 
             // The working buffer of the batched methods, allocated on their first call: blocks of samples held
             // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -70,7 +70,7 @@ namespace Shop.@string.@record
             public global::System.Span<float> Gradients => _gradients.Span;
 
             /// <inheritdoc/>
-            public global::System.ReadOnlySpan<float> Output => _activations.Slice(3, 1);
+            public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 3, 1);
 
             int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -107,7 +107,7 @@ namespace Shop.@string.@record
                 float h2_0 = global::NetGen.Kernels.Activations.Sigmoid(W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + b2[0]);
                 // ŷ = h2, into output and, for Output, into the activations
                 output[0] = h2_0;
-                global::System.Span<float> y = _activations.Slice(3, 1);
+                global::System.Span<float> y = new global::System.Span<float>(_activations, 3, 1);
                 y[0] = h2_0;
             }
 
@@ -131,7 +131,7 @@ namespace Shop.@string.@record
                 // Layer 2: 3 → 1, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
                 global::System.ReadOnlySpan<float> W2 = p.Slice(9, 3), b2 = p.Slice(12, 1);
                 float h2_0 = global::NetGen.Kernels.Activations.Sigmoid(W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + b2[0]);
-                global::System.Span<float> y = _activations.Slice(3, 1);
+                global::System.Span<float> y = new global::System.Span<float>(_activations, 3, 1);
                 y[0] = h2_0;
                 float y_0 = target[0];
                 // L = ½ Σ_j (ŷ_j − y_j)²
@@ -160,7 +160,7 @@ namespace Shop.@string.@record
                 // Layer 2: 3 → 1, unrolled: h2 = σ(a2), a2 = W2 h1 + b2
                 global::System.ReadOnlySpan<float> W2 = p.Slice(9, 3), b2 = p.Slice(12, 1);
                 float h2_0 = global::NetGen.Kernels.Activations.Sigmoid(W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + b2[0]);
-                global::System.Span<float> y = _activations.Slice(3, 1);
+                global::System.Span<float> y = new global::System.Span<float>(_activations, 3, 1);
                 y[0] = h2_0;
                 float y_0 = target[0];
                 // L = ½ Σ_j (ŷ_j − y_j)², ∇a2 = (ŷ − y) ⊙ σ'(a2), from the outputs h2

@@ -31,16 +31,16 @@ namespace Samples
             new global::NetGen.LayerInfo(4, 1, global::NetGen.Activation.Sigmoid, 0f, 12, 16),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
         private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
         private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 4), h2 at [4, 5).
-        private readonly global::NetGen.AlignedBuffer _activations = new(5);
+        private readonly float[] _activations = new float[5];
 
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(5);
+        private readonly float[] _deltas = new float[5];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -68,7 +68,7 @@ namespace Samples
         public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(4, 1);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 4, 1);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -91,7 +91,7 @@ namespace Samples
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
             ForwardLayer1(input);
             ForwardLayer2();
-            _activations.Slice(4, 1).CopyTo(output); // ŷ = h2
+            new global::System.ReadOnlySpan<float>(_activations, 4, 1).CopyTo(output); // ŷ = h2
         }
 
         // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
@@ -108,8 +108,8 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(4, 1);
-            global::System.Span<float> dA2 = _deltas.Slice(4, 1);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 1);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 1);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
             float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
             h2.CopyTo(output);
@@ -122,8 +122,8 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(4, 1);
-            global::System.Span<float> dA2 = _deltas.Slice(4, 1);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 1);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 1);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
             float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
             // ∇a2 = ∂L/∂ŷ ⊙ σ'(a2), from the outputs h2
@@ -290,7 +290,7 @@ namespace Samples
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 8);
             global::System.ReadOnlySpan<float> b1 = _parameters.Slice(8, 4);
-            global::System.Span<float> h1 = _activations.Slice(0, 4);
+            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 4);
             // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
             // h1 = tanh(a1), in place
@@ -301,7 +301,7 @@ namespace Samples
         private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = _deltas.Slice(0, 4);
+            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 4);
             global::System.Span<float> dW1 = _gradients.Slice(0, 8);
             global::System.Span<float> db1 = _gradients.Slice(8, 4);
             // ∇W1 += ∇a1 xᵀ
@@ -313,10 +313,10 @@ namespace Samples
         // Layer 2: 4 → 1, Sigmoid, SIMD.
         private void ForwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 4);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
             global::System.ReadOnlySpan<float> W2 = _parameters.Slice(12, 4);
             global::System.ReadOnlySpan<float> b2 = _parameters.Slice(16, 1);
-            global::System.Span<float> h2 = _activations.Slice(4, 1);
+            global::System.Span<float> h2 = new global::System.Span<float>(_activations, 4, 1);
             // a2 = W2 · h1 + b2, written into h2
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, h2);
             // h2 = σ(a2), in place
@@ -326,12 +326,12 @@ namespace Samples
         // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1).
         private void BackwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 4);
-            global::System.ReadOnlySpan<float> dA2 = _deltas.Slice(4, 1);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
+            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 4, 1);
             global::System.Span<float> dW2 = _gradients.Slice(12, 4);
             global::System.Span<float> db2 = _gradients.Slice(16, 1);
             global::System.ReadOnlySpan<float> W2 = _parameters.Slice(12, 4);
-            global::System.Span<float> dA1 = _deltas.Slice(0, 4);
+            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 4);
             // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1), from the outputs h1, in one pass over W2 and ∇W2
             global::NetGen.Kernels.DenseKernels.BackpropagateTanh(W2, dA2, h1, dW2, dA1);
             // ∇b2 += ∇a2

@@ -31,19 +31,19 @@ namespace Samples
             new global::NetGen.LayerInfo(4, 2, global::NetGen.Activation.Sigmoid, 0f, 16, 24),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
         private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
         private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 4), h2 at [4, 6).
-        private readonly global::NetGen.AlignedBuffer _activations = new(6);
+        private readonly float[] _activations = new float[6];
 
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(6);
+        private readonly float[] _deltas = new float[6];
 
         // The output layer's pre-activation a2 (the logits), which the loss is computed from.
-        private readonly global::NetGen.AlignedBuffer _logits = new(OutputSize);
+        private readonly float[] _logits = new float[OutputSize];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -71,7 +71,7 @@ namespace Samples
         public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(4, 2);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 4, 2);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -114,7 +114,7 @@ namespace Samples
             // ŷ = h2, into output and, for Output, into the activations
             output[1] = h2_1;
             output[0] = h2_0;
-            global::System.Span<float> y = _activations.Slice(4, 2);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 2);
             y[1] = h2_1;
             y[0] = h2_0;
         }
@@ -146,16 +146,16 @@ namespace Samples
             float a2_0 = va2[0], a2_1 = va2[1];
             global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(va2);
             float h2_0 = vh2[0], h2_1 = vh2[1];
-            global::System.Span<float> logits = _logits.Span;
+            global::System.Span<float> logits = new global::System.Span<float>(_logits, 0, OutputSize);
             logits[1] = a2_1;
             logits[0] = a2_0;
-            global::System.Span<float> y = _activations.Slice(4, 2);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 2);
             y[1] = h2_1;
             y[0] = h2_0;
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(4, 2);
-            global::System.Span<float> dA2 = _deltas.Slice(4, 2);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 2);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 2);
             // L = −Σ_j [y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)], from the logits a2; with the sigmoid it gives ∇a2 = ŷ − y (the error terms are scratch here: Gradients is not touched).
-            float loss = global::NetGen.Kernels.LossFunctions.SigmoidBinaryCrossEntropy(_logits.Span, h2, target, dA2);
+            float loss = global::NetGen.Kernels.LossFunctions.SigmoidBinaryCrossEntropy(_logits, h2, target, dA2);
             h2.CopyTo(output);
             return loss;
         }
@@ -186,16 +186,16 @@ namespace Samples
             float a2_0 = va2[0], a2_1 = va2[1];
             global::System.Runtime.Intrinsics.Vector128<float> vh2 = global::NetGen.Kernels.Activations.Sigmoid(va2);
             float h2_0 = vh2[0], h2_1 = vh2[1];
-            global::System.Span<float> logits = _logits.Span;
+            global::System.Span<float> logits = new global::System.Span<float>(_logits, 0, OutputSize);
             logits[1] = a2_1;
             logits[0] = a2_0;
-            global::System.Span<float> y = _activations.Slice(4, 2);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 2);
             y[1] = h2_1;
             y[0] = h2_0;
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(4, 2);
-            global::System.Span<float> dA2 = _deltas.Slice(4, 2);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 2);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 2);
             // L = −Σ_j [y_j log ŷ_j + (1 − y_j) log(1 − ŷ_j)], from the logits a2; with the sigmoid it gives ∇a2 = ŷ − y.
-            float loss = global::NetGen.Kernels.LossFunctions.SigmoidBinaryCrossEntropy(_logits.Span, h2, target, dA2);
+            float loss = global::NetGen.Kernels.LossFunctions.SigmoidBinaryCrossEntropy(_logits, h2, target, dA2);
             global::System.Span<float> g = _gradients.Slice(0, ParameterCount);
             float dA2_1 = dA2[1], dA2_0 = dA2[0];
             // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).

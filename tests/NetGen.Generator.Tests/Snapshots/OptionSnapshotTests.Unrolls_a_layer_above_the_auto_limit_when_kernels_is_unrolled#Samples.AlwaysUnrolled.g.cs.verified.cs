@@ -31,16 +31,16 @@ namespace Samples
             new global::NetGen.LayerInfo(16, 1, global::NetGen.Activation.Identity, 0f, 336, 352),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
         private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
         private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 16), h2 at [16, 17).
-        private readonly global::NetGen.AlignedBuffer _activations = new(17);
+        private readonly float[] _activations = new float[17];
 
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(17);
+        private readonly float[] _deltas = new float[17];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -68,7 +68,7 @@ namespace Samples
         public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(16, 1);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 16, 1);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -150,7 +150,7 @@ namespace Samples
                          b2[0];
             // ŷ = h2, into output and, for Output, into the activations
             output[0] = h2_0;
-            global::System.Span<float> y = _activations.Slice(16, 1);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 16, 1);
             y[0] = h2_0;
         }
 
@@ -219,7 +219,7 @@ namespace Samples
             float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
                          W2[8] * h1_8 + W2[9] * h1_9 + W2[10] * h1_10 + W2[11] * h1_11 + W2[12] * h1_12 + W2[13] * h1_13 + W2[14] * h1_14 + W2[15] * h1_15 +
                          b2[0];
-            global::System.Span<float> y = _activations.Slice(16, 1);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 16, 1);
             y[0] = h2_0;
             float y_0 = target[0];
             // L = ½ Σ_j (ŷ_j − y_j)²
@@ -293,7 +293,7 @@ namespace Samples
             float h2_0 = W2[0] * h1_0 + W2[1] * h1_1 + W2[2] * h1_2 + W2[3] * h1_3 + W2[4] * h1_4 + W2[5] * h1_5 + W2[6] * h1_6 + W2[7] * h1_7 +
                          W2[8] * h1_8 + W2[9] * h1_9 + W2[10] * h1_10 + W2[11] * h1_11 + W2[12] * h1_12 + W2[13] * h1_13 + W2[14] * h1_14 + W2[15] * h1_15 +
                          b2[0];
-            global::System.Span<float> y = _activations.Slice(16, 1);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 16, 1);
             y[0] = h2_0;
             float y_0 = target[0];
             // L = ½ Σ_j (ŷ_j − y_j)², ∇a2 = ŷ − y

@@ -33,16 +33,16 @@ namespace Samples
             new global::NetGen.LayerInfo(40, 1, global::NetGen.Activation.Identity, 0f, 400, 440),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
         private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
         private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 8), h2 at [8, 48), h3 at [48, 49).
-        private readonly global::NetGen.AlignedBuffer _activations = new(49);
+        private readonly float[] _activations = new float[49];
 
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(49);
+        private readonly float[] _deltas = new float[49];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -70,7 +70,7 @@ namespace Samples
         public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(48, 1);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 48, 1);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -105,7 +105,7 @@ namespace Samples
             global::System.Runtime.Intrinsics.Vector256<float> vh1 = global::NetGen.Kernels.Activations.LeakyReLU(global::NetGen.Kernels.UnrolledKernels.SumEachHalf(W1_0_4 * vxTwice, W1_1_5 * vxTwice, W1_2_6 * vxTwice, W1_3_7 * vxTwice) + global::System.Runtime.Intrinsics.Vector256.Create(b1), 0.2f);
             float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2], h1_3 = vh1[3], h1_4 = vh1[4], h1_5 = vh1[5], h1_6 = vh1[6], h1_7 = vh1[7];
             // h1, where the SIMD layer 2 reads it
-            global::System.Span<float> h1 = _activations.Slice(0, 8);
+            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 8);
             h1[7] = h1_7;
             h1[6] = h1_6;
             h1[5] = h1_5;
@@ -116,7 +116,7 @@ namespace Samples
             h1[0] = h1_0;
             ForwardLayer2();
             ForwardLayer3();
-            _activations.Slice(48, 1).CopyTo(output); // ŷ = h3
+            new global::System.ReadOnlySpan<float>(_activations, 48, 1).CopyTo(output); // ŷ = h3
         }
 
         // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
@@ -134,8 +134,8 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h3 = _activations.Slice(48, 1);
-            global::System.Span<float> dA3 = _deltas.Slice(48, 1);
+            global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 48, 1);
+            global::System.Span<float> dA3 = new global::System.Span<float>(_deltas, 48, 1);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
             float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h3, target, dA3);
             h3.CopyTo(output);
@@ -148,8 +148,8 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h3 = _activations.Slice(48, 1);
-            global::System.Span<float> dA3 = _deltas.Slice(48, 1);
+            global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 48, 1);
+            global::System.Span<float> dA3 = new global::System.Span<float>(_deltas, 48, 1);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
             float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h3, target, dA3);
             BackwardLayer3();
@@ -343,7 +343,7 @@ namespace Samples
         private void ForwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.Span<float> h1 = _activations.Slice(0, 8);
+            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 8);
             global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount);
             // Layer 1: 4 → 8, unrolled by rows: h1 = leaky_relu(a1), a1_j = W1[j, :] · x + b1_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W1 = p.Slice(0, 32), b1 = p.Slice(32, 8);
@@ -371,7 +371,7 @@ namespace Samples
         private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = _deltas.Slice(0, 8);
+            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 8);
             global::System.Span<float> dW1 = _gradients.Slice(0, 32);
             global::System.Span<float> db1 = _gradients.Slice(32, 8);
             float dA1_7 = dA1[7], dA1_6 = dA1[6], dA1_5 = dA1[5], dA1_4 = dA1[4], dA1_3 = dA1[3], dA1_2 = dA1[2], dA1_1 = dA1[1], dA1_0 = dA1[0];
@@ -423,10 +423,10 @@ namespace Samples
         // Layer 2: 8 → 40, LeakyReLU, SIMD.
         private void ForwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 8);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
             global::System.ReadOnlySpan<float> W2 = _parameters.Slice(40, 320);
             global::System.ReadOnlySpan<float> b2 = _parameters.Slice(360, 40);
-            global::System.Span<float> h2 = _activations.Slice(8, 40);
+            global::System.Span<float> h2 = new global::System.Span<float>(_activations, 8, 40);
             // a2 = W2 · h1 + b2, written into h2
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, h2);
             // h2 = leaky_relu(a2), in place
@@ -436,12 +436,12 @@ namespace Samples
         // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ leaky_relu'(a1).
         private void BackwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 8);
-            global::System.ReadOnlySpan<float> dA2 = _deltas.Slice(8, 40);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
+            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 8, 40);
             global::System.Span<float> dW2 = _gradients.Slice(40, 320);
             global::System.Span<float> db2 = _gradients.Slice(360, 40);
             global::System.ReadOnlySpan<float> W2 = _parameters.Slice(40, 320);
-            global::System.Span<float> dA1 = _deltas.Slice(0, 8);
+            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 8);
             // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ leaky_relu'(a1), from the outputs h1, in one pass over W2 and ∇W2
             global::NetGen.Kernels.DenseKernels.BackpropagateLeakyReLU(W2, dA2, h1, dW2, dA1, 0.2f);
             // ∇b2 += ∇a2
@@ -451,10 +451,10 @@ namespace Samples
         // Layer 3: 40 → 1, Identity, SIMD.
         private void ForwardLayer3()
         {
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(8, 40);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 40);
             global::System.ReadOnlySpan<float> W3 = _parameters.Slice(400, 40);
             global::System.ReadOnlySpan<float> b3 = _parameters.Slice(440, 1);
-            global::System.Span<float> h3 = _activations.Slice(48, 1);
+            global::System.Span<float> h3 = new global::System.Span<float>(_activations, 48, 1);
             // a3 = W3 · h2 + b3, written into h3
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W3, h2, b3, h3);
         }
@@ -462,12 +462,12 @@ namespace Samples
         // Layer 3, backward: ∇W3 += ∇a3 h2ᵀ, ∇b3 += ∇a3, then ∇a2 = (W3ᵀ ∇a3) ⊙ leaky_relu'(a2).
         private void BackwardLayer3()
         {
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(8, 40);
-            global::System.ReadOnlySpan<float> dA3 = _deltas.Slice(48, 1);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 40);
+            global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(_deltas, 48, 1);
             global::System.Span<float> dW3 = _gradients.Slice(400, 40);
             global::System.Span<float> db3 = _gradients.Slice(440, 1);
             global::System.ReadOnlySpan<float> W3 = _parameters.Slice(400, 40);
-            global::System.Span<float> dA2 = _deltas.Slice(8, 40);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 8, 40);
             // ∇W3 += ∇a3 h2ᵀ and ∇a2 = (W3ᵀ ∇a3) ⊙ leaky_relu'(a2), from the outputs h2, in one pass over W3 and ∇W3
             global::NetGen.Kernels.DenseKernels.BackpropagateLeakyReLU(W3, dA3, h2, dW3, dA2, 0.05f);
             // ∇b3 += ∇a3

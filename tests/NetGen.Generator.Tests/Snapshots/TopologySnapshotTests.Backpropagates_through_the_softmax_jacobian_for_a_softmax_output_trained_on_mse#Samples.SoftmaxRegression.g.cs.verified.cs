@@ -29,16 +29,16 @@ namespace Samples
             new global::NetGen.LayerInfo(3, 3, global::NetGen.Activation.Softmax, 0f, 0, 9),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
         private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
         private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 3).
-        private readonly global::NetGen.AlignedBuffer _activations = new(3);
+        private readonly float[] _activations = new float[3];
 
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(3);
+        private readonly float[] _deltas = new float[3];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -66,7 +66,7 @@ namespace Samples
         public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(0, 3);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 0, 3);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -105,7 +105,7 @@ namespace Samples
             output[2] = h1_2;
             output[1] = h1_1;
             output[0] = h1_0;
-            global::System.Span<float> y = _activations.Slice(0, 3);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 3);
             y[2] = h1_2;
             y[1] = h1_1;
             y[0] = h1_0;
@@ -131,12 +131,12 @@ namespace Samples
             // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1) over the first 3 lanes: no exponent above 0, so nothing overflows
             global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.UnrolledKernels.Softmax(va1, 3, out float max1, out float sum1);
             float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2];
-            global::System.Span<float> y = _activations.Slice(0, 3);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 3);
             y[2] = h1_2;
             y[1] = h1_1;
             y[0] = h1_0;
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 3);
-            global::System.Span<float> dA1 = _deltas.Slice(0, 3);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 3);
+            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 3);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
             float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h1, target, dA1);
             h1.CopyTo(output);
@@ -162,12 +162,12 @@ namespace Samples
             // h1 = softmax(a1) = e^(a1 − max a1) / Σ e^(a1 − max a1) over the first 3 lanes: no exponent above 0, so nothing overflows
             global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::NetGen.Kernels.UnrolledKernels.Softmax(va1, 3, out float max1, out float sum1);
             float h1_0 = vh1[0], h1_1 = vh1[1], h1_2 = vh1[2];
-            global::System.Span<float> y = _activations.Slice(0, 3);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 0, 3);
             y[2] = h1_2;
             y[1] = h1_1;
             y[0] = h1_0;
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 3);
-            global::System.Span<float> dA1 = _deltas.Slice(0, 3);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 3);
+            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 3);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
             float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h1, target, dA1);
             // ∇a1 = J_softmaxᵀ ∂L/∂ŷ = ŷ ⊙ (∂L/∂ŷ − (∂L/∂ŷ · ŷ))

@@ -35,19 +35,19 @@ namespace Samples
             new global::NetGen.LayerInfo(5, 3, global::NetGen.Activation.Softmax, 0f, 173, 188),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
         private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
         private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 8), h2 at [8, 16), h3 at [16, 21), h4 at [21, 24).
-        private readonly global::NetGen.AlignedBuffer _activations = new(24);
+        private readonly float[] _activations = new float[24];
 
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(24);
+        private readonly float[] _deltas = new float[24];
 
         // The output layer's pre-activation a4 (the logits), which the loss is computed from.
-        private readonly global::NetGen.AlignedBuffer _logits = new(OutputSize);
+        private readonly float[] _logits = new float[OutputSize];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -75,7 +75,7 @@ namespace Samples
         public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(21, 3);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 21, 3);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -100,7 +100,7 @@ namespace Samples
             ForwardLayer1(input);
             ForwardLayer2();
             ForwardLayer3();
-            global::System.ReadOnlySpan<float> h3 = _activations.Slice(16, 5);
+            global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 16, 5);
             float h3_4 = h3[4], h3_3 = h3[3], h3_2 = h3[2], h3_1 = h3[1], h3_0 = h3[0];
             // Layer 4: 5 → 3, unrolled by rows: h4 = softmax(a4), a4_j = W4[j, :] · h3 + b4_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W4 = p.Slice(173, 15), b4 = p.Slice(188, 3);
@@ -118,7 +118,7 @@ namespace Samples
             output[2] = h4_2;
             output[1] = h4_1;
             output[0] = h4_0;
-            global::System.Span<float> y = _activations.Slice(21, 3);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 21, 3);
             y[2] = h4_2;
             y[1] = h4_1;
             y[0] = h4_0;
@@ -140,10 +140,10 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h4 = _activations.Slice(21, 3);
-            global::System.Span<float> dA4 = _deltas.Slice(21, 3);
+            global::System.ReadOnlySpan<float> h4 = new global::System.ReadOnlySpan<float>(_activations, 21, 3);
+            global::System.Span<float> dA4 = new global::System.Span<float>(_deltas, 21, 3);
             // L = −Σ_c y_c log ŷ_c, from the logits a4 by log-sum-exp; with the softmax it gives ∇a4 = ŷ − y (the error terms are scratch here: Gradients is not touched).
-            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits.Span, h4, target, dA4);
+            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits, h4, target, dA4);
             h4.CopyTo(output);
             return loss;
         }
@@ -154,10 +154,10 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h4 = _activations.Slice(21, 3);
-            global::System.Span<float> dA4 = _deltas.Slice(21, 3);
+            global::System.ReadOnlySpan<float> h4 = new global::System.ReadOnlySpan<float>(_activations, 21, 3);
+            global::System.Span<float> dA4 = new global::System.Span<float>(_deltas, 21, 3);
             // L = −Σ_c y_c log ŷ_c, from the logits a4 by log-sum-exp; with the softmax it gives ∇a4 = ŷ − y.
-            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits.Span, h4, target, dA4);
+            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits, h4, target, dA4);
             BackwardLayer4();
             BackwardLayer3();
             BackwardLayer2();
@@ -377,7 +377,7 @@ namespace Samples
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 48);
             global::System.ReadOnlySpan<float> b1 = _parameters.Slice(48, 8);
-            global::System.Span<float> h1 = _activations.Slice(0, 8);
+            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 8);
             // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
             // h1 = tanh(a1), in place
@@ -388,7 +388,7 @@ namespace Samples
         private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = _deltas.Slice(0, 8);
+            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 8);
             global::System.Span<float> dW1 = _gradients.Slice(0, 48);
             global::System.Span<float> db1 = _gradients.Slice(48, 8);
             // ∇W1 += ∇a1 xᵀ
@@ -400,10 +400,10 @@ namespace Samples
         // Layer 2: 8 → 8, ReLU, SIMD.
         private void ForwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 8);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
             global::System.ReadOnlySpan<float> W2 = _parameters.Slice(56, 64);
             global::System.ReadOnlySpan<float> b2 = _parameters.Slice(120, 8);
-            global::System.Span<float> h2 = _activations.Slice(8, 8);
+            global::System.Span<float> h2 = new global::System.Span<float>(_activations, 8, 8);
             // a2 = W2 · h1 + b2, written into h2
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, h2);
             // h2 = relu(a2), in place
@@ -413,12 +413,12 @@ namespace Samples
         // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1).
         private void BackwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 8);
-            global::System.ReadOnlySpan<float> dA2 = _deltas.Slice(8, 8);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 8);
+            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 8, 8);
             global::System.Span<float> dW2 = _gradients.Slice(56, 64);
             global::System.Span<float> db2 = _gradients.Slice(120, 8);
             global::System.ReadOnlySpan<float> W2 = _parameters.Slice(56, 64);
-            global::System.Span<float> dA1 = _deltas.Slice(0, 8);
+            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 8);
             // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ tanh'(a1), from the outputs h1, in one pass over W2 and ∇W2
             global::NetGen.Kernels.DenseKernels.BackpropagateTanh(W2, dA2, h1, dW2, dA1);
             // ∇b2 += ∇a2
@@ -428,10 +428,10 @@ namespace Samples
         // Layer 3: 8 → 5, Sigmoid, SIMD.
         private void ForwardLayer3()
         {
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(8, 8);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 8);
             global::System.ReadOnlySpan<float> W3 = _parameters.Slice(128, 40);
             global::System.ReadOnlySpan<float> b3 = _parameters.Slice(168, 5);
-            global::System.Span<float> h3 = _activations.Slice(16, 5);
+            global::System.Span<float> h3 = new global::System.Span<float>(_activations, 16, 5);
             // a3 = W3 · h2 + b3, written into h3
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W3, h2, b3, h3);
             // h3 = σ(a3), in place
@@ -441,12 +441,12 @@ namespace Samples
         // Layer 3, backward: ∇W3 += ∇a3 h2ᵀ, ∇b3 += ∇a3, then ∇a2 = (W3ᵀ ∇a3) ⊙ relu'(a2).
         private void BackwardLayer3()
         {
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(8, 8);
-            global::System.ReadOnlySpan<float> dA3 = _deltas.Slice(16, 5);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 8, 8);
+            global::System.ReadOnlySpan<float> dA3 = new global::System.ReadOnlySpan<float>(_deltas, 16, 5);
             global::System.Span<float> dW3 = _gradients.Slice(128, 40);
             global::System.Span<float> db3 = _gradients.Slice(168, 5);
             global::System.ReadOnlySpan<float> W3 = _parameters.Slice(128, 40);
-            global::System.Span<float> dA2 = _deltas.Slice(8, 8);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 8, 8);
             // ∇W3 += ∇a3 h2ᵀ and ∇a2 = (W3ᵀ ∇a3) ⊙ relu'(a2), from the outputs h2, in one pass over W3 and ∇W3
             global::NetGen.Kernels.DenseKernels.BackpropagateReLU(W3, dA3, h2, dW3, dA2);
             // ∇b3 += ∇a3
@@ -456,9 +456,9 @@ namespace Samples
         // Layer 4: 5 → 3, Softmax, unrolled.
         private void ForwardLayer4()
         {
-            global::System.ReadOnlySpan<float> h3 = _activations.Slice(16, 5);
-            global::System.Span<float> h4 = _activations.Slice(21, 3);
-            global::System.Span<float> a4 = _logits.Slice(0, 3);
+            global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 16, 5);
+            global::System.Span<float> h4 = new global::System.Span<float>(_activations, 21, 3);
+            global::System.Span<float> a4 = new global::System.Span<float>(_logits, 0, 3);
             global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount);
             float h3_4 = h3[4], h3_3 = h3[3], h3_2 = h3[2], h3_1 = h3[1], h3_0 = h3[0];
             // Layer 4: 5 → 3, unrolled by rows: h4 = softmax(a4), a4_j = W4[j, :] · h3 + b4_j, each row in a register and the rows' sums in one
@@ -484,12 +484,12 @@ namespace Samples
         // Layer 4, backward: ∇W4 += ∇a4 h3ᵀ, ∇b4 += ∇a4, then ∇a3 = (W4ᵀ ∇a4) ⊙ σ'(a3).
         private void BackwardLayer4()
         {
-            global::System.ReadOnlySpan<float> h3 = _activations.Slice(16, 5);
-            global::System.ReadOnlySpan<float> dA4 = _deltas.Slice(21, 3);
+            global::System.ReadOnlySpan<float> h3 = new global::System.ReadOnlySpan<float>(_activations, 16, 5);
+            global::System.ReadOnlySpan<float> dA4 = new global::System.ReadOnlySpan<float>(_deltas, 21, 3);
             global::System.Span<float> dW4 = _gradients.Slice(173, 15);
             global::System.Span<float> db4 = _gradients.Slice(188, 3);
             global::System.ReadOnlySpan<float> W4 = _parameters.Slice(173, 15);
-            global::System.Span<float> dA3 = _deltas.Slice(16, 5);
+            global::System.Span<float> dA3 = new global::System.Span<float>(_deltas, 16, 5);
             float dA4_2 = dA4[2], dA4_1 = dA4[1], dA4_0 = dA4[0];
             float h3_4 = h3[4], h3_3 = h3[3], h3_2 = h3[2], h3_1 = h3[1], h3_0 = h3[0];
             // ∇W4 += ∇a4 h3ᵀ, that is ∇W4[j, i] += ∇a4[j] · h3[i]

@@ -31,16 +31,16 @@ namespace Samples
             new global::NetGen.LayerInfo(4, 3, global::NetGen.Activation.Identity, 0f, 84, 96),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
         private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
         private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 4), h2 at [4, 7).
-        private readonly global::NetGen.AlignedBuffer _activations = new(7);
+        private readonly float[] _activations = new float[7];
 
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(7);
+        private readonly float[] _deltas = new float[7];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -68,7 +68,7 @@ namespace Samples
         public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(4, 3);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 4, 3);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -91,7 +91,7 @@ namespace Samples
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
             global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount); // one range check; constant indices after it need none
             ForwardLayer1(input);
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 4);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
             // Layer 2: 4 → 3, unrolled by rows: h2 = a2, a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W2 = p.Slice(84, 12), b2 = p.Slice(96, 3);
             global::System.Runtime.Intrinsics.Vector128<float> vh1 = global::System.Runtime.Intrinsics.Vector128.Create(h1);
@@ -106,7 +106,7 @@ namespace Samples
             output[2] = h2_2;
             output[1] = h2_1;
             output[0] = h2_0;
-            global::System.Span<float> y = _activations.Slice(4, 3);
+            global::System.Span<float> y = new global::System.Span<float>(_activations, 4, 3);
             y[2] = h2_2;
             y[1] = h2_1;
             y[0] = h2_0;
@@ -126,8 +126,8 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(4, 3);
-            global::System.Span<float> dA2 = _deltas.Slice(4, 3);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 3);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 3);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y (the error terms are scratch here: Gradients is not touched).
             float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
             h2.CopyTo(output);
@@ -140,8 +140,8 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(4, 3);
-            global::System.Span<float> dA2 = _deltas.Slice(4, 3);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 4, 3);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 4, 3);
             // L = ½ Σ_j (ŷ_j − y_j)², so ∂L/∂ŷ = ŷ − y.
             float loss = global::NetGen.Kernels.LossFunctions.MeanSquaredError(h2, target, dA2);
             BackwardLayer2();
@@ -303,7 +303,7 @@ namespace Samples
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 80);
             global::System.ReadOnlySpan<float> b1 = _parameters.Slice(80, 4);
-            global::System.Span<float> h1 = _activations.Slice(0, 4);
+            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 4);
             // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
             // h1 = relu(a1), in place
@@ -314,7 +314,7 @@ namespace Samples
         private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = _deltas.Slice(0, 4);
+            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 4);
             global::System.Span<float> dW1 = _gradients.Slice(0, 80);
             global::System.Span<float> db1 = _gradients.Slice(80, 4);
             // ∇W1 += ∇a1 xᵀ
@@ -326,8 +326,8 @@ namespace Samples
         // Layer 2: 4 → 3, Identity, unrolled.
         private void ForwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 4);
-            global::System.Span<float> h2 = _activations.Slice(4, 3);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
+            global::System.Span<float> h2 = new global::System.Span<float>(_activations, 4, 3);
             global::System.ReadOnlySpan<float> p = _parameters.Slice(0, ParameterCount);
             // Layer 2: 4 → 3, unrolled by rows: h2 = a2, a2_j = W2[j, :] · h1 + b2_j, each row in a register and the rows' sums in one
             global::System.ReadOnlySpan<float> W2 = p.Slice(84, 12), b2 = p.Slice(96, 3);
@@ -347,12 +347,12 @@ namespace Samples
         // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
         private void BackwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 4);
-            global::System.ReadOnlySpan<float> dA2 = _deltas.Slice(4, 3);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 4);
+            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 4, 3);
             global::System.Span<float> dW2 = _gradients.Slice(84, 12);
             global::System.Span<float> db2 = _gradients.Slice(96, 3);
             global::System.ReadOnlySpan<float> W2 = _parameters.Slice(84, 12);
-            global::System.Span<float> dA1 = _deltas.Slice(0, 4);
+            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 4);
             float dA2_2 = dA2[2], dA2_1 = dA2[1], dA2_0 = dA2[0];
             float h1_3 = h1[3], h1_2 = h1[2], h1_1 = h1[1], h1_0 = h1[0];
             // ∇W2 += ∇a2 h1ᵀ, that is ∇W2[j, i] += ∇a2[j] · h1[i]

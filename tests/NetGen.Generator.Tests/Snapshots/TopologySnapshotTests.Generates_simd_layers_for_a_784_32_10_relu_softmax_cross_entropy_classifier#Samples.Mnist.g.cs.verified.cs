@@ -31,19 +31,19 @@ namespace Samples
             new global::NetGen.LayerInfo(32, 10, global::NetGen.Activation.Softmax, 0f, 25120, 25440),
         };
 
-        // Every buffer starts on a cache line (AlignedBuffer): vector loads and stores of rows that are whole
-        // multiples of 64 bytes then never straddle two lines.
+        // Parameters and gradients start on a cache line (AlignedBuffer): vector loads and stores of rows that are
+        // whole multiples of 64 bytes then never straddle two lines.
         private readonly global::NetGen.AlignedBuffer _parameters = new(ParameterCount);
         private readonly global::NetGen.AlignedBuffer _gradients = new(ParameterCount);
 
         // The outputs h_k of every layer for the last sample: h1 at [0, 32), h2 at [32, 42).
-        private readonly global::NetGen.AlignedBuffer _activations = new(42);
+        private readonly float[] _activations = new float[42];
 
         // The error terms ∇a_k = ∂L/∂a_k of the last sample, laid out as the outputs.
-        private readonly global::NetGen.AlignedBuffer _deltas = new(42);
+        private readonly float[] _deltas = new float[42];
 
         // The output layer's pre-activation a2 (the logits), which the loss is computed from.
-        private readonly global::NetGen.AlignedBuffer _logits = new(OutputSize);
+        private readonly float[] _logits = new float[OutputSize];
 
         // The working buffer of the batched methods, allocated on their first call: blocks of samples held
         // feature-major, [features, columns] with column s holding sample s (BatchKernels); each block row starts on a cache line.
@@ -71,7 +71,7 @@ namespace Samples
         public global::System.Span<float> Gradients => _gradients.Span;
 
         /// <inheritdoc/>
-        public global::System.ReadOnlySpan<float> Output => _activations.Slice(32, 10);
+        public global::System.ReadOnlySpan<float> Output => new global::System.ReadOnlySpan<float>(_activations, 32, 10);
 
         int global::NetGen.IInferenceNetwork.InputSize => InputSize;
 
@@ -94,7 +94,7 @@ namespace Samples
             // Layer by layer in one pass, unrolled layers in locals; only ŷ is stored (for Output): Backward recomputes the rest.
             ForwardLayer1(input);
             ForwardLayer2();
-            _activations.Slice(32, 10).CopyTo(output); // ŷ = h2
+            new global::System.ReadOnlySpan<float>(_activations, 32, 10).CopyTo(output); // ŷ = h2
         }
 
         // a_k = W_k h_(k-1) + b_k and h_k = g_k(a_k) for k = 1 … L, with h_0 = x; every h_k is kept for Backward.
@@ -111,10 +111,10 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             global::NetGen.ShapeGuard.RequireLength(output.Length, OutputSize, "output");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(32, 10);
-            global::System.Span<float> dA2 = _deltas.Slice(32, 10);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 32, 10);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 32, 10);
             // L = −Σ_c y_c log ŷ_c, from the logits a2 by log-sum-exp; with the softmax it gives ∇a2 = ŷ − y (the error terms are scratch here: Gradients is not touched).
-            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits.Span, h2, target, dA2);
+            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits, h2, target, dA2);
             h2.CopyTo(output);
             return loss;
         }
@@ -125,10 +125,10 @@ namespace Samples
             global::NetGen.ShapeGuard.RequireLength(input.Length, InputSize, "input");
             global::NetGen.ShapeGuard.RequireLength(target.Length, OutputSize, "target");
             ForwardAll(input);
-            global::System.ReadOnlySpan<float> h2 = _activations.Slice(32, 10);
-            global::System.Span<float> dA2 = _deltas.Slice(32, 10);
+            global::System.ReadOnlySpan<float> h2 = new global::System.ReadOnlySpan<float>(_activations, 32, 10);
+            global::System.Span<float> dA2 = new global::System.Span<float>(_deltas, 32, 10);
             // L = −Σ_c y_c log ŷ_c, from the logits a2 by log-sum-exp; with the softmax it gives ∇a2 = ŷ − y.
-            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits.Span, h2, target, dA2);
+            float loss = global::NetGen.Kernels.LossFunctions.SoftmaxCrossEntropy(_logits, h2, target, dA2);
             BackwardLayer2();
             BackwardLayer1(input);
             return loss;
@@ -280,7 +280,7 @@ namespace Samples
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
             global::System.ReadOnlySpan<float> W1 = _parameters.Slice(0, 25088);
             global::System.ReadOnlySpan<float> b1 = _parameters.Slice(25088, 32);
-            global::System.Span<float> h1 = _activations.Slice(0, 32);
+            global::System.Span<float> h1 = new global::System.Span<float>(_activations, 0, 32);
             // a1 = W1 · x + b1, written into h1
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W1, x, b1, h1);
             // h1 = relu(a1), in place
@@ -291,7 +291,7 @@ namespace Samples
         private void BackwardLayer1(global::System.ReadOnlySpan<float> x)
         {
             x = x.Slice(0, InputSize); // length checked by the caller; a constant for the JIT
-            global::System.ReadOnlySpan<float> dA1 = _deltas.Slice(0, 32);
+            global::System.ReadOnlySpan<float> dA1 = new global::System.ReadOnlySpan<float>(_deltas, 0, 32);
             global::System.Span<float> dW1 = _gradients.Slice(0, 25088);
             global::System.Span<float> db1 = _gradients.Slice(25088, 32);
             // ∇W1 += ∇a1 xᵀ
@@ -303,11 +303,11 @@ namespace Samples
         // Layer 2: 32 → 10, Softmax, SIMD.
         private void ForwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 32);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 32);
             global::System.ReadOnlySpan<float> W2 = _parameters.Slice(25120, 320);
             global::System.ReadOnlySpan<float> b2 = _parameters.Slice(25440, 10);
-            global::System.Span<float> h2 = _activations.Slice(32, 10);
-            global::System.Span<float> a2 = _logits.Slice(0, 10);
+            global::System.Span<float> h2 = new global::System.Span<float>(_activations, 32, 10);
+            global::System.Span<float> a2 = new global::System.Span<float>(_logits, 0, 10);
             // a2 = W2 · h1 + b2
             global::NetGen.Kernels.DenseKernels.MultiplyAdd(W2, h1, b2, a2);
             // h2 = softmax(a2)
@@ -318,12 +318,12 @@ namespace Samples
         // Layer 2, backward: ∇W2 += ∇a2 h1ᵀ, ∇b2 += ∇a2, then ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1).
         private void BackwardLayer2()
         {
-            global::System.ReadOnlySpan<float> h1 = _activations.Slice(0, 32);
-            global::System.ReadOnlySpan<float> dA2 = _deltas.Slice(32, 10);
+            global::System.ReadOnlySpan<float> h1 = new global::System.ReadOnlySpan<float>(_activations, 0, 32);
+            global::System.ReadOnlySpan<float> dA2 = new global::System.ReadOnlySpan<float>(_deltas, 32, 10);
             global::System.Span<float> dW2 = _gradients.Slice(25120, 320);
             global::System.Span<float> db2 = _gradients.Slice(25440, 10);
             global::System.ReadOnlySpan<float> W2 = _parameters.Slice(25120, 320);
-            global::System.Span<float> dA1 = _deltas.Slice(0, 32);
+            global::System.Span<float> dA1 = new global::System.Span<float>(_deltas, 0, 32);
             // ∇W2 += ∇a2 h1ᵀ and ∇a1 = (W2ᵀ ∇a2) ⊙ relu'(a1), from the outputs h1, in one pass over W2 and ∇W2
             global::NetGen.Kernels.DenseKernels.BackpropagateReLU(W2, dA2, h1, dW2, dA1);
             // ∇b2 += ∇a2
