@@ -193,22 +193,26 @@ internal static class BatchEmitter
         string input = layer.Index == 1 ? "X" : "H" + Int(layer.Index - 1);
         string target = output && plan.OutputActivationPerSample ? "A" + k : "H" + k;
         writer.WriteLine($"// Layer {k} on a block: {target} = W{k} {input} + b{k} 1ᵀ, [{Int(layer.Outputs)}, columns]" + (target == "H" + k && layer.Activation != ActivationKind.Identity ? $", then H{k} = {MathName(layer.Activation)}(A{k}) in place." : "."));
-        if (layer.Index == 1)
+        LayerPlan? below = plan.Below(layer);
+        if (below is null)
         {
+            // The first layer reads the samples x as the caller holds them; the block's X rows are the kernel's scratch.
             writer.WriteLine("// x holds the n samples one per row; X, their block, is written only where the kernel transposes them first.");
             writer.OpenBlock($"private void {GeneratedNames.ForwardBlockLayer(1)}({AlignedBuffer} block, {ReadOnlySpan} x, int n, int columns)");
+            WriteParameters(writer, layer);
+            writer.WriteLine($"{Span} {input} = {BlockSlice(0, layer.Inputs)};");
+            writer.WriteLine($"{Span} {target} = {BlockSlice(layout.Activations + layer.ActivationOffset, layer.Outputs)};");
+            writer.WriteLine($"{BatchKernels}.MultiplyAddSamples(W1, x, n, b1, {input}, {target}, columns);");
         }
         else
         {
             writer.OpenBlock($"private void {GeneratedNames.ForwardBlockLayer(layer.Index)}({AlignedBuffer} block, int columns)");
+            WriteParameters(writer, layer);
+            writer.WriteLine($"{ReadOnlySpan} {input} = {BlockSlice(layout.Activations + below.ActivationOffset, layer.Inputs)};");
+            writer.WriteLine($"{Span} {target} = {BlockSlice(layout.Activations + layer.ActivationOffset, layer.Outputs)};");
+            writer.WriteLine($"{BatchKernels}.MultiplyAdd(W{k}, {input}, b{k}, {target}, columns);");
         }
 
-        WriteParameters(writer, layer);
-        writer.WriteLine($"{(layer.Index == 1 ? Span : ReadOnlySpan)} {input} = {BlockSlice(layer.Index == 1 ? 0 : layout.Activations + plan.Below(layer)!.ActivationOffset, layer.Inputs)};");
-        writer.WriteLine($"{Span} {target} = {BlockSlice(layout.Activations + layer.ActivationOffset, layer.Outputs)};");
-        writer.WriteLine(layer.Index == 1
-            ? $"{BatchKernels}.MultiplyAddSamples(W1, x, n, b1, {input}, {target}, columns);"
-            : $"{BatchKernels}.MultiplyAdd(W{k}, {input}, b{k}, {target}, columns);");
         if (target == "H" + k && layer.Activation != ActivationKind.Identity)
         {
             writer.WriteLine(ApplyInPlace(layer, target) + ";");
