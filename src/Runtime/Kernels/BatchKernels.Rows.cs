@@ -417,36 +417,26 @@ public static partial class BatchKernels
         return sum;
     }
 
-    /// <summary>The lane sums of four registers, <c>[Σa, Σb, Σc, Σd]</c>: pairwise additions where the hardware has them.</summary>
+    /// <summary>The lane sums of four registers, <c>[Σa, Σb, Σc, Σd]</c> (<see cref="LaneSums"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> Sum4<TSimd, TVector>(TVector a, TVector b, TVector c, TVector d)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
-        if (typeof(TVector) == typeof(Vector256<float>) && Avx.IsSupported)
+        if (typeof(TVector) == typeof(Vector256<float>))
         {
-            // [a01 a23 b01 b23 | a45 a67 b45 b67], then [Σa_lo Σb_lo Σc_lo Σd_lo | Σa_hi Σb_hi Σc_hi Σd_hi].
-            Vector256<float> ab = Avx.HorizontalAdd(Unsafe.As<TVector, Vector256<float>>(ref a), Unsafe.As<TVector, Vector256<float>>(ref b));
-            Vector256<float> cd = Avx.HorizontalAdd(Unsafe.As<TVector, Vector256<float>>(ref c), Unsafe.As<TVector, Vector256<float>>(ref d));
-            Vector256<float> halves = Avx.HorizontalAdd(ab, cd);
-            return halves.GetLower() + halves.GetUpper();
+            return LaneSums.Of4(As<Vector256<float>>(a), As<Vector256<float>>(b), As<Vector256<float>>(c), As<Vector256<float>>(d));
         }
 
-        if (typeof(TVector) == typeof(Vector128<float>) && Sse3.IsSupported)
+        if (typeof(TVector) == typeof(Vector128<float>))
         {
-            return Sse3.HorizontalAdd(
-                Sse3.HorizontalAdd(Unsafe.As<TVector, Vector128<float>>(ref a), Unsafe.As<TVector, Vector128<float>>(ref b)),
-                Sse3.HorizontalAdd(Unsafe.As<TVector, Vector128<float>>(ref c), Unsafe.As<TVector, Vector128<float>>(ref d)));
-        }
-
-        if (typeof(TVector) == typeof(Vector128<float>) && AdvSimd.Arm64.IsSupported)
-        {
-            return AdvSimd.Arm64.AddPairwise(
-                AdvSimd.Arm64.AddPairwise(Unsafe.As<TVector, Vector128<float>>(ref a), Unsafe.As<TVector, Vector128<float>>(ref b)),
-                AdvSimd.Arm64.AddPairwise(Unsafe.As<TVector, Vector128<float>>(ref c), Unsafe.As<TVector, Vector128<float>>(ref d)));
+            return LaneSums.Of4(As<Vector128<float>>(a), As<Vector128<float>>(b), As<Vector128<float>>(c), As<Vector128<float>>(d));
         }
 
         return Vector128.Create(TSimd.Sum(a), TSimd.Sum(b), TSimd.Sum(c), TSimd.Sum(d));
+
+        static TTo As<TTo>(TVector value)
+            where TTo : struct => Unsafe.As<TVector, TTo>(ref value);
     }
 
     /// <summary>

@@ -248,18 +248,26 @@ public static class DenseKernels
     }
 
     /// <summary>
-    /// <c>y[r] = Σ lanes(s_r) + b[r]</c> for eight accumulators. With AVX, the sums are a tree of horizontal adds
-    /// that leaves all eight in one register; otherwise one reduction per accumulator.
+    /// <c>y[r] = Σ lanes(s_r) + b[r]</c> for eight accumulators: with 256- or 128-bit registers the sums come out
+    /// together in one or two registers (<see cref="LaneSums"/>); otherwise one per accumulator.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SumOfEach<TSimd, TVector>(TVector s0, TVector s1, TVector s2, TVector s3, TVector s4, TVector s5, TVector s6, TVector s7, ref float b, ref float y)
         where TSimd : struct, ISimd<TVector>
         where TVector : struct
     {
-        if (Avx.IsSupported && typeof(TVector) == typeof(Vector256<float>))
+        if (typeof(TVector) == typeof(Vector256<float>))
         {
-            Vector256<float> sums = SumOfEach(As256(s0), As256(s1), As256(s2), As256(s3), As256(s4), As256(s5), As256(s6), As256(s7));
+            Vector256<float> sums = LaneSums.Of8(As<Vector256<float>>(s0), As<Vector256<float>>(s1), As<Vector256<float>>(s2), As<Vector256<float>>(s3),
+                As<Vector256<float>>(s4), As<Vector256<float>>(s5), As<Vector256<float>>(s6), As<Vector256<float>>(s7));
             (sums + Vector256.LoadUnsafe(ref b)).StoreUnsafe(ref y);
+        }
+        else if (typeof(TVector) == typeof(Vector128<float>))
+        {
+            Vector128<float> low = LaneSums.Of4(As<Vector128<float>>(s0), As<Vector128<float>>(s1), As<Vector128<float>>(s2), As<Vector128<float>>(s3));
+            Vector128<float> high = LaneSums.Of4(As<Vector128<float>>(s4), As<Vector128<float>>(s5), As<Vector128<float>>(s6), As<Vector128<float>>(s7));
+            (low + Vector128.LoadUnsafe(ref b)).StoreUnsafe(ref y);
+            (high + Vector128.LoadUnsafe(ref b, 4)).StoreUnsafe(ref y, 4);
         }
         else
         {
@@ -273,20 +281,8 @@ public static class DenseKernels
             Unsafe.Add(ref y, 7) = TSimd.Sum(s7) + Unsafe.Add(ref b, 7);
         }
 
-        static Vector256<float> As256(TVector value) => Unsafe.As<TVector, Vector256<float>>(ref value);
-    }
-
-    /// <summary>
-    /// Lane <c>r</c> of the result is the sum of the lanes of <c>s_r</c>: horizontal adds pair the accumulators up
-    /// within each 128-bit half, and one swap of halves adds the two halves' partial sums.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> SumOfEach(Vector256<float> s0, Vector256<float> s1, Vector256<float> s2, Vector256<float> s3, Vector256<float> s4, Vector256<float> s5, Vector256<float> s6, Vector256<float> s7)
-    {
-        // Lanes of h0123: Σ s0, s1, s2, s3 over the low half, then over the high half; h4567 likewise for s4–s7.
-        Vector256<float> h0123 = Avx.HorizontalAdd(Avx.HorizontalAdd(s0, s1), Avx.HorizontalAdd(s2, s3));
-        Vector256<float> h4567 = Avx.HorizontalAdd(Avx.HorizontalAdd(s4, s5), Avx.HorizontalAdd(s6, s7));
-        return Avx.Permute2x128(h0123, h4567, 0x20) + Avx.Permute2x128(h0123, h4567, 0x31);
+        static TTo As<TTo>(TVector value)
+            where TTo : struct => Unsafe.As<TVector, TTo>(ref value);
     }
 
     /// <summary>

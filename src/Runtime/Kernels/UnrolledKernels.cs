@@ -7,7 +7,7 @@ namespace NetGen.Kernels;
 
 /// <summary>
 /// The short-vector pieces that unrolled layers of at most 8 inputs and 8 outputs are written with: the row dot
-/// products <c>a_j = W[j, :] · x</c> of up to eight rows summed together (a tree of horizontal adds, so the sums of
+/// products <c>a_j = W[j, :] · x</c> of up to eight rows summed together (<see cref="LaneSums"/>, so the sums of
 /// all rows come out in one register, in row order), a softmax over the first lanes of one register, and the
 /// read-modify-write of a gradient row. Everything is inlined into the generated method, which keeps its values in
 /// registers; without 128- or 256-bit hardware the same results come from lane-by-lane sums.
@@ -22,15 +22,7 @@ public static class UnrolledKernels
     /// <returns>The four sums, in order.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> SumEach(Vector128<float> p0, Vector128<float> p1, Vector128<float> p2, Vector128<float> p3)
-    {
-        if (Sse3.IsSupported)
-        {
-            // [p0₀+p0₁, p0₂+p0₃, p1₀+p1₁, p1₂+p1₃] and the same of p2, p3; then the pairs of those.
-            return Sse3.HorizontalAdd(Sse3.HorizontalAdd(p0, p1), Sse3.HorizontalAdd(p2, p3));
-        }
-
-        return Vector128.Create(Pairwise(p0), Pairwise(p1), Pairwise(p2), Pairwise(p3));
-    }
+        => LaneSums.Of4(p0, p1, p2, p3);
 
     /// <summary>
     /// The sum of each 128-bit half: <c>[Σlo p0, Σlo p1, Σlo p2, Σlo p3, Σhi p0, Σhi p1, Σhi p2, Σhi p3]</c>, so that
@@ -43,17 +35,7 @@ public static class UnrolledKernels
     /// <returns>The eight sums, in order.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> SumEachHalf(Vector256<float> p0, Vector256<float> p1, Vector256<float> p2, Vector256<float> p3)
-    {
-        if (Avx.IsSupported)
-        {
-            // vhaddps works within each 128-bit half, which is what is asked.
-            return Avx.HorizontalAdd(Avx.HorizontalAdd(p0, p1), Avx.HorizontalAdd(p2, p3));
-        }
-
-        return Vector256.Create(
-            SumEach(p0.GetLower(), p1.GetLower(), p2.GetLower(), p3.GetLower()),
-            SumEach(p0.GetUpper(), p1.GetUpper(), p2.GetUpper(), p3.GetUpper()));
-    }
+        => LaneSums.OfEachHalf(p0, p1, p2, p3);
 
     /// <summary>The sum of each register's eight lanes: <c>[Σp0, Σp1, Σp2, Σp3]</c>.</summary>
     /// <param name="p0">The products of row 0.</param>
@@ -63,10 +45,7 @@ public static class UnrolledKernels
     /// <returns>The four sums, in order.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> SumEach(Vector256<float> p0, Vector256<float> p1, Vector256<float> p2, Vector256<float> p3)
-    {
-        Vector256<float> halves = SumEachHalf(p0, p1, p2, p3);
-        return halves.GetLower() + halves.GetUpper();
-    }
+        => LaneSums.Of4(p0, p1, p2, p3);
 
     /// <summary>The sum of each register's eight lanes: <c>[Σp0, …, Σp7]</c>.</summary>
     /// <param name="p0">The products of row 0.</param>
@@ -82,7 +61,7 @@ public static class UnrolledKernels
     public static Vector256<float> SumEach(
         Vector256<float> p0, Vector256<float> p1, Vector256<float> p2, Vector256<float> p3,
         Vector256<float> p4, Vector256<float> p5, Vector256<float> p6, Vector256<float> p7) =>
-        Vector256.Create(SumEach(p0, p1, p2, p3), SumEach(p4, p5, p6, p7));
+        LaneSums.Of8(p0, p1, p2, p3, p4, p5, p6, p7);
 
     /// <summary>
     /// <c>softmax</c> of the first <paramref name="count"/> lanes, <c>e^(a − max a) / Σ e^(a − max a)</c> with the maximum
@@ -140,9 +119,6 @@ public static class UnrolledKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddTo(Span<float> destination, Vector256<float> value) =>
         (Vector256.Create((ReadOnlySpan<float>)destination) + value).CopyTo(destination);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Pairwise(Vector128<float> p) => (p.GetElement(0) + p.GetElement(1)) + (p.GetElement(2) + p.GetElement(3));
 
     /// <summary>The largest lane in every lane (the hardware maximum: −∞ lanes never win, as in the span softmax).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

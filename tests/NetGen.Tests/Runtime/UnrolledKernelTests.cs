@@ -72,6 +72,56 @@ public class UnrolledKernelTests
     }
 
     [Fact]
+    public void Row_sums_add_in_one_order_whatever_the_register_width()
+    {
+        // Every path (AVX, SSE, scalar; CI runs this class under each) adds a 128-bit group as (p0 + p2) + (p1 + p3),
+        // then a 256-bit row's low group plus its high group, so the bits are the same everywhere. The magnitudes
+        // are mixed so that another order would round differently.
+        var random = new Random(8);
+        int differentFromLeftToRight = 0;
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            float[][] rows = new float[8][];
+            for (int j = 0; j < 8; j++)
+            {
+                rows[j] = new float[8];
+                for (int i = 0; i < 8; i++)
+                {
+                    rows[j][i] = (float)((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 8)));
+                }
+            }
+
+            Vector256<float>[] p = Array.ConvertAll(rows, r => Vector256.Create(r));
+            Vector256<float> eight = UnrolledKernels.SumEach(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+            Vector128<float> four = UnrolledKernels.SumEach(p[0], p[1], p[2], p[3]);
+            Vector128<float> low = UnrolledKernels.SumEach(p[0].GetLower(), p[1].GetLower(), p[2].GetLower(), p[3].GetLower());
+            for (int j = 0; j < 8; j++)
+            {
+                float[] r = rows[j];
+                float lowGroup = (r[0] + r[2]) + (r[1] + r[3]);
+                float whole = lowGroup + ((r[4] + r[6]) + (r[5] + r[7]));
+                Assert.Equal(whole, eight[j]);
+                if (j < 4)
+                {
+                    Assert.Equal(whole, four[j]);
+                    Assert.Equal(lowGroup, low[j]);
+                }
+
+                float leftToRight = 0;
+                foreach (float v in r)
+                {
+                    leftToRight += v;
+                }
+
+                differentFromLeftToRight += leftToRight != whole ? 1 : 0;
+            }
+        }
+
+        // The inputs do tell the orders apart.
+        Assert.True(differentFromLeftToRight > 1000, $"{differentFromLeftToRight} sums differ from left to right");
+    }
+
+    [Fact]
     public void Softmax_over_the_first_lanes_matches_double_precision_and_zeroes_the_rest()
     {
         var random = new Random(6);
