@@ -337,6 +337,22 @@ public static class DenseKernels
             }
         }
 
+        // Two or three registers left (16 columns of 256 bits, say): two at a time, one broadcast per row for both.
+        for (; c <= end - (2 * TSimd.Count); c += 2 * TSimd.Count)
+        {
+            ref float rc = ref Unsafe.Add(ref r, c);
+            TVector r0 = TSimd.Load(ref rc), r1 = TSimd.Load(ref Unsafe.Add(ref rc, TSimd.Count));
+            ref float dc = ref Unsafe.Add(ref d, c);
+            for (int j = 0; j < rows; j++)
+            {
+                TVector lj = TSimd.Broadcast(Unsafe.Add(ref l, j));
+                ref float d1 = ref Unsafe.Add(ref dc, TSimd.Count);
+                TSimd.Store(TSimd.MultiplyAdd(lj, r0, TSimd.Load(ref dc)), ref dc);
+                TSimd.Store(TSimd.MultiplyAdd(lj, r1, TSimd.Load(ref d1)), ref d1);
+                dc = ref Unsafe.Add(ref dc, columns);
+            }
+        }
+
         for (; c < end; c += TSimd.Count)
         {
             TVector rv = TSimd.Load(ref Unsafe.Add(ref r, c));
