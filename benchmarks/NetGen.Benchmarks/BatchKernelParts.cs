@@ -19,62 +19,52 @@ public class BatchKernelParts
 {
     private const int Inputs = 784, Hidden = 128, Outputs = 10, Columns = BatchKernels.BlockSize, Minibatch = 32;
 
-    private readonly float[] _w1 = Random(Hidden * Inputs, 1), _b1 = Random(Hidden, 2);
-    private readonly float[] _samples = Random(Columns * Inputs, 3), _block = new float[Inputs * Columns];
-    private readonly float[] _a1 = new float[Hidden * Columns], _deltas = Random(Hidden * Minibatch, 4), _gradient = new float[Hidden * Inputs];
-    private readonly float[] _logits = Random(Outputs * Columns, 5), _probabilities = new float[Outputs * Columns];
-    private readonly float[] _hidden = Random(64 * Columns, 6);
-    private readonly float[] _w16 = Random(64 * 16, 7), _w64 = Random(64 * 64, 8), _wOut = Random(64, 9), _b64 = Random(64, 10), _bOut = Random(1, 11);
-    private readonly float[] _block16 = Random(16 * Columns, 12), _h64 = new float[64 * Columns], _out = new float[Columns];
+    // Aligned as a generated network's parameters and block are: with the 8-byte alignment of arrays, half of the
+    // 256-bit loads straddle two cache lines and the parts measured slower than they run in a network.
+    private readonly AlignedBuffer _w1 = Data.Aligned(Hidden * Inputs, 1), _b1 = Data.Aligned(Hidden, 2);
+    private readonly AlignedBuffer _samples = Data.Aligned(Columns * Inputs, 3), _block = new(Inputs * Columns);
+    private readonly AlignedBuffer _a1 = new(Hidden * Columns), _deltas = Data.Aligned(Hidden * Minibatch, 4), _gradient = new(Hidden * Inputs);
+    private readonly AlignedBuffer _logits = Data.Aligned(Outputs * Columns, 5), _probabilities = new(Outputs * Columns);
+    private readonly AlignedBuffer _hidden = Data.Aligned(64 * Columns, 6);
+    private readonly AlignedBuffer _w16 = Data.Aligned(64 * 16, 7), _w64 = Data.Aligned(64 * 64, 8), _wOut = Data.Aligned(64, 9), _b64 = Data.Aligned(64, 10), _bOut = Data.Aligned(1, 11);
+    private readonly AlignedBuffer _block16 = Data.Aligned(16 * Columns, 12), _h64 = new(64 * Columns), _out = new(Columns);
 
     [GlobalSetup]
-    public void Setup() => BatchKernels.ToBlock(_samples, Columns, _block, Columns);
+    public void Setup() => BatchKernels.ToBlock(_samples.Span, Columns, _block.Span, Columns);
 
     [Benchmark]
-    public void MultiplyAdd_128x784_by_784x64() => BatchKernels.MultiplyAdd(_w1, _block, _b1, _a1, Columns);
+    public void MultiplyAdd_128x784_by_784x64() => BatchKernels.MultiplyAdd(_w1.Span, _block.Span, _b1.Span, _a1.Span, Columns);
 
     [Benchmark]
     public void WeightGradient_128x784_over_32() =>
-        BatchKernels.WeightGradient(_deltas, Minibatch, _samples.AsSpan(0, Minibatch * Inputs), Minibatch, _gradient, add: false);
+        BatchKernels.WeightGradient(_deltas.Span, Minibatch, _samples.Slice(0, Minibatch * Inputs), Minibatch, _gradient.Span, add: false);
 
     [Benchmark]
-    public void ToBlock_64x784() => BatchKernels.ToBlock(_samples, Columns, _block, Columns);
+    public void ToBlock_64x784() => BatchKernels.ToBlock(_samples.Span, Columns, _block.Span, Columns);
 
     [Benchmark]
-    public void Softmax_10x64() => BatchKernels.Softmax(_logits, _probabilities, Columns);
+    public void Softmax_10x64() => BatchKernels.Softmax(_logits.Span, _probabilities.Span, Columns);
 
     [Benchmark]
-    public void MultiplyAdd_64x16_by_16x64() => BatchKernels.MultiplyAdd(_w16, _block16, _b64, _h64, Columns);
+    public void MultiplyAdd_64x16_by_16x64() => BatchKernels.MultiplyAdd(_w16.Span, _block16.Span, _b64.Span, _h64.Span, Columns);
 
     [Benchmark]
-    public void MultiplyAdd_64x64_by_64x64() => BatchKernels.MultiplyAdd(_w64, _hidden, _b64, _h64, Columns);
+    public void MultiplyAdd_64x64_by_64x64() => BatchKernels.MultiplyAdd(_w64.Span, _hidden.Span, _b64.Span, _h64.Span, Columns);
 
     [Benchmark]
-    public void MultiplyAdd_1x64_by_64x64() => BatchKernels.MultiplyAdd(_wOut, _hidden, _bOut, _out, Columns);
+    public void MultiplyAdd_1x64_by_64x64() => BatchKernels.MultiplyAdd(_wOut.Span, _hidden.Span, _bOut.Span, _out.Span, Columns);
 
     [Benchmark]
-    public void ToBlock_64x16() => BatchKernels.ToBlock(_samples.AsSpan(0, Columns * 16), Columns, _block16, Columns);
+    public void ToBlock_64x16() => BatchKernels.ToBlock(_samples.Slice(0, Columns * 16), Columns, _block16.Span, Columns);
 
     [Benchmark]
     public void Tanh_64x64()
     {
         // The same values every call: tanh of the previous result would drift towards 0 and the fast path.
-        _samples.AsSpan(0, _hidden.Length).CopyTo(_hidden);
-        Activations.Tanh(_hidden);
+        _samples.Slice(0, _hidden.Length).CopyTo(_hidden.Span);
+        Activations.Tanh(_hidden.Span);
     }
 
     [Benchmark]
-    public void Copy_64x64() => _samples.AsSpan(0, _hidden.Length).CopyTo(_hidden);
-
-    private static float[] Random(int length, int seed)
-    {
-        var random = new Random(seed);
-        float[] values = new float[length];
-        for (int i = 0; i < length; i++)
-        {
-            values[i] = (2f * random.NextSingle()) - 1f;
-        }
-
-        return values;
-    }
+    public void Copy_64x64() => _samples.Slice(0, _hidden.Length).CopyTo(_hidden.Span);
 }

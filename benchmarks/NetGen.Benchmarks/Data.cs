@@ -17,6 +17,23 @@ internal static class Data
 
     public static Span<float> Output(int length) => new(s_output, 0, length);
 
+    /// <summary>
+    /// A buffer of <paramref name="length"/> values uniform in [−1, 1) from <paramref name="seed"/>, aligned as a
+    /// generated network's parameters and blocks are, so that a kernel measured alone reads what it reads in a network.
+    /// </summary>
+    public static AlignedBuffer Aligned(int length, int seed)
+    {
+        var random = new Random(seed);
+        var values = new AlignedBuffer(length);
+        Span<float> span = values.Span;
+        for (int i = 0; i < span.Length; i++)
+        {
+            span[i] = (2f * random.NextSingle()) - 1f;
+        }
+
+        return values;
+    }
+
     private static float[] Fill(int seed, float low, float high)
     {
         var random = new Random(seed);

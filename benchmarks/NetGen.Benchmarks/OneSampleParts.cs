@@ -15,9 +15,9 @@ namespace NetGen.Benchmarks;
 [Config(typeof(BenchmarkConfig))]
 public class OneSampleParts
 {
-    private readonly AlignedBuffer _w1 = Random(64 * 16, 1), _b1 = Random(64, 2), _x = Random(16, 3);
-    private readonly AlignedBuffer _w2 = Random(64 * 64, 4), _b2 = Random(64, 5), _h1 = Random(64, 6);
-    private readonly AlignedBuffer _a = new(64), _delta = Random(64, 7), _deltaBelow = new(64);
+    private readonly AlignedBuffer _w1 = Data.Aligned(64 * 16, 1), _b1 = Data.Aligned(64, 2), _x = Data.Aligned(16, 3);
+    private readonly AlignedBuffer _w2 = Data.Aligned(64 * 64, 4), _b2 = Data.Aligned(64, 5), _h1 = Data.Aligned(64, 6);
+    private readonly AlignedBuffer _a = new(64), _delta = Data.Aligned(64, 7), _deltaBelow = new(64);
     private readonly AlignedBuffer _dW1 = new(64 * 16), _dW2 = new(64 * 64);
 
     [Benchmark]
@@ -40,17 +40,4 @@ public class OneSampleParts
 
     [Benchmark]
     public void AddOuterProduct_64x16() => DenseKernels.AddOuterProduct(_delta.Span, _x.Span, _dW1.Span);
-
-    private static AlignedBuffer Random(int length, int seed)
-    {
-        var random = new Random(seed);
-        var values = new AlignedBuffer(length);
-        Span<float> span = values.Span;
-        for (int i = 0; i < length; i++)
-        {
-            span[i] = (2f * random.NextSingle()) - 1f;
-        }
-
-        return values;
-    }
 }
