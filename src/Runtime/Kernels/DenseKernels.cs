@@ -309,7 +309,8 @@ public static class DenseKernels
     /// <summary>
     /// <c>d[j, start ..] += l_j r[start ..]</c> for <paramref name="registers"/> registers of columns from
     /// <paramref name="start"/>, in blocks of <see cref="ColumnBlock"/> registers with <c>r[block]</c> held in registers
-    /// over all rows: each row's part is one load, one multiply-add and one store per register.
+    /// over all rows (then pairs of registers, then one): each row's part is one broadcast of <c>l_j</c> for the block
+    /// and one load, one multiply-add and one store per register.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddOuterProductColumns<TSimd, TVector>(ref float l, ref float r, ref float d, int rows, int columns, int start, int registers)
