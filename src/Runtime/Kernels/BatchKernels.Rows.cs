@@ -355,20 +355,20 @@ public static partial class BatchKernels
             Vector128<float> biases = n == 4
                 ? Vector128.LoadUnsafe(ref bias)
                 : Vector128.Create(bias, n > 1 ? Unsafe.Add(ref bias, 1) : 0f, n > 2 ? Unsafe.Add(ref bias, 2) : 0f, 0f);
-            StoreColumn<TRows>(Sum4<TSimd, TVector>(c00, c01, c02, c03) + biases, ref a, columns);
+            StoreColumn<TRows>(LaneSums.Of4<TSimd, TVector>(c00, c01, c02, c03) + biases, ref a, columns);
             if (m > 1)
             {
-                StoreColumn<TRows>(Sum4<TSimd, TVector>(c10, c11, c12, c13) + biases, ref Unsafe.Add(ref a, 1), columns);
+                StoreColumn<TRows>(LaneSums.Of4<TSimd, TVector>(c10, c11, c12, c13) + biases, ref Unsafe.Add(ref a, 1), columns);
             }
 
             if (m > 2)
             {
-                StoreColumn<TRows>(Sum4<TSimd, TVector>(c20, c21, c22, c23) + biases, ref Unsafe.Add(ref a, 2), columns);
+                StoreColumn<TRows>(LaneSums.Of4<TSimd, TVector>(c20, c21, c22, c23) + biases, ref Unsafe.Add(ref a, 2), columns);
             }
 
             if (m > 3)
             {
-                StoreColumn<TRows>(Sum4<TSimd, TVector>(c30, c31, c32, c33) + biases, ref Unsafe.Add(ref a, 3), columns);
+                StoreColumn<TRows>(LaneSums.Of4<TSimd, TVector>(c30, c31, c32, c33) + biases, ref Unsafe.Add(ref a, 3), columns);
             }
         }
 
@@ -415,28 +415,6 @@ public static partial class BatchKernels
         }
 
         return sum;
-    }
-
-    /// <summary>The lane sums of four registers, <c>[Σa, Σb, Σc, Σd]</c> (<see cref="LaneSums"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Sum4<TSimd, TVector>(TVector a, TVector b, TVector c, TVector d)
-        where TSimd : struct, ISimd<TVector>
-        where TVector : struct
-    {
-        if (typeof(TVector) == typeof(Vector256<float>))
-        {
-            return LaneSums.Of4(As<Vector256<float>>(a), As<Vector256<float>>(b), As<Vector256<float>>(c), As<Vector256<float>>(d));
-        }
-
-        if (typeof(TVector) == typeof(Vector128<float>))
-        {
-            return LaneSums.Of4(As<Vector128<float>>(a), As<Vector128<float>>(b), As<Vector128<float>>(c), As<Vector128<float>>(d));
-        }
-
-        return Vector128.Create(TSimd.Sum(a), TSimd.Sum(b), TSimd.Sum(c), TSimd.Sum(d));
-
-        static TTo As<TTo>(TVector value)
-            where TTo : struct => Unsafe.As<TVector, TTo>(ref value);
     }
 
     /// <summary>

@@ -3,7 +3,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels;
 
@@ -188,7 +187,7 @@ public static class DenseKernels
         nint rowBytes = (nint)columns * sizeof(float);
         int j = 0;
 
-        // Eight rows at a time: each load of x feeds eight independent accumulators, and the eight horizontal
+        // Eight rows at a time: each load of x feeds eight independent accumulators, and the eight rows' lane
         // sums are done together (SumOfEach), a handful of instructions instead of eight reductions.
         for (; j <= rows - SumRows; j += SumRows)
         {
@@ -258,16 +257,17 @@ public static class DenseKernels
     {
         if (typeof(TVector) == typeof(Vector256<float>))
         {
-            Vector256<float> sums = LaneSums.Of8(As<Vector256<float>>(s0), As<Vector256<float>>(s1), As<Vector256<float>>(s2), As<Vector256<float>>(s3),
-                As<Vector256<float>>(s4), As<Vector256<float>>(s5), As<Vector256<float>>(s6), As<Vector256<float>>(s7));
+            Vector256<float> sums = LaneSums.Of8(
+                Unsafe.As<TVector, Vector256<float>>(ref s0), Unsafe.As<TVector, Vector256<float>>(ref s1),
+                Unsafe.As<TVector, Vector256<float>>(ref s2), Unsafe.As<TVector, Vector256<float>>(ref s3),
+                Unsafe.As<TVector, Vector256<float>>(ref s4), Unsafe.As<TVector, Vector256<float>>(ref s5),
+                Unsafe.As<TVector, Vector256<float>>(ref s6), Unsafe.As<TVector, Vector256<float>>(ref s7));
             (sums + Vector256.LoadUnsafe(ref b)).StoreUnsafe(ref y);
         }
         else if (typeof(TVector) == typeof(Vector128<float>))
         {
-            Vector128<float> low = LaneSums.Of4(As<Vector128<float>>(s0), As<Vector128<float>>(s1), As<Vector128<float>>(s2), As<Vector128<float>>(s3));
-            Vector128<float> high = LaneSums.Of4(As<Vector128<float>>(s4), As<Vector128<float>>(s5), As<Vector128<float>>(s6), As<Vector128<float>>(s7));
-            (low + Vector128.LoadUnsafe(ref b)).StoreUnsafe(ref y);
-            (high + Vector128.LoadUnsafe(ref b, 4)).StoreUnsafe(ref y, 4);
+            (LaneSums.Of4<TSimd, TVector>(s0, s1, s2, s3) + Vector128.LoadUnsafe(ref b)).StoreUnsafe(ref y);
+            (LaneSums.Of4<TSimd, TVector>(s4, s5, s6, s7) + Vector128.LoadUnsafe(ref b, 4)).StoreUnsafe(ref y, 4);
         }
         else
         {
@@ -280,9 +280,6 @@ public static class DenseKernels
             Unsafe.Add(ref y, 6) = TSimd.Sum(s6) + Unsafe.Add(ref b, 6);
             Unsafe.Add(ref y, 7) = TSimd.Sum(s7) + Unsafe.Add(ref b, 7);
         }
-
-        static TTo As<TTo>(TVector value)
-            where TTo : struct => Unsafe.As<TVector, TTo>(ref value);
     }
 
     /// <summary>

@@ -7,14 +7,15 @@ namespace NetGen.Kernels;
 
 /// <summary>
 /// The lane sums of several registers at once, each register's sum in one lane of the result, in order: what a row
-/// dot product <c>W[j, :] · x</c> computed in vector registers ends with. Every kernel that reduces rows this way
-/// calls these, so they all add in one order.
+/// dot product <c>W[j, :] · x</c> computed in vector registers ends with. The kernels that sum four or eight rows'
+/// registers together (one-sample SIMD layers, unrolled layers by rows, the in-place first product on 256- and
+/// 128-bit registers) call these, so they add in one order.
 /// </summary>
 /// <remarks>
 /// The registers are paired up by interleaving (<c>unpcklps</c>/<c>unpckhps</c>, then <c>shufps</c>): every step is a
 /// one-cycle shuffle and a plain add, where a horizontal add (<c>haddps</c>) is several micro-operations for the
-/// same work. On the Zen 4 of docs/performance.md the eight-row sums of a 64 × 64 one-sample layer took 8% less
-/// time this way, a 64 × 16 layer's 16% less (docs/kernel-strategy.md, "Lane sums"). Each lane is summed as
+/// same work. On the Zen 4 of docs/performance.md a 64 × 64 one-sample layer took about 9% less time this way,
+/// a 64 × 16 layer about 16% less (docs/kernel-strategy.md, "Lane sums"). Each lane is summed as
 /// <c>(p₀ + p₂) + (p₁ + p₃)</c> within a 128-bit half; the fallback without 128-bit hardware adds in the same order,
 /// so every path gives the same bits.
 /// </remarks>
@@ -87,6 +88,32 @@ internal static class LaneSums
         }
 
         return Vector256.Create(h0123.GetLower() + h0123.GetUpper(), h4567.GetLower() + h4567.GetUpper());
+    }
+
+    /// <summary>
+    /// <c>[Σa, Σb, Σc, Σd]</c> of the registers of a kernel generic over its register width: 256- and 128-bit ones by
+    /// the overloads above, and one sum per register otherwise (one float each, or 512 bits, which no caller sums this way).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Of4<TSimd, TVector>(TVector a, TVector b, TVector c, TVector d)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        if (typeof(TVector) == typeof(Vector256<float>))
+        {
+            return Of4(
+                Unsafe.As<TVector, Vector256<float>>(ref a), Unsafe.As<TVector, Vector256<float>>(ref b),
+                Unsafe.As<TVector, Vector256<float>>(ref c), Unsafe.As<TVector, Vector256<float>>(ref d));
+        }
+
+        if (typeof(TVector) == typeof(Vector128<float>))
+        {
+            return Of4(
+                Unsafe.As<TVector, Vector128<float>>(ref a), Unsafe.As<TVector, Vector128<float>>(ref b),
+                Unsafe.As<TVector, Vector128<float>>(ref c), Unsafe.As<TVector, Vector128<float>>(ref d));
+        }
+
+        return Vector128.Create(TSimd.Sum(a), TSimd.Sum(b), TSimd.Sum(c), TSimd.Sum(d));
     }
 
     /// <summary>One register's lanes in the order the vector paths add them.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Kernels;
 
@@ -128,7 +127,7 @@ public static class UnrolledKernels
         return Max(pairs, Vector128.Shuffle(pairs, Vector128.Create(2, 3, 0, 1)));
     }
 
-    /// <summary>The sum of the lanes in every lane, pairwise as <see cref="SumEach(Vector128{float}, Vector128{float}, Vector128{float}, Vector128{float})"/>.</summary>
+    /// <summary>The sum of the lanes in every lane, as <c>(a₀ + a₁) + (a₂ + a₃)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> SumAcross(Vector128<float> a)
     {
