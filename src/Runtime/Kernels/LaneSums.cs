@@ -15,9 +15,9 @@ namespace NetGen.Kernels;
 /// The registers are paired up by interleaving (<c>unpcklps</c>/<c>unpckhps</c>, then <c>shufps</c>): every step is a
 /// one-cycle shuffle and a plain add, where a horizontal add (<c>haddps</c>) is several micro-operations for the
 /// same work. On the Zen 4 of docs/performance.md a 64 × 64 one-sample layer took about 9% less time this way,
-/// a 64 × 16 layer about 16% less (docs/kernel-strategy.md, "Lane sums"). Each lane is summed as
-/// <c>(p₀ + p₂) + (p₁ + p₃)</c> within a 128-bit half; the fallback without 128-bit hardware adds in the same order,
-/// so every path gives the same bits.
+/// a 64 × 16 layer about 16% less (docs/kernel-strategy.md, "Lane sums"). On x86 each lane is summed as
+/// <c>(p₀ + p₂) + (p₁ + p₃)</c> within a 128-bit half, and the fallback without vector hardware adds in the same
+/// order, so those paths give the same bits; ARM64 keeps its one-instruction pairwise adds, <c>(p₀ + p₁) + (p₂ + p₃)</c>.
 /// </remarks>
 internal static class LaneSums
 {
@@ -35,11 +35,8 @@ internal static class LaneSums
 
         if (AdvSimd.Arm64.IsSupported)
         {
-            // The same steps: zip is unpack, and zipping 64-bit lanes is the shuffle.
-            Vector128<float> ab = AdvSimd.Arm64.ZipLow(a, b) + AdvSimd.Arm64.ZipHigh(a, b);
-            Vector128<float> cd = AdvSimd.Arm64.ZipLow(c, d) + AdvSimd.Arm64.ZipHigh(c, d);
-            return AdvSimd.Arm64.ZipLow(ab.AsUInt64(), cd.AsUInt64()).AsSingle()
-                + AdvSimd.Arm64.ZipHigh(ab.AsUInt64(), cd.AsUInt64()).AsSingle();
+            // ARM64's pairwise add (faddp) is one instruction per step: [a₀+a₁, a₂+a₃, b₀+b₁, b₂+b₃], then the pairs.
+            return AdvSimd.Arm64.AddPairwise(AdvSimd.Arm64.AddPairwise(a, b), AdvSimd.Arm64.AddPairwise(c, d));
         }
 
         return Vector128.Create(Of(a), Of(b), Of(c), Of(d));
@@ -116,7 +113,7 @@ internal static class LaneSums
         return Vector128.Create(TSimd.Sum(a), TSimd.Sum(b), TSimd.Sum(c), TSimd.Sum(d));
     }
 
-    /// <summary>One register's lanes in the order the vector paths add them.</summary>
+    /// <summary>One register's lanes in the order the x86 vector paths add them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Of(Vector128<float> p) => (p.GetElement(0) + p.GetElement(2)) + (p.GetElement(1) + p.GetElement(3));
 }

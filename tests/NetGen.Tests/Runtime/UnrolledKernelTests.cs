@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using NetGen.Kernels;
 using Xunit;
 
@@ -74,12 +75,13 @@ public class UnrolledKernelTests
     [Fact]
     public void Row_sums_add_in_one_order_whatever_the_register_width()
     {
-        // Every path adds a 128-bit group as (p0 + p2) + (p1 + p3), then a 256-bit row's low group plus its high group,
-        // so the bits are the same everywhere. CI runs this class with AVX-512, AVX2 and all hardware intrinsics off in
-        // turn: the AVX and SSE steps and the software fallback (ARM64's zips are not run here). The magnitudes are
-        // mixed so that another order would round differently.
+        // The x86 paths and the software fallback add a 128-bit group as (p0 + p2) + (p1 + p3), ARM64 as
+        // (p0 + p1) + (p2 + p3) (its pairwise adds); then a 256-bit row's low group plus its high group. CI runs this
+        // class with AVX-512, AVX2 and all hardware intrinsics off in turn. The magnitudes are mixed so that another
+        // order would round differently.
+        bool pairwiseOrder = AdvSimd.Arm64.IsSupported;
         var random = new Random(8);
-        int differentFromLeftToRight = 0, differentFromPairwise = 0;
+        int differentFromLeftToRight = 0, differentFromOther = 0;
         for (int trial = 0; trial < 2000; trial++)
         {
             float[][] rows = new float[8][];
@@ -99,8 +101,9 @@ public class UnrolledKernelTests
             for (int j = 0; j < 8; j++)
             {
                 float[] r = rows[j];
-                float lowGroup = (r[0] + r[2]) + (r[1] + r[3]);
-                float whole = lowGroup + ((r[4] + r[6]) + (r[5] + r[7]));
+                float lowGroup = pairwiseOrder ? (r[0] + r[1]) + (r[2] + r[3]) : (r[0] + r[2]) + (r[1] + r[3]);
+                float highGroup = pairwiseOrder ? (r[4] + r[5]) + (r[6] + r[7]) : (r[4] + r[6]) + (r[5] + r[7]);
+                float whole = lowGroup + highGroup;
                 Assert.Equal(whole, eight[j]);
                 if (j < 4)
                 {
@@ -116,15 +119,17 @@ public class UnrolledKernelTests
 
                 differentFromLeftToRight += leftToRight != whole ? 1 : 0;
 
-                // The order of horizontal adds, ((p0 + p1) + (p2 + p3)) per group, which these sums used before.
-                float pairwise = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-                differentFromPairwise += pairwise != whole ? 1 : 0;
+                // The other path's order: the x86 sums' order before 2026-11-28 (horizontal adds), or x86's on ARM64.
+                float other = pairwiseOrder
+                    ? ((r[0] + r[2]) + (r[1] + r[3])) + ((r[4] + r[6]) + (r[5] + r[7]))
+                    : ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+                differentFromOther += other != whole ? 1 : 0;
             }
         }
 
         // The inputs do tell the orders apart.
         Assert.True(differentFromLeftToRight > 1000, $"{differentFromLeftToRight} sums differ from left to right");
-        Assert.True(differentFromPairwise > 1000, $"{differentFromPairwise} sums differ from pairwise");
+        Assert.True(differentFromOther > 1000, $"{differentFromOther} sums differ from the other order");
     }
 
     [Fact]
