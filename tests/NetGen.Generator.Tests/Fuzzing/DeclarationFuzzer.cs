@@ -158,6 +158,10 @@ internal sealed class DeclarationFuzzer
         string root = Root(index);
         string network = RandomValidNetwork();
         string member = Pick(GeneratedMembers);
+
+        // A member named Loss, the class's own or inherited, hides NetGen.Loss from an argument that names it
+        // (Loss = Loss.CrossEntropy): the compiler reports that argument, and the generator leaves such a class alone.
+        string visibleMember = member == "Loss" && network.Contains("Loss.", StringComparison.Ordinal) ? "Layers" : member;
         string i = index.ToString(CultureInfo.InvariantCulture);
         (string family, string source) = _random.Next(21) switch
         {
@@ -167,11 +171,11 @@ internal sealed class DeclarationFuzzer
             2 => ("file-local", $"{network}\nfile partial class Net {{ }}"),
             3 => ("file-local container", $"file partial class Outer\n{{\n{network}\npublic partial class Net {{ }}\n}}"),
             4 => ("derives from a network", $"{network}\npublic partial class Base{i} {{ }}\n{RandomValidNetwork()}\npublic partial class Net : Base{i} {{ }}"),
-            5 => ("inherits a generated member", $"public class Base{i} {{ public virtual void {(member.StartsWith('_') ? "Forward" : member)}() {{ }} }}\n{network}\npublic partial class Net : Base{i} {{ }}"),
+            5 => ("inherits a generated member", $"public class Base{i} {{ public virtual void {(member.StartsWith('_') ? "Forward" : visibleMember)}() {{ }} }}\n{network}\npublic partial class Net : Base{i} {{ }}"),
             6 => ("base without a parameterless constructor", $"public class Base{i} {{ public Base{i}(string name) {{ }} }}\n{network}\npublic partial class Net : Base{i} {{ }}"),
             7 => ("constructor taking SharedParameters", $"{network}\npublic partial class Net {{ private Net(SharedParameters shared) : this(1) {{ }} }}"),
             8 => ("constructor taking int", $"{network}\npublic partial class Net {{ public Net(int size) {{ }} }}"),
-            9 => ("member named like a generated one", $"{network}\npublic partial class Net {{ public int {member}; }}"),
+            9 => ("member named like a generated one", $"{network}\npublic partial class Net {{ public int {visibleMember}; }}"),
             // Not Loss: a class of that name would hide NetGen.Loss from the attribute's arguments.
             10 => ("type named like a generated member", $"{network}\npublic partial class {(member.StartsWith('_') || member.StartsWith("s_", StringComparison.Ordinal) || member == "Loss" ? "Forward" : member)} {{ }}"),
             11 => ("static", $"{network}\npublic static partial class Net {{ }}"),
