@@ -14,13 +14,14 @@ namespace NetGen.Benchmarks;
 /// <c>--vector256</c> adds a second job that prefers 256-bit vectors, <c>--in-process</c> runs them in this process);
 /// <c>-- --jit [repeats] [name filter]</c> measures JIT times instead; <c>-- --thread-probe [repeats]</c> compares one
 /// worker with two by the fastest of interleaved calls (<see cref="ThreadProbe"/>); <c>-- --peers</c> runs the peer suite
-/// (<see cref="PeerSuite"/>) and <c>-- --generator [repeats]</c> times the generator (<see cref="GeneratorTimes"/>).
+/// (<see cref="PeerSuite"/>), <c>-- --pytorch</c> measures PyTorch on the peer networks' batched workloads
+/// (<see cref="PyTorchProbe"/>) and <c>-- --generator [repeats]</c> times the generator (<see cref="GeneratorTimes"/>).
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
-        if (JitTimes.TryRun(args) || GeneratorTimes.TryRun(args) || PeerSuite.TryRun(args) || ThreadProbe.TryRun(args))
+        if (JitTimes.TryRun(args) || GeneratorTimes.TryRun(args) || PeerSuite.TryRun(args) || ThreadProbe.TryRun(args) || PyTorchProbe.TryRun(args))
         {
             return;
         }

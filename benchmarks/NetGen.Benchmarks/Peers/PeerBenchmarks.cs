@@ -22,6 +22,9 @@ public abstract class PeerBenchmarks : IDisposable
     public const int BatchSize = 256;
     public const int MinibatchSize = 32;
     public const float LearningRate = 0.01f;
+
+    /// <summary>The largest difference from NetGen's results a contender may show before the suite refuses to time it.</summary>
+    public const double Tolerance = 1e-4;
     private const int Minibatches = BatchSize / MinibatchSize;
 
     private INetwork _network = null!;
@@ -49,31 +52,8 @@ public abstract class PeerBenchmarks : IDisposable
         _network = CreateNetwork(seed: 1);
         RequireDeclaredTopology(_network);
         int inputSize = _network.InputSize, outputSize = _network.OutputSize;
-        var random = new Random(2);
-        _inputs = new float[BatchSize * inputSize];
-        _targets = new float[BatchSize * outputSize];
+        (_inputs, _targets) = Batch(_network);
         _outputs = new float[BatchSize * outputSize];
-        for (int i = 0; i < _inputs.Length; i++)
-        {
-            _inputs[i] = (2f * random.NextSingle()) - 1f;
-        }
-
-        for (int s = 0; s < BatchSize; s++)
-        {
-            Span<float> target = _targets.AsSpan(s * outputSize, outputSize);
-            if (_network.Loss == Loss.CrossEntropy)
-            {
-                target[random.Next(outputSize)] = 1f;
-            }
-            else
-            {
-                for (int j = 0; j < outputSize; j++)
-                {
-                    target[j] = (2f * random.NextSingle()) - 1f;
-                }
-            }
-        }
-
         _input = _inputs.AsSpan(0, inputSize).ToArray();
         _output = new float[outputSize];
         _target = _targets.AsSpan(0, outputSize).ToArray();
@@ -223,6 +203,40 @@ public abstract class PeerBenchmarks : IDisposable
         }
     }
 
+    /// <summary>
+    /// The <see cref="BatchSize"/> samples every contender is measured on, row-major: inputs uniform in [−1, 1), targets
+    /// one-hot classes for cross-entropy and uniform in [−1, 1) otherwise (the same for the same network shape).
+    /// </summary>
+    public static (float[] Inputs, float[] Targets) Batch(INetwork network)
+    {
+        int inputSize = network.InputSize, outputSize = network.OutputSize;
+        var random = new Random(2);
+        var inputs = new float[BatchSize * inputSize];
+        var targets = new float[BatchSize * outputSize];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = (2f * random.NextSingle()) - 1f;
+        }
+
+        for (int s = 0; s < BatchSize; s++)
+        {
+            Span<float> target = targets.AsSpan(s * outputSize, outputSize);
+            if (network.Loss == Loss.CrossEntropy)
+            {
+                target[random.Next(outputSize)] = 1f;
+            }
+            else
+            {
+                for (int j = 0; j < outputSize; j++)
+                {
+                    target[j] = (2f * random.NextSingle()) - 1f;
+                }
+            }
+        }
+
+        return (inputs, targets);
+    }
+
     /// <summary>Adds a second NetGen training step computing each gradient on <paramref name="workers"/> threads.</summary>
     protected void SetupParallelTraining(int workers) =>
         _parallelStep = new TrainingStep(_network, new Sgd(_network.ParameterCount, LearningRate), workers);
@@ -272,7 +286,8 @@ public abstract class PeerBenchmarks : IDisposable
         return rows;
     }
 
-    private static double LargestDifference(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
+    /// <summary>The largest absolute difference between two equally long spans, in double precision.</summary>
+    internal static double LargestDifference(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
     {
         double largest = 0;
         for (int i = 0; i < expected.Length; i++)
