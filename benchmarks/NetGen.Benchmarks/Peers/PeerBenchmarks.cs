@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using BenchmarkDotNet.Attributes;
 using NetGen.Optimizers;
 using NetGen.Training;
@@ -284,6 +285,17 @@ public abstract class PeerBenchmarks : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>The start of the files the native and Python contenders read: int32 layer count L, then the L + 1 sizes, input first.</summary>
+    internal static void WriteSizes(BinaryWriter writer, INetwork network)
+    {
+        writer.Write(network.Layers.Length);
+        writer.Write(network.InputSize);
+        foreach (LayerInfo layer in network.Layers)
+        {
+            writer.Write(layer.Outputs);
+        }
     }
 
     /// <summary>The largest absolute difference between two equally long spans, in double precision.</summary>

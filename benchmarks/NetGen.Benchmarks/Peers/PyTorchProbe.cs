@@ -22,10 +22,11 @@ namespace NetGen.Benchmarks.Peers;
 /// <remarks>
 /// With AVX-512 disabled in .NET (<c>DOTNET_EnableAVX512=0</c>), PyTorch is held to AVX2 as well:
 /// <c>ATEN_CPU_CAPABILITY=avx2</c> for its own kernels and <c>OPENBLAS_CORETYPE=Haswell</c> for OpenBLAS, which
-/// otherwise chooses its kernels from the CPU. With AVX-512 on, PyTorch runs once with its AVX2 kernels (the default
-/// PyTorch 1.13 chose on the Zen 4 these tables come from) and once with its AVX-512 ones, and each row keeps the faster. PyTorch's matrix products go to the system BLAS; with Debian's
-/// reference BLAS (<c>libblas3</c>) they are an order of magnitude slower than with OpenBLAS
-/// (<c>libopenblas0-pthread</c>), so the line before the table names the library the Python process loaded.
+/// otherwise chooses its kernels from the CPU. With AVX-512 on, PyTorch runs once with its AVX2 kernels (PyTorch
+/// 1.13's own choice on the Zen 4 of docs/performance.md) and once with its AVX-512 ones, and each row keeps the
+/// faster. PyTorch's matrix products go to the system BLAS: with Debian's reference BLAS (<c>libblas3</c>) they are
+/// an order of magnitude slower than with OpenBLAS (<c>libopenblas0-pthread</c>), so the line before the table names
+/// the library the Python process loaded.
 /// </remarks>
 internal static class PyTorchProbe
 {
@@ -51,9 +52,9 @@ internal static class PyTorchProbe
         string python = Environment.GetEnvironmentVariable("NETGEN_PYTHON") is { Length: > 0 } p ? p : "/usr/bin/python3";
         string script = Path.Combine(AppContext.BaseDirectory, "Peers", Script);
 
-        // PyTorch's own kernels at each instruction set .NET uses: AVX2 alone when .NET has AVX-512 off, else the
+        // PyTorch's own kernels at the instruction sets .NET uses: AVX2 alone when .NET has AVX-512 off, else the
         // faster of AVX2 (PyTorch 1.13's default on some AVX-512 CPUs) and AVX-512 for each row.
-        string[] capabilities = Vector512.IsHardwareAccelerated ? ["avx2", "avx512"] : ["avx2"];
+        string[] capabilities = Vector512.IsHardwareAccelerated ? ["avx2", "avx512"] : Vector256.IsHardwareAccelerated ? ["avx2"] : ["default"];
         bool avx2Only = !Vector512.IsHardwareAccelerated && Vector256.IsHardwareAccelerated;
         Console.WriteLine($".NET: Vector512 accelerated {Vector512.IsHardwareAccelerated}, Vector256 {Vector256.IsHardwareAccelerated}; " +
             $"PyTorch kernels: {string.Join(" and ", capabilities)}{(avx2Only ? ", OpenBLAS held to Haswell (AVX2)" : string.Empty)}");
@@ -122,13 +123,7 @@ internal static class PyTorchProbe
     private static void WriteWork(string path, INetwork network, float[] inputs, float[] targets)
     {
         using var writer = new BinaryWriter(File.Create(path));
-        writer.Write(network.Layers.Length);
-        writer.Write(network.InputSize);
-        foreach (LayerInfo layer in network.Layers)
-        {
-            writer.Write(layer.Outputs);
-        }
-
+        PeerBenchmarks.WriteSizes(writer, network);
         foreach (LayerInfo layer in network.Layers)
         {
             writer.Write((int)layer.Activation);
@@ -175,8 +170,9 @@ internal static class PyTorchProbe
         }
 
         using Process process = Process.Start(start)!;
+        var errorsRead = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
-        string errors = process.StandardError.ReadToEnd();
+        string errors = errorsRead.GetAwaiter().GetResult();
         process.WaitForExit();
         if (process.ExitCode != 0)
         {

@@ -151,13 +151,7 @@ internal sealed unsafe class RTNeuralPeer
     private static void WriteWeights(INetwork network, string path)
     {
         using var writer = new BinaryWriter(File.Create(path));
-        writer.Write(network.Layers.Length);
-        writer.Write(network.InputSize);
-        foreach (LayerInfo layer in network.Layers)
-        {
-            writer.Write(layer.Outputs);
-        }
-
+        PeerBenchmarks.WriteSizes(writer, network);
         foreach (float parameter in network.Parameters)
         {
             writer.Write(parameter);
