@@ -35,8 +35,11 @@ internal interface ISimd<TVector>
 
     static abstract TVector Broadcast(float value);
 
-    /// <summary><c>a · b + c</c>, fused where the hardware has it.</summary>
+    /// <summary><c>a · b + c</c>, fused where the hardware has it (<see cref="IsFused"/>).</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+
+    /// <summary>Whether <see cref="MultiplyAdd"/> rounds once, as one fused instruction, rather than after the product and again after the sum.</summary>
+    static abstract bool IsFused { get; }
 
     /// <summary>The sum of the register's lanes.</summary>
     static abstract float Sum(TVector value);
@@ -125,6 +128,8 @@ internal readonly struct Simd512 : ISimd<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+
+    public static bool IsFused => Avx512F.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(Vector512<float> value) => Vector512.Sum(value);
@@ -216,6 +221,8 @@ internal readonly struct Simd256 : ISimd<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
         Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : (a * b) + c;
+
+    public static bool IsFused => Fma.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(Vector256<float> value) => Vector256.Sum(value);
@@ -314,6 +321,8 @@ internal readonly struct Simd128 : ISimd<Vector128<float>>
 
         return AdvSimd.IsSupported ? AdvSimd.FusedMultiplyAdd(c, a, b) : (a * b) + c;
     }
+
+    public static bool IsFused => Fma.IsSupported || AdvSimd.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(Vector128<float> value) => Vector128.Sum(value);
@@ -428,6 +437,8 @@ internal readonly struct SimdScalar : ISimd<float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MultiplyAdd(float a, float b, float c) => (a * b) + c;
+
+    public static bool IsFused => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float value) => value;

@@ -84,7 +84,8 @@ internal static class VectorMath
     /// <c>tanh x</c> per lane: the rational <c>t·P(t²) / Q(t²)</c> of degrees 13 and 6 (the coefficients Eigen and XLA
     /// use) on <c>t</c>, <c>x</c> with its magnitude clamped to <see cref="TanhClamp"/>, where the rational is exactly 1;
     /// <c>P</c> and <c>Q</c> in Estrin form, so the dependency chain is two squarings, three multiply-adds and one
-    /// division. <c>x</c> itself below <see cref="TanhTiny"/> and for NaN; exactly ±1 from the clamp on.
+    /// division (in double precision where multiply-adds are not fused: <see cref="TanhRationalInDouble"/>). <c>x</c>
+    /// itself below <see cref="TanhTiny"/> and for NaN; exactly ±1 from the clamp on.
     /// </summary>
     /// <remarks>
     /// The rational is odd and each of its operations rounds symmetrically, so computing it on the signed <c>t</c> gives
@@ -104,6 +105,21 @@ internal static class VectorMath
 
         // A NaN's bits exceed the clamp's, so its lane computes tanh of the clamp; the select below returns the NaN.
         TVector t = TSimd.Or(TSimd.MinInt32(ax, TSimd.Broadcast(TanhClamp)), TSimd.And(x, TSimd.Broadcast(-0f)));
+        TVector r = TSimd.IsFused ? TanhRational<TSimd, TVector>(t) : TanhRationalInDouble<TSimd, TVector>(t);
+
+        // Below the tiny bound, and for NaN (every comparison with it is false), x itself.
+        return TSimd.ConditionalSelect(TSimd.CompareGreaterThanOrEqual(ax, TSimd.Broadcast(TanhTiny)), r, x);
+    }
+
+    /// <summary>
+    /// The rational of <see cref="Tanh{TSimd, TVector}"/> in single precision, with fused multiply-adds: within
+    /// 2.8·10⁻⁷ of tanh (the fit itself is within 3.5·10⁻⁸, the rest is rounding), exactly ±1 at the clamp.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector TanhRational<TSimd, TVector>(TVector t)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
         TVector y = TSimd.Multiply(t, t);
         TVector y2 = TSimd.Multiply(y, y);
 
@@ -111,10 +127,62 @@ internal static class VectorMath
         TVector high = TSimd.MultiplyAdd(TSimd.MultiplyAdd(TSimd.Broadcast(A6), y, TSimd.Broadcast(A5)), y2, TSimd.MultiplyAdd(TSimd.Broadcast(A4), y, TSimd.Broadcast(A3)));
         TVector p = TSimd.MultiplyAdd(TSimd.MultiplyAdd(high, y, TSimd.Broadcast(A2)), y2, TSimd.MultiplyAdd(TSimd.Broadcast(A1), y, TSimd.Broadcast(A0)));
         TVector q = TSimd.MultiplyAdd(TSimd.MultiplyAdd(TSimd.Broadcast(B3), y, TSimd.Broadcast(B2)), y2, TSimd.MultiplyAdd(TSimd.Broadcast(B1), y, TSimd.Broadcast(B0)));
-        TVector r = TSimd.Divide(TSimd.Multiply(t, p), q);
+        return TSimd.Divide(TSimd.Multiply(t, p), q);
+    }
 
-        // Below the tiny bound, and for NaN (every comparison with it is false), x itself.
-        return TSimd.ConditionalSelect(TSimd.CompareGreaterThanOrEqual(ax, TSimd.Broadcast(TanhTiny)), r, x);
+    /// <summary>
+    /// The same rational where multiply-adds are not fused (SSE without FMA, and no vector hardware): in single
+    /// precision, rounding twice per step, it strayed up to 3.19·10⁻⁷ from tanh (at 6.896), past the 3·10⁻⁷ the
+    /// activations promise; evaluated in double precision it is within 6.5·10⁻⁸. Its value at the clamp is then
+    /// 1 − 1.8·10⁻⁷, not 1, so the clamped lanes take ±1 as the single-precision evaluation gives them. It costs
+    /// these paths 2.4 times (SSE) and 1.7 times (scalar) the single-precision tanh (docs/kernel-strategy.md).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector TanhRationalInDouble<TSimd, TVector>(TVector t)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        if (typeof(TVector) == typeof(Vector128<float>))
+        {
+            Vector128<float> v = Unsafe.As<TVector, Vector128<float>>(ref t);
+            Vector128<float> r = Vector128.Narrow(TanhRational(Vector128.WidenLower(v)), TanhRational(Vector128.WidenUpper(v)));
+            Vector128<float> saturated = Vector128.GreaterThanOrEqual(Vector128.Abs(v), Vector128.Create(TanhClamp));
+            r = Vector128.ConditionalSelect(saturated, Vector128<float>.One | (v & Vector128.Create(-0f)), r);
+            return Unsafe.As<Vector128<float>, TVector>(ref r);
+        }
+
+        // One lane at a time: no vector hardware (a float), or a wider register without fused multiply-adds.
+        Span<float> lanes = stackalloc float[Vector512<float>.Count];
+        ref float lane = ref MemoryMarshal.GetReference(lanes);
+        TSimd.Store(t, ref lane);
+        for (int i = 0; i < TSimd.Count; i++)
+        {
+            float ti = Unsafe.Add(ref lane, i);
+            Unsafe.Add(ref lane, i) = MathF.Abs(ti) >= TanhClamp ? MathF.CopySign(1f, ti) : (float)TanhRational((double)ti);
+        }
+
+        return TSimd.Load(ref lane);
+    }
+
+    /// <summary><c>t·P(t²)/Q(t²)</c> in double precision, the coefficients as the single-precision rational has them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double TanhRational(double t)
+    {
+        double y = t * t, y2 = y * y;
+        double p = ((double)A0 + ((double)A1 * y)) + (y2 * ((double)A2 + (y * (((double)A3 + ((double)A4 * y)) + (y2 * ((double)A5 + ((double)A6 * y)))))));
+        double q = ((double)B0 + ((double)B1 * y)) + (y2 * ((double)B2 + ((double)B3 * y)));
+        return t * p / q;
+    }
+
+    /// <summary><see cref="TanhRational(double)"/> on each of two lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> TanhRational(Vector128<double> t)
+    {
+        Vector128<double> y = t * t, y2 = y * y;
+        Vector128<double> p = (Vector128.Create((double)A0) + (Vector128.Create((double)A1) * y))
+            + (y2 * (Vector128.Create((double)A2) + (y * ((Vector128.Create((double)A3) + (Vector128.Create((double)A4) * y)) + (y2 * (Vector128.Create((double)A5) + (Vector128.Create((double)A6) * y)))))));
+        Vector128<double> q = (Vector128.Create((double)B0) + (Vector128.Create((double)B1) * y)) + (y2 * (Vector128.Create((double)B2) + (Vector128.Create((double)B3) * y)));
+        return t * p / q;
     }
 
     /// <summary><c>1 / (1 + e^−x)</c> per lane.</summary>
