@@ -135,7 +135,7 @@ internal static class VectorMath
     /// precision, rounding twice per step, it strayed up to 3.19·10⁻⁷ from tanh (at 6.896), past the 3·10⁻⁷ the
     /// activations promise; evaluated in double precision it is within 6.5·10⁻⁸. Its value at the clamp is then
     /// 1 − 1.8·10⁻⁷, not 1, so the clamped lanes take ±1 as the single-precision evaluation gives them. It costs
-    /// these paths 2.4 times (SSE) and 1.7 times (scalar) the single-precision tanh (docs/kernel-strategy.md).
+    /// these paths 2.4 times (SSE) and 1.3 times (scalar) the single-precision tanh (docs/kernel-strategy.md).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector TanhRationalInDouble<TSimd, TVector>(TVector t)
@@ -151,18 +151,27 @@ internal static class VectorMath
             return Unsafe.As<Vector128<float>, TVector>(ref r);
         }
 
-        // One lane at a time: no vector hardware (a float), or a wider register without fused multiply-adds.
+        if (typeof(TVector) == typeof(float))
+        {
+            float r = TanhRationalInDouble(Unsafe.As<TVector, float>(ref t));
+            return Unsafe.As<float, TVector>(ref r);
+        }
+
+        // A wider register without fused multiply-adds (possible on .NET 8 with FMA switched off): one lane at a time.
         Span<float> lanes = stackalloc float[Vector512<float>.Count];
         ref float lane = ref MemoryMarshal.GetReference(lanes);
         TSimd.Store(t, ref lane);
         for (int i = 0; i < TSimd.Count; i++)
         {
-            float ti = Unsafe.Add(ref lane, i);
-            Unsafe.Add(ref lane, i) = MathF.Abs(ti) >= TanhClamp ? MathF.CopySign(1f, ti) : (float)TanhRational((double)ti);
+            Unsafe.Add(ref lane, i) = TanhRationalInDouble(Unsafe.Add(ref lane, i));
         }
 
         return TSimd.Load(ref lane);
     }
+
+    /// <summary><see cref="TanhRationalInDouble{TSimd, TVector}"/> on one float.</summary>
+    private static float TanhRationalInDouble(float t) =>
+        MathF.Abs(t) >= TanhClamp ? MathF.CopySign(1f, t) : (float)TanhRational((double)t);
 
     /// <summary><c>t·P(t²)/Q(t²)</c> in double precision, the coefficients as the single-precision rational has them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
