@@ -85,7 +85,7 @@ internal static class PyTorchProbe
                     (outputs, trained) = (Math.Max(outputs, o), Math.Max(trained, t));
                     if (Math.Max(outputs, trained) > PeerBenchmarks.Tolerance)
                     {
-                        throw new InvalidOperationException($"{name}: PyTorch ({capability}) does not compute what NetGen computes: outputs differ by up to {outputs:G2}, parameters after a step by {trained:G2}.");
+                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{name}: PyTorch ({capability}) does not compute what NetGen computes: outputs differ by up to {outputs:G2}, parameters after a step by {trained:G2}."));
                     }
 
                     torchForward = Math.Min(torchForward, report.GetProperty("forward_batch_us").GetDouble());
@@ -103,8 +103,8 @@ internal static class PyTorchProbe
                 (double forwardAgain, double stepAgain) = TimeNetGen(network, inputs, targets);
                 netGenForward = Math.Min(netGenForward, forwardAgain);
                 netGenStep = Math.Min(netGenStep, stepAgain);
-                Console.WriteLine(Row(name, $"forward, {PeerBenchmarks.BatchSize} samples", netGenForward, torchForward, $"{outputs:G2} (outputs)"));
-                Console.WriteLine(Row(name, $"SGD step, {PeerBenchmarks.MinibatchSize} samples", netGenStep, torchStep, $"{trained:G2} (parameters after a step)"));
+                Console.WriteLine(Row(name, $"forward, {PeerBenchmarks.BatchSize} samples", netGenForward, torchForward, outputs, "outputs"));
+                Console.WriteLine(Row(name, $"SGD step, {PeerBenchmarks.MinibatchSize} samples", netGenStep, torchStep, trained, "parameters after a step"));
             }
             finally
             {
@@ -116,8 +116,8 @@ internal static class PyTorchProbe
         return true;
     }
 
-    private static string Row(string network, string workload, double netGen, double torch, string difference) =>
-        string.Create(CultureInfo.InvariantCulture, $"| {network} | {workload} | {netGen:F2} µs | {torch:F2} µs | {torch / netGen:F2}× | {difference} |");
+    private static string Row(string network, string workload, double netGen, double torch, double difference, string of) =>
+        string.Create(CultureInfo.InvariantCulture, $"| {network} | {workload} | {netGen:F2} µs | {torch:F2} µs | {torch / netGen:F2}× | {difference:G2} ({of}) |");
 
     /// <summary>The work file pytorch_peer.py reads: the topology, the loss, the sizes and rate of the workloads, the parameters and the samples.</summary>
     private static void WriteWork(string path, INetwork network, float[] inputs, float[] targets)
