@@ -24,7 +24,7 @@ public abstract class PeerBenchmarks : IDisposable
     public const int MinibatchSize = 32;
     public const float LearningRate = 0.01f;
 
-    /// <summary>The largest difference from NetGen's results a contender may show before the suite refuses to time it.</summary>
+    /// <summary>The largest difference from NetGen's results a contender may show before the suite refuses to time it (a NaN difference is refused too).</summary>
     public const double Tolerance = 1e-4;
     private const int Minibatches = BatchSize / MinibatchSize;
 
